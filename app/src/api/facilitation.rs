@@ -1,0 +1,45 @@
+use crate::domain::{ActivitySummary, Contribution, SessionSummary};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server]
+pub async fn activities() -> Result<Vec<ActivitySummary>, AppError> {
+    use crate::{auth, data::activity, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    Ok(activity::list(&auth::db()?).await?)
+}
+
+#[server]
+pub async fn sessions() -> Result<Vec<SessionSummary>, AppError> {
+    use crate::{auth, data::session, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    Ok(session::list(&auth::db()?).await?)
+}
+
+#[server]
+pub async fn open_session(activity: String, place: String) -> Result<(), AppError> {
+    use crate::{auth, data::session, domain::Role};
+    let facilitator = auth::require(Role::can_facilitate).await?;
+    let opened = session::open(&auth::db()?, &activity, &place, &facilitator.id).await?;
+    leptos_axum::redirect(&format!("/staff/sessions/{}", opened.id));
+    Ok(())
+}
+
+#[server]
+pub async fn close_session(session: String) -> Result<(), AppError> {
+    use crate::{auth, data::session as sessions, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    sessions::close(&auth::db()?, &session).await?;
+    Ok(())
+}
+
+#[server]
+pub async fn session_with_contributions(
+    session: String,
+) -> Result<(SessionSummary, Vec<Contribution>), AppError> {
+    use crate::{auth, data::contribution, data::session as sessions, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    let db = auth::db()?;
+    let summary = sessions::find(&db, &session).await?;
+    Ok((summary, contribution::for_session(&db, &session).await?))
+}

@@ -1,0 +1,79 @@
+//! Activities: an ask around priorities, its prompts, and who will hear the answers.
+
+use super::{get, DataError, DataResult, Db};
+use crate::domain::{ActivitySummary, AnswerMode, Prompt};
+
+pub async fn list(db: &Db) -> DataResult<Vec<ActivitySummary>> {
+    let rows = sqlx::query("SELECT id FROM activities ORDER BY created_at, title")
+        .fetch_all(db.pool())
+        .await?;
+    let mut activities = Vec::with_capacity(rows.len());
+    for row in &rows {
+        activities.push(find(db, &get::<String>(row, "id")?).await?);
+    }
+    Ok(activities)
+}
+
+pub async fn find(db: &Db, id: &str) -> DataResult<ActivitySummary> {
+    let row = sqlx::query(
+        "SELECT a.id, a.title, a.intro, f.name AS audience FROM activities a \
+         JOIN forums f ON f.id = a.forum_id WHERE a.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(DataError::NotFound("That activity does not exist."))?;
+    let priorities = sqlx::query(
+        "SELECT p.title FROM activity_priorities ap JOIN priorities p ON p.id = ap.priority_id \
+         WHERE ap.activity_id = $1 ORDER BY p.position",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| get(row, "title"))
+    .collect::<DataResult<_>>()?;
+    Ok(ActivitySummary {
+        id: get(&row, "id")?,
+        title: get(&row, "title")?,
+        intro: get(&row, "intro")?,
+        audience: get(&row, "audience")?,
+        priorities,
+        prompts: prompts(db, id).await?,
+    })
+}
+
+pub async fn prompts(db: &Db, activity_id: &str) -> DataResult<Vec<Prompt>> {
+    sqlx::query(
+        "SELECT id, position, text, easy_read, mode FROM prompts \
+         WHERE activity_id = $1 ORDER BY position",
+    )
+    .bind(activity_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(prompt_from)
+    .collect()
+}
+
+pub(super) fn prompt_from(row: &sqlx::any::AnyRow) -> DataResult<Prompt> {
+    let mode: String = get(row, "mode")?;
+    Ok(Prompt {
+        id: get(row, "id")?,
+        position: get(row, "position")?,
+        text: get(row, "text")?,
+        easy_read: get(row, "easy_read")?,
+        mode: AnswerMode::parse(&mode).ok_or(DataError::NotFound("unknown answer mode"))?,
+    })
+}
+
+/// The answer mode of a prompt, to parse an answer before it is stored.
+pub async fn prompt_mode(db: &Db, prompt_id: &str) -> DataResult<AnswerMode> {
+    let row = sqlx::query("SELECT mode FROM prompts WHERE id = $1")
+        .bind(prompt_id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(DataError::NotFound("That question does not exist."))?;
+    AnswerMode::parse(&get::<String>(&row, "mode")?)
+        .ok_or(DataError::NotFound("unknown answer mode"))
+}

@@ -1,0 +1,52 @@
+//! Codes people type: join codes and receipt codes. Drawn from a CSPRNG in an alphabet without
+//! look-alike characters (no 0/O, 1/I/L), so a child copying from a screen cannot mistype them.
+
+use rand::Rng;
+
+const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+fn random_code(len: usize) -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..len)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect()
+}
+
+/// Six characters: short enough to read out across a room.
+pub fn join_code() -> String {
+    random_code(6)
+}
+
+/// Eight characters shown as two groups of four, e.g. "K7PQ-M2XD".
+pub fn receipt_code() -> String {
+    let code = random_code(8);
+    format!("{}-{}", &code[..4], &code[4..])
+}
+
+/// Upper-cases and drops spaces and dashes, so "k7pq m2xd" finds "K7PQ-M2XD".
+pub fn normalise(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_use_only_unambiguous_characters() {
+        for _ in 0..200 {
+            let code = join_code() + &normalise(&receipt_code());
+            assert!(code.bytes().all(|b| ALPHABET.contains(&b)), "{code}");
+        }
+        assert_eq!(receipt_code().len(), 9);
+    }
+
+    #[test]
+    fn typed_codes_are_normalised() {
+        assert_eq!(normalise(" k7pq-m2xd "), "K7PQM2XD");
+    }
+}

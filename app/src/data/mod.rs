@@ -1,0 +1,157 @@
+//! The data layer: plain async functions over one SQL dialect that SQLite and PostgreSQL share.
+//! Server functions call these; tests call them directly on both databases.
+
+pub mod activity;
+pub mod codes;
+pub mod contribution;
+pub mod decision;
+pub mod seed;
+pub mod session;
+pub mod staff;
+pub mod strategy;
+pub mod trail;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor};
+
+/// Errors of the data layer. `Invalid` and `NotFound` carry messages a person can act on;
+/// `Database` is internal and is logged, never shown.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    Conflict(&'static str),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+pub type DataResult<T> = Result<T, DataError>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The one pool of the process, built at start-up.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+impl Db {
+    /// Connects to `url` (`sqlite:` or `postgres:`) and brings the schema up to date.
+    pub async fn open(url: &str) -> DataResult<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(DataError::Invalid(
+                "DATABASE_URL must start with sqlite: or postgres:".into(),
+            ));
+        };
+        let options = AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite {
+            4
+        } else {
+            16
+        });
+        let options = if backend == Backend::Sqlite {
+            // WAL with full sync: an acknowledged contribution survives a kill -9.
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options.connect(url).await?;
+        let db = Db { pool, backend };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> DataResult<()> {
+        match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn is_reachable(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// Seconds since the Unix epoch: the one time format in the database.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Formats a stored time as a date a person reads, e.g. "22 November 2026".
+pub fn format_date(unix: i64) -> String {
+    let format = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_default()
+}
+
+/// Parses a date from an HTML date input (YYYY-MM-DD) as midnight UTC.
+pub fn parse_date(input: &str) -> DataResult<i64> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(input.trim(), &format)
+        .map(|date| date.midnight().assume_utc().unix_timestamp())
+        .map_err(|_| DataError::Invalid("Please give the date as day, month and year.".into()))
+}
+
+/// A required, trimmed piece of text from a staff form.
+pub fn required(field: &str, value: &str) -> DataResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Err(DataError::Invalid(format!("Please fill in {field}.")))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+fn get<T>(row: &AnyRow, column: &str) -> DataResult<T>
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    use sqlx::Row;
+    Ok(row.try_get(column)?)
+}

@@ -1,0 +1,172 @@
+//! Demo data: the Kirklees-style 2025-2028 priorities, a forum, one activity, and demo staff.
+//! Fixed ids and ON CONFLICT DO NOTHING make seeding safe to run on every start.
+
+use super::{now, staff, DataResult, Db};
+use crate::domain::Role;
+
+pub const STRATEGY: &str = "Joint Commissioning 2025-2028";
+pub const FORUM: &str = "SEND Transformation & Commissioning group";
+
+/// Demo sign-ins: role names, never people's names. Printed by the run command.
+pub const DEMO_USERS: [(&str, Role, &str); 3] = [
+    ("facilitator@heard.example", Role::Facilitator, "demo-facilitator-password"),
+    ("commissioner@heard.example", Role::Commissioner, "demo-commissioner-password"),
+    ("admin@heard.example", Role::Admin, "demo-admin-password"),
+];
+
+/// The eight commissioning and investment priorities, summarised in our own words.
+const PRIORITIES: [(&str, &str, &str, &str); 8] = [
+    (
+        "Developing our inclusive approach",
+        "Children with SEND are often unable to join in alongside their peers; more inclusive \
+         mainstream schools and services mean less need for specialist provision.",
+        "Schools, services and organisations that more people can use on equal terms.",
+        "Share good inclusive practice, embed the Inclusive Communities Framework, and co-produce \
+         with communities to understand and remove barriers.",
+    ),
+    (
+        "Sufficiency of suitable education placements for children with SEND",
+        "Specialist places are short, so some children wait or are placed out of the area.",
+        "Children taught in the setting that suits their needs, within the area wherever possible.",
+        "Open new special schools for autism and for social, emotional and mental health needs, \
+         add satellite provision in mainstream schools, and open an alternative provision free school.",
+    ),
+    (
+        "Preparing for adulthood",
+        "Parents say transition often feels unplanned, and support must span the whole 0 to 25 range.",
+        "Clear pathways from children's to adult services, and a range of supported internships, \
+         employment and learning.",
+        "Review transition pathways and post-16 and post-19 provision with young people and families, \
+         and grow supported internships.",
+    ),
+    (
+        "Improved support for speech, language and communication needs",
+        "More children have speech, language and communication needs, growing fastest in the early \
+         years, and waiting lists are long.",
+        "Early help for communication in early years settings and timely assessment and therapy.",
+        "Invest in early speech and language therapy, train school staff, and build a workforce \
+         pipeline with the university and NHS providers.",
+    ),
+    (
+        "Provision for children and young people with social, emotional and mental health needs",
+        "Children with these needs are more at risk of exclusion and of not being in education, \
+         employment or training.",
+        "Fewer exclusions, and more of these children's needs met in local mainstream settings.",
+        "Support schools through mental health teams, outreach and educational psychology, and \
+         invest in clinical support for special schools.",
+    ),
+    (
+        "Timely access to assessment and services",
+        "Requests for needs assessments have grown and services such as therapy are under pressure.",
+        "Children and families get support and services at the point of need.",
+        "Remodel therapeutic services, develop the workforce, and jointly review speech, language \
+         and communication services.",
+    ),
+    (
+        "Effective early intervention for children and families",
+        "Children, young people and parents say early help makes a difference and prevents crisis.",
+        "A clear early support offer for every family, including mental health and wellbeing.",
+        "Bring in a holistic early support model, support children while they wait for assessment, \
+         and widen access to assistive technology.",
+    ),
+    (
+        "Develop our short breaks offer",
+        "Children, young people and parents say a meaningful short break or activity matters to them.",
+        "A suitable range of fun, inclusive activities and short breaks that build independence.",
+        "Remodel the short breaks offer, grow in-house activities, review direct payments, and help \
+         voluntary groups become more inclusive.",
+    ),
+];
+
+const ACTIVITY_ID: &str = "activity-short-breaks";
+
+/// (position, text, easy read, mode)
+const PROMPTS: [(i64, &str, &str, &str); 3] = [
+    (
+        1,
+        "How do you feel about the clubs and short breaks you go to now?",
+        "Clubs and short breaks. How do you feel?",
+        "emoji_scale",
+    ),
+    (
+        2,
+        "What would make a short break really good for you?",
+        "What makes a good short break? Tell us.",
+        "text",
+    ),
+    (
+        3,
+        "How do you feel about trying a new club or activity?",
+        "Trying something new. How do you feel?",
+        "emoji_scale",
+    ),
+];
+
+pub async fn demo(db: &Db) -> DataResult<()> {
+    let pool = db.pool();
+    let created = now();
+    sqlx::query("INSERT INTO strategies (id, title, period) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind("strategy-2025")
+        .bind(STRATEGY)
+        .bind("2025-2028")
+        .execute(pool)
+        .await?;
+    for (index, (title, why, what, how)) in PRIORITIES.iter().enumerate() {
+        let position = index as i64 + 1;
+        sqlx::query(
+            "INSERT INTO priorities (id, strategy_id, position, title, why, what, how) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+        )
+        .bind(format!("priority-{position}"))
+        .bind("strategy-2025")
+        .bind(position)
+        .bind(*title)
+        .bind(*why)
+        .bind(*what)
+        .bind(*how)
+        .execute(pool)
+        .await?;
+    }
+    sqlx::query("INSERT INTO forums (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind("forum-send-tc")
+        .bind(FORUM)
+        .execute(pool)
+        .await?;
+    sqlx::query(
+        "INSERT INTO activities (id, title, intro, forum_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+    )
+    .bind(ACTIVITY_ID)
+    .bind("What makes a good short break?")
+    .bind("We want to know what you think about clubs, activities and short breaks.")
+    .bind("forum-send-tc")
+    .bind(created)
+    .execute(pool)
+    .await?;
+    sqlx::query(
+        "INSERT INTO activity_priorities (activity_id, priority_id) VALUES ($1, $2) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(ACTIVITY_ID)
+    .bind("priority-8")
+    .execute(pool)
+    .await?;
+    for (position, text, easy_read, mode) in PROMPTS {
+        sqlx::query(
+            "INSERT INTO prompts (id, activity_id, position, text, easy_read, mode) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        )
+        .bind(format!("{ACTIVITY_ID}-prompt-{position}"))
+        .bind(ACTIVITY_ID)
+        .bind(position)
+        .bind(text)
+        .bind(easy_read)
+        .bind(mode)
+        .execute(pool)
+        .await?;
+    }
+    for (email, role, password) in DEMO_USERS {
+        staff::ensure_user(db, email, role, password).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Sessions: one facilitated occasion of an activity, joined by a code while it is open.
+
+use super::{activity, codes, format_date, get, new_id, now, required, DataError, DataResult, Db};
+use crate::domain::SessionSummary;
+
+const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
+     s.join_code, s.opened_at, s.closed_at, \
+     (SELECT COUNT(*) FROM contributions c JOIN participations p ON p.id = c.participation_id \
+      WHERE p.session_id = s.id) AS contribution_count \
+     FROM sessions s JOIN activities a ON a.id = s.activity_id";
+
+fn summary_from(row: &sqlx::any::AnyRow) -> DataResult<SessionSummary> {
+    Ok(SessionSummary {
+        id: get(row, "id")?,
+        activity_id: get(row, "activity_id")?,
+        activity_title: get(row, "activity_title")?,
+        place: get(row, "place")?,
+        join_code: get(row, "join_code")?,
+        opened_on: format_date(get(row, "opened_at")?),
+        open: get::<Option<i64>>(row, "closed_at")?.is_none(),
+        contribution_count: get(row, "contribution_count")?,
+    })
+}
+
+/// Opens a session of an activity and gives it a fresh join code.
+pub async fn open(
+    db: &Db,
+    activity_id: &str,
+    place: &str,
+    facilitator_id: &str,
+) -> DataResult<SessionSummary> {
+    let place = required("where the session is", place)?;
+    activity::find(db, activity_id).await?;
+    let id = new_id();
+    // A clash with an existing code is vanishingly rare; try again rather than fail.
+    for _ in 0..5 {
+        let inserted = sqlx::query(
+            "INSERT INTO sessions (id, activity_id, place, facilitator_id, join_code, opened_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&id)
+        .bind(activity_id)
+        .bind(&place)
+        .bind(facilitator_id)
+        .bind(codes::join_code())
+        .bind(now())
+        .execute(db.pool())
+        .await;
+        match inserted {
+            Ok(_) => return find(db, &id).await,
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(DataError::Conflict("Could not make a unique join code. Please try again."))
+}
+
+pub async fn find(db: &Db, id: &str) -> DataResult<SessionSummary> {
+    let row = sqlx::query(&format!("{SUMMARY_SELECT} WHERE s.id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(DataError::NotFound("That session does not exist."))?;
+    summary_from(&row)
+}
+
+pub async fn list(db: &Db) -> DataResult<Vec<SessionSummary>> {
+    sqlx::query(&format!("{SUMMARY_SELECT} ORDER BY s.opened_at DESC, s.id"))
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(summary_from)
+        .collect()
+}
+
+pub async fn close(db: &Db, id: &str) -> DataResult<()> {
+    sqlx::query("UPDATE sessions SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
+        .bind(now())
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// The open session a typed join code belongs to.
+pub async fn by_join_code(db: &Db, typed: &str) -> DataResult<String> {
+    let code = codes::normalise(typed);
+    if code.is_empty() {
+        return Err(DataError::Invalid("Please type the code your helper gave you.".into()));
+    }
+    let row = sqlx::query("SELECT id FROM sessions WHERE join_code = $1 AND closed_at IS NULL")
+        .bind(&code)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or_else(|| {
+            DataError::Invalid(
+                "We could not find that code. Check it with your helper and try again.".into(),
+            )
+        })?;
+    get(&row, "id")
+}

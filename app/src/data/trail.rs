@@ -1,0 +1,120 @@
+//! The Lundy trail of contributions: Space (the session), Voice (what was said and how),
+//! Audience (which forum heard it) and Influence (the decision and its feedback).
+
+use super::{format_date, get, DataError, DataResult, Db};
+use crate::domain::{
+    Answer, AnswerMode, AudienceStep, Communicated, Contribution, DecisionStatus, Feedback,
+    InfluenceStep, LundyTrail, SpaceStep, VoiceStep,
+};
+
+/// Which contributions to load.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope<'a> {
+    All,
+    Session(&'a str),
+    Participation(&'a str),
+}
+
+impl Scope<'_> {
+    fn filter(&self) -> (&'static str, Option<&str>) {
+        match self {
+            Scope::All => ("", None),
+            Scope::Session(id) => ("WHERE p.session_id = $1", Some(id)),
+            Scope::Participation(id) => ("WHERE c.participation_id = $1", Some(id)),
+        }
+    }
+}
+
+pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
+    let (filter, param) = scope.filter();
+    let sql = format!(
+        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.communicated, c.created_at, \
+         pr.text AS prompt, s.place, a.title AS activity \
+         FROM contributions c JOIN participations p ON p.id = c.participation_id \
+         JOIN sessions s ON s.id = p.session_id JOIN activities a ON a.id = s.activity_id \
+         JOIN prompts pr ON pr.id = c.prompt_id {filter} ORDER BY c.created_at, pr.position, c.id"
+    );
+    let mut query = sqlx::query(&sql);
+    if let Some(param) = param {
+        query = query.bind(param);
+    }
+    let mut contributions = Vec::new();
+    for row in query.fetch_all(db.pool()).await? {
+        let mode = AnswerMode::parse(&get::<String>(&row, "mode")?)
+            .ok_or(DataError::NotFound("unknown answer mode"))?;
+        let communicated = Communicated::parse(&get::<String>(&row, "communicated")?)
+            .ok_or(DataError::NotFound("unknown communication"))?;
+        let answer = match mode {
+            AnswerMode::EmojiScale => Answer::Scale(get(&row, "scale_value")?),
+            AnswerMode::Text => Answer::Text(get(&row, "text_value")?),
+        };
+        contributions.push(Contribution {
+            id: get(&row, "id")?,
+            prompt: get(&row, "prompt")?,
+            answer,
+            communicated,
+            trail: LundyTrail {
+                space: SpaceStep {
+                    activity: get(&row, "activity")?,
+                    place: get(&row, "place")?,
+                    said_on: format_date(get(&row, "created_at")?),
+                },
+                voice: VoiceStep { mode, communicated },
+                audience: Vec::new(),
+                influence: Vec::new(),
+            },
+        });
+    }
+    add_decisions(db, scope, &mut contributions).await?;
+    Ok(contributions)
+}
+
+/// Fills Audience and Influence from the decisions each contribution is linked to. A decision
+/// is made at a forum, so the forum heard the contributions it linked on the day it decided.
+async fn add_decisions(db: &Db, scope: Scope<'_>, contributions: &mut [Contribution]) -> DataResult<()> {
+    let (filter, param) = scope.filter();
+    let sql = format!(
+        "SELECT dl.contribution_id, dl.rationale, d.id AS decision_id, d.title, d.decided, \
+         d.status, d.decided_on, f.name AS forum, fb.plain_text, fb.easy_read, fb.published_at \
+         FROM decision_links dl JOIN contributions c ON c.id = dl.contribution_id \
+         JOIN participations p ON p.id = c.participation_id \
+         JOIN decisions d ON d.id = dl.decision_id JOIN forums f ON f.id = d.forum_id \
+         LEFT JOIN feedback fb ON fb.decision_id = d.id {filter} \
+         ORDER BY d.decided_on, d.created_at, d.id"
+    );
+    let mut query = sqlx::query(&sql);
+    if let Some(param) = param {
+        query = query.bind(param);
+    }
+    for row in query.fetch_all(db.pool()).await? {
+        let contribution_id: String = get(&row, "contribution_id")?;
+        let Some(contribution) = contributions.iter_mut().find(|c| c.id == contribution_id) else {
+            continue;
+        };
+        let heard = AudienceStep {
+            forum: get(&row, "forum")?,
+            heard_on: format_date(get(&row, "decided_on")?),
+        };
+        if !contribution.trail.audience.contains(&heard) {
+            contribution.trail.audience.push(heard);
+        }
+        let feedback = match get::<Option<i64>>(&row, "published_at")? {
+            Some(published_at) => Some(Feedback {
+                plain_text: get(&row, "plain_text")?,
+                easy_read: get(&row, "easy_read")?,
+                published_on: format_date(published_at),
+            }),
+            None => None,
+        };
+        contribution.trail.influence.push(InfluenceStep {
+            decision_id: get(&row, "decision_id")?,
+            decision: get(&row, "title")?,
+            decided: get(&row, "decided")?,
+            status: DecisionStatus::parse(&get::<String>(&row, "status")?)
+                .ok_or(DataError::NotFound("unknown decision status"))?,
+            rationale: get(&row, "rationale")?,
+            feedback,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! Types both sides share: the Lundy vocabulary of the brief.
+
+mod answer;
+mod role;
+mod views;
+
+pub use answer::{Answer, AnswerError, AnswerMode, Communicated, EmojiScale, MAX_TEXT_CHARS};
+pub use role::Role;
+pub use views::*;
+
+/// Decision statuses a commissioner can record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionStatus {
+    Proposed,
+    Agreed,
+    InProgress,
+    Done,
+    NotTakenForward,
+}
+
+impl DecisionStatus {
+    pub const ALL: [DecisionStatus; 5] = [
+        Self::Proposed,
+        Self::Agreed,
+        Self::InProgress,
+        Self::Done,
+        Self::NotTakenForward,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Agreed => "agreed",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::NotTakenForward => "not_taken_forward",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Proposed => "Proposed",
+            Self::Agreed => "Agreed",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+            Self::NotTakenForward => "Not taken forward",
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! What pages show. Built by the data layer on the server, sent to the browser as they are.
+
+use super::{Answer, AnswerMode, Communicated, DecisionStatus, Role};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub id: String,
+    pub email: String,
+    pub role: Role,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Priority {
+    pub id: String,
+    pub position: i64,
+    pub title: String,
+    pub why: String,
+    pub what: String,
+    pub how: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forum {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivitySummary {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    /// Who will hear the answers: told to children before they answer.
+    pub audience: String,
+    pub priorities: Vec<String>,
+    pub prompts: Vec<Prompt>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prompt {
+    pub id: String,
+    pub position: i64,
+    pub text: String,
+    pub easy_read: String,
+    pub mode: AnswerMode,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: String,
+    pub activity_id: String,
+    pub activity_title: String,
+    pub place: String,
+    pub join_code: String,
+    pub opened_on: String,
+    pub open: bool,
+    pub contribution_count: i64,
+}
+
+/// One prompt as a child sees it on the tablet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromptPage {
+    pub participation_id: String,
+    pub activity_title: String,
+    pub audience: String,
+    pub prompt: Prompt,
+    pub total: i64,
+    /// Made before the child answers so a resent form is recognised as the same answer.
+    pub contribution_id: String,
+}
+
+/// What the child sees once they have finished.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finished {
+    pub receipt_code: String,
+    pub audience: String,
+}
+
+/// A contribution with its Lundy trail: Space, Voice, Audience, Influence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub id: String,
+    pub prompt: String,
+    pub answer: Answer,
+    pub communicated: Communicated,
+    pub trail: LundyTrail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LundyTrail {
+    pub space: SpaceStep,
+    pub voice: VoiceStep,
+    /// Every forum that heard it; empty until someone with power to decide has.
+    pub audience: Vec<AudienceStep>,
+    pub influence: Vec<InfluenceStep>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpaceStep {
+    pub activity: String,
+    pub place: String,
+    pub said_on: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoiceStep {
+    pub mode: AnswerMode,
+    pub communicated: Communicated,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AudienceStep {
+    pub forum: String,
+    pub heard_on: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfluenceStep {
+    pub decision_id: String,
+    pub decision: String,
+    pub decided: String,
+    pub status: DecisionStatus,
+    pub rationale: String,
+    pub feedback: Option<Feedback>,
+}
+
+/// "You said, we did".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub plain_text: String,
+    pub easy_read: String,
+    pub published_on: String,
+}
+
+/// What a child (or their carer) sees with their receipt code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub code: String,
+    pub contributions: Vec<Contribution>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub id: String,
+    pub title: String,
+    pub decided: String,
+    pub status: DecisionStatus,
+    pub priority: String,
+    pub forum: String,
+    pub decided_on: String,
+    pub links: Vec<DecisionLink>,
+    pub feedback: Option<Feedback>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionLink {
+    pub contribution_id: String,
+    pub prompt: String,
+    pub answer: Answer,
+    pub rationale: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionSummary {
+    pub id: String,
+    pub title: String,
+    pub status: DecisionStatus,
+    pub priority: String,
+    pub decided_on: String,
+    pub published: bool,
+}
+
+/// The staff start page: what the signed-in member's role lets them work on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffHome {
+    pub member: StaffMember,
+    pub activities: Vec<ActivitySummary>,
+    pub sessions: Vec<SessionSummary>,
+    pub decisions: Vec<DecisionSummary>,
+}

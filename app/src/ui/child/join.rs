@@ -1,0 +1,32 @@
+use crate::api::child::JoinSession;
+use crate::ui::components::ActionProblem;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let join = ServerAction::<JoinSession>::new();
+    view! {
+        <Title text="Join a session"/>
+        <main class="child page">
+            <h1>"Hello! Let's start"</h1>
+            <ActionForm action=join attr:class="child-form">
+                <label for="join-code">"Type the code your helper gives you"</label>
+                <input
+                    id="join-code"
+                    name="code"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    class="code-input"
+                />
+                <ActionProblem action=join/>
+                <button type="submit" class="big-button">"Start"</button>
+            </ActionForm>
+            <p class="aside">
+                <a href="/receipt">"I have a receipt code: what happened to what I said?"</a>
+            </p>
+            <p class="aside staff-link"><a href="/staff">"Staff sign in"</a></p>
+        </main>
+    }
+}

@@ -1,0 +1,11 @@
+//! Building blocks the child and staff pages share.
+
+mod emoji_scale;
+mod problem;
+mod read_aloud;
+mod trail;
+
+pub use emoji_scale::EmojiScaleInput;
+pub use problem::{ActionProblem, Problem};
+pub use read_aloud::ReadAloud;
+pub use trail::TrailView;

@@ -1,0 +1,31 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// A message a person can act on, announced to screen readers as it appears.
+#[component]
+pub fn Problem(error: AppError) -> impl IntoView {
+    view! {
+        <p class="problem" role="alert">
+            {error.to_string()}
+            {(error == AppError::NotSignedIn)
+                .then(|| view! { " " <a href="/staff/sign-in">"Sign in"</a> })}
+        </p>
+    }
+}
+
+/// The error of the latest submission of a form, if it failed. Works both when the form was
+/// posted without JavaScript (the error comes back in the URL) and after hydration.
+#[component]
+pub fn ActionProblem<S>(action: ServerAction<S>) -> impl IntoView
+where
+    S: ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
+{
+    move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| view! { <Problem error/> })
+    }
+}

@@ -1,0 +1,73 @@
+//! Pages and components. Every page renders on the server first and works as plain HTML forms;
+//! hydration adds read-aloud and in-place updates.
+
+pub mod child;
+pub mod components;
+pub mod staff;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Browser tests wait for this before testing what needs the enhanced page.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/heard.css"/>
+        <Title formatter=|page: String| format!("{page} · Heard")/>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=child::JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("/take/:participation/done") view=child::FinishedPage ssr=SsrMode::Async/>
+                <Route path=path!("/take/:participation/:position") view=child::PromptPage ssr=SsrMode::Async/>
+                <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
+                <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Page not found"/>
+        <main class="page">
+            <h1>"We could not find that page"</h1>
+            <p><a href="/">"Go to the start"</a></p>
+        </main>
+    }
+}

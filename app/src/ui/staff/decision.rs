@@ -1,0 +1,160 @@
+use super::StaffFrame;
+use crate::api::influence::{
+    decision_choices, decision_with_contributions, LinkContribution, PublishFeedback,
+    RecordDecision,
+};
+use crate::domain::{Contribution, Decision, DecisionStatus};
+use crate::ui::components::{ActionProblem, Problem};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn NewDecisionPage() -> impl IntoView {
+    let choices = Resource::new(|| (), |_| decision_choices());
+    let record = ServerAction::<RecordDecision>::new();
+    view! {
+        <Title text="Record a decision"/>
+        <StaffFrame>
+            <h1>"Record a decision"</h1>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let (priorities, forums) = match choices.await {
+                        Ok(choices) => choices,
+                        Err(error) => return view! { <Problem error/> }.into_any(),
+                    };
+                    view! {
+                        <ActionForm action=record attr:class="staff-form">
+                            <label for="priority">"Priority"</label>
+                            <select id="priority" name="priority">
+                                {priorities.into_iter().map(|p| view! {
+                                    <option value=p.id>{format!("{}. {}", p.position, p.title)}</option>
+                                }).collect_view()}
+                            </select>
+                            <label for="forum">"Forum that decided"</label>
+                            <select id="forum" name="forum">
+                                {forums.into_iter().map(|f| view! { <option value=f.id>{f.name}</option> }).collect_view()}
+                            </select>
+                            <label for="title">"Title"</label>
+                            <input id="title" name="title"/>
+                            <label for="decided">"What was decided"</label>
+                            <textarea id="decided" name="decided" rows="4"></textarea>
+                            <label for="status">"Status"</label>
+                            <select id="status" name="status">
+                                {DecisionStatus::ALL.into_iter().map(|s| view! {
+                                    <option value=s.as_str()>{s.label()}</option>
+                                }).collect_view()}
+                            </select>
+                            <label for="decided_on">"Date of the decision"</label>
+                            <input id="decided_on" name="decided_on" type="date"/>
+                            <ActionProblem action=record/>
+                            <button type="submit">"Record the decision"</button>
+                        </ActionForm>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+#[component]
+pub fn DecisionPage() -> impl IntoView {
+    let params = use_params_map();
+    let link = ServerAction::<LinkContribution>::new();
+    let publish = ServerAction::<PublishFeedback>::new();
+    let found = Resource::new(
+        move || {
+            (
+                params.read().get("decision").unwrap_or_default(),
+                link.version().get(),
+                publish.version().get(),
+            )
+        },
+        |(id, _, _)| decision_with_contributions(id),
+    );
+    view! {
+        <Title text="Decision"/>
+        <StaffFrame>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match found.await {
+                        Ok((decision, contributions)) => {
+                            view! { <DecisionDetail decision contributions link publish/> }.into_any()
+                        }
+                        Err(error) => view! { <Problem error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+#[component]
+fn DecisionDetail(
+    decision: Decision,
+    contributions: Vec<Contribution>,
+    link: ServerAction<LinkContribution>,
+    publish: ServerAction<PublishFeedback>,
+) -> impl IntoView {
+    let unlinked: Vec<Contribution> = contributions
+        .into_iter()
+        .filter(|c| !decision.links.iter().any(|l| l.contribution_id == c.id))
+        .collect();
+    let (plain, easy) = decision
+        .feedback
+        .as_ref()
+        .map(|f| (f.plain_text.clone(), f.easy_read.clone()))
+        .unwrap_or_default();
+    let (link_id, publish_id) = (decision.id.clone(), decision.id.clone());
+    view! {
+        <h1>{decision.title.clone()}</h1>
+        <dl class="facts">
+            <dt>"Priority"</dt><dd>{decision.priority.clone()}</dd>
+            <dt>"Forum"</dt><dd>{format!("{}, {}", decision.forum, decision.decided_on)}</dd>
+            <dt>"Status"</dt><dd>{decision.status.label()}</dd>
+            <dt>"What was decided"</dt><dd>{decision.decided.clone()}</dd>
+        </dl>
+
+        <h2>{format!("Children's views behind it ({})", decision.links.len())}</h2>
+        <ul class="cards">
+            {decision.links.iter().map(|l| view! {
+                <li>
+                    <p>{format!("{}: {}", l.prompt, l.answer.describe())}</p>
+                    <p class="rationale">{format!("Because: {}", l.rationale)}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+
+        <h2>"Link what a child said"</h2>
+        <ActionForm action=link attr:class="staff-form">
+            <input type="hidden" name="decision" value=link_id.clone()/>
+            <label for="contribution">"Contribution"</label>
+            <select id="contribution" name="contribution">
+                {unlinked.into_iter().map(|c| view! {
+                    <option value=c.id>
+                        {format!("{}: {} ({}, {})", c.prompt, c.answer.describe(), c.trail.space.place, c.trail.space.said_on)}
+                    </option>
+                }).collect_view()}
+            </select>
+            <label for="rationale">"How it shaped the decision"</label>
+            <textarea id="rationale" name="rationale" rows="3" placeholder="Because you told us…"></textarea>
+            <ActionProblem action=link/>
+            <button type="submit">"Link"</button>
+        </ActionForm>
+
+        <h2>"You said, we did"</h2>
+        {decision.feedback.as_ref().map(|f| view! {
+            <p class="published">{format!("Published on {}", f.published_on)}</p>
+        })}
+        <ActionForm action=publish attr:class="staff-form">
+            <input type="hidden" name="decision" value=publish_id.clone()/>
+            <label for="plain_text">"Message"</label>
+            <textarea id="plain_text" name="plain_text" rows="3">{plain}</textarea>
+            <label for="easy_read">"Easy-read message"</label>
+            <textarea id="easy_read" name="easy_read" rows="3">{easy}</textarea>
+            <ActionProblem action=publish/>
+            <button type="submit">"Publish to the children"</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,30 @@
+//! The staff side: sign-in, running sessions (Space, Voice), and decisions with
+//! "you said, we did" (Audience, Influence).
+
+mod decision;
+mod home;
+mod session;
+mod sign_in;
+
+pub use decision::{DecisionPage, NewDecisionPage};
+pub use home::HomePage;
+pub use session::SessionPage;
+pub use sign_in::SignInPage;
+
+use crate::api::staff::SignOut;
+use leptos::prelude::*;
+
+/// The frame of every staff page.
+#[component]
+fn StaffFrame(children: Children) -> impl IntoView {
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <header class="staff-header">
+            <a href="/staff" class="brand">"Heard · staff"</a>
+            <ActionForm action=sign_out attr:class="inline-form">
+                <button type="submit" class="link-button">"Sign out"</button>
+            </ActionForm>
+        </header>
+        <main class="staff page">{children()}</main>
+    }
+}

@@ -1,0 +1,71 @@
+//! Configuration from environment variables, read once at start-up. Secrets are never logged.
+
+use leptos::config::{get_configuration, LeptosOptions};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sqlite:` or `postgres:` URL. Default: a SQLite file in the data directory.
+    pub database_url: String,
+    /// Holds the SQLite file and, later, media.
+    pub data_dir: PathBuf,
+    /// Loads the demo strategy, activity and staff sign-ins (never on a real deployment).
+    pub seed_demo: bool,
+    /// Marks cookies `Secure`; turn on whenever Heard is served over TLS.
+    pub secure_cookies: bool,
+    /// Leptos' own settings, including `LEPTOS_SITE_ADDR`.
+    pub leptos: LeptosOptions,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("Leptos configuration: {0}")]
+    Leptos(String),
+    #[error("{name} must be true or false, not {value:?}")]
+    NotABool { name: &'static str, value: String },
+}
+
+fn flag(name: &'static str) -> Result<bool, ConfigError> {
+    match std::env::var(name) {
+        Err(_) => Ok(false),
+        Ok(value) => match value.to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Ok(true),
+            "0" | "false" | "no" | "off" | "" => Ok(false),
+            _ => Err(ConfigError::NotABool { name, value }),
+        },
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let data_dir = PathBuf::from(std::env::var("HEARD_DATA_DIR").unwrap_or_else(|_| "data".into()));
+        let database_url = std::env::var("DATABASE_URL")
+            .unwrap_or_else(|_| Self::sqlite_url_in(&data_dir));
+        let leptos = get_configuration(None)
+            .map_err(|e| ConfigError::Leptos(e.to_string()))?
+            .leptos_options;
+        Ok(Config {
+            database_url,
+            data_dir,
+            seed_demo: flag("HEARD_SEED_DEMO")?,
+            secure_cookies: flag("HEARD_SECURE_COOKIES")?,
+            leptos,
+        })
+    }
+
+    /// The default database: a file in `data_dir`, created when missing.
+    pub fn sqlite_url_in(data_dir: &std::path::Path) -> String {
+        format!("sqlite://{}?mode=rwc", data_dir.join("heard.db").display())
+    }
+
+    /// The database URL with any password hidden, for logs.
+    pub fn database_for_logs(&self) -> String {
+        match self.database_url.split_once('@') {
+            Some((credentials, rest)) => {
+                let scheme = credentials.split("://").next().unwrap_or("db");
+                format!("{scheme}://…@{rest}")
+            }
+            None => self.database_url.clone(),
+        }
+    }
+}

@@ -1,0 +1,28 @@
+use app::data::seed::DEMO_USERS;
+use server::{build_app, Config};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .init();
+    let config = Config::from_env()?;
+    tracing::info!(database = %config.database_for_logs(), "starting Heard");
+    let (router, _db) = build_app(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.leptos.site_addr).await?;
+    let address = listener.local_addr()?;
+    println!("Heard is running at http://{address}");
+    if config.seed_demo {
+        println!("Demo staff sign-ins (demo data only):");
+        for (email, role, password) in DEMO_USERS {
+            println!("  {:<13} {email} / {password}", role.label());
+        }
+    }
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
