@@ -1,0 +1,297 @@
+//! Data-layer tests for each step of the thin Lundy chain. They run on SQLite by default and on
+//! PostgreSQL when HEARD_TEST_DATABASE_URL is a postgres:// URL (each test in its own schema).
+
+use app::data::contribution::{self, AfterAnswer, NewContribution};
+use app::data::decision::{self, NewDecision};
+use app::data::{seed, session, staff, strategy, DataError, Db};
+use app::domain::{Answer, Communicated, DecisionStatus, Role};
+
+async fn test_db() -> Db {
+    let db = match std::env::var("HEARD_TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            use sqlx::Connection;
+            sqlx::any::install_default_drivers();
+            let schema = format!("heard_test_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = sqlx::AnyConnection::connect(&url).await.expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                .execute(&mut admin)
+                .await
+                .expect("create test schema");
+            let separator = if url.contains('?') { '&' } else { '?' };
+            Db::open(&format!("{url}{separator}options=-c%20search_path%3D{schema}"))
+                .await
+                .expect("open PostgreSQL test database")
+        }
+        _ => {
+            let path = std::env::temp_dir().join(format!("heard-test-{}.db", uuid::Uuid::new_v4()));
+            Db::open(&format!("sqlite://{}?mode=rwc", path.display()))
+                .await
+                .expect("open SQLite test database")
+        }
+    };
+    seed::demo(&db).await.expect("seed demo data");
+    db
+}
+
+async fn facilitator_id(db: &Db) -> String {
+    let (_, member) = staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password")
+        .await
+        .expect("demo facilitator signs in");
+    member.id
+}
+
+async fn commissioner_id(db: &Db) -> String {
+    let (_, member) = staff::sign_in(db, "commissioner@heard.example", "demo-commissioner-password")
+        .await
+        .expect("demo commissioner signs in");
+    member.id
+}
+
+async fn open_demo_session(db: &Db) -> app::domain::SessionSummary {
+    let facilitator = facilitator_id(db).await;
+    session::open(db, "activity-short-breaks", "Youth club hall", &facilitator)
+        .await
+        .expect("open session")
+}
+
+fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewContribution {
+    let answer = match page.prompt.mode {
+        app::domain::AnswerMode::EmojiScale => Answer::Scale(scale),
+        app::domain::AnswerMode::Text => Answer::Text(text.into()),
+    };
+    NewContribution {
+        id: page.contribution_id.clone(),
+        participation_id: page.participation_id.clone(),
+        prompt_id: page.prompt.id.clone(),
+        answer,
+        communicated: Communicated::OwnWords,
+    }
+}
+
+/// A child joins with the code and answers every prompt; returns their turn's id.
+async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> String {
+    let participation = contribution::join(db, join_code).await.expect("join with code");
+    let mut position = 1;
+    loop {
+        let page = contribution::prompt_page(db, &participation, position).await.expect("prompt");
+        match contribution::submit(db, answer_for(&page, 4, text)).await.expect("submit") {
+            AfterAnswer::NextPrompt(next) => position = next,
+            AfterAnswer::Finished => return participation,
+        }
+    }
+}
+
+#[tokio::test]
+async fn seeding_twice_gives_the_demo_data_once() {
+    let db = test_db().await;
+    seed::demo(&db).await.expect("second seed");
+    let priorities = strategy::priorities(&db).await.unwrap();
+    assert_eq!(priorities.len(), 8);
+    assert_eq!(priorities[7].title, "Develop our short breaks offer");
+    assert!(priorities.iter().all(|p| !p.why.is_empty() && !p.what.is_empty() && !p.how.is_empty()));
+    let forums = strategy::forums(&db).await.unwrap();
+    assert_eq!(forums.len(), 1);
+    assert_eq!(forums[0].name, seed::FORUM);
+    let activities = app::data::activity::list(&db).await.unwrap();
+    assert_eq!(activities.len(), 1);
+    assert_eq!(activities[0].prompts.len(), 3);
+    assert_eq!(activities[0].audience, seed::FORUM);
+    for (email, role, password) in seed::DEMO_USERS {
+        let (_, member) = staff::sign_in(&db, email, password).await.unwrap();
+        assert_eq!(member.role, role);
+    }
+}
+
+#[tokio::test]
+async fn staff_sign_in_checks_the_password_and_sign_out_ends_it() {
+    let db = test_db().await;
+    let wrong = staff::sign_in(&db, "facilitator@heard.example", "not-the-password").await;
+    assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("do not match")));
+    let unknown = staff::sign_in(&db, "nobody@heard.example", "whatever").await;
+    assert!(matches!(unknown, Err(DataError::Invalid(_))));
+
+    let (token, member) =
+        staff::sign_in(&db, " Facilitator@heard.example ", "demo-facilitator-password").await.unwrap();
+    assert_eq!(member.role, Role::Facilitator);
+    let found = staff::member_for_token(&db, &token).await.unwrap();
+    assert_eq!(found, Some(member));
+    assert_eq!(staff::member_for_token(&db, "forged-token").await.unwrap(), None);
+
+    staff::sign_out(&db, &token).await.unwrap();
+    assert_eq!(staff::member_for_token(&db, &token).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn passwords_are_stored_as_argon2id_hashes() {
+    let hash = staff::hash_password("correct horse battery staple").unwrap();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(!hash.contains("correct horse"));
+}
+
+#[tokio::test]
+async fn a_session_gets_a_join_code_that_works_only_while_open() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    assert_eq!(opened.join_code.len(), 6);
+    assert!(opened.open);
+
+    let typed = format!(" {} ", opened.join_code.to_lowercase());
+    assert_eq!(session::by_join_code(&db, &typed).await.unwrap(), opened.id);
+    let wrong = session::by_join_code(&db, "ZZZZZZ").await;
+    assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("could not find that code")));
+    let empty = session::by_join_code(&db, "  ").await;
+    assert!(matches!(empty, Err(DataError::Invalid(_))));
+
+    let nowhere = session::open(&db, "activity-short-breaks", "   ", &facilitator_id(&db).await).await;
+    assert!(matches!(nowhere, Err(DataError::Invalid(_))));
+
+    session::close(&db, &opened.id).await.unwrap();
+    assert!(session::by_join_code(&db, &opened.join_code).await.is_err());
+    assert!(!session::find(&db, &opened.id).await.unwrap().open);
+}
+
+#[tokio::test]
+async fn a_child_answers_each_prompt_and_gets_a_receipt() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+
+    let first = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    assert_eq!(first.total, 3);
+    assert_eq!(first.audience, seed::FORUM);
+    assert!(contribution::finished(&db, &participation).await.is_err());
+    let next = contribution::submit(&db, answer_for(&first, 5, "")).await.unwrap();
+    assert_eq!(next, AfterAnswer::NextPrompt(2));
+
+    let second = contribution::prompt_page(&db, &participation, 2).await.unwrap();
+    assert_ne!(second.contribution_id, first.contribution_id);
+    let next = contribution::submit(&db, answer_for(&second, 0, "Swimming with my friends")).await;
+    assert_eq!(next.unwrap(), AfterAnswer::NextPrompt(3));
+    let third = contribution::prompt_page(&db, &participation, 3).await.unwrap();
+    assert_eq!(contribution::submit(&db, answer_for(&third, 2, "")).await.unwrap(), AfterAnswer::Finished);
+
+    let finished = contribution::finished(&db, &participation).await.unwrap();
+    assert_eq!(finished.receipt_code.len(), 9);
+    // The tablet is shared: a finished turn cannot be continued by the next child.
+    assert!(contribution::prompt_page(&db, &participation, 1).await.is_err());
+
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let answers: Vec<Answer> = said.iter().map(|c| c.answer.clone()).collect();
+    assert_eq!(
+        answers,
+        vec![Answer::Scale(5), Answer::Text("Swimming with my friends".into()), Answer::Scale(2)]
+    );
+    assert_eq!(said[0].trail.space.place, "Youth club hall");
+    assert!(said.iter().all(|c| c.trail.audience.is_empty() && c.trail.influence.is_empty()));
+    assert_eq!(session::find(&db, &opened.id).await.unwrap().contribution_count, 3);
+}
+
+#[tokio::test]
+async fn an_answer_is_stored_once_however_often_it_is_sent() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+    let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    let answer = answer_for(&page, 3, "");
+
+    let first = contribution::submit(&db, answer.clone()).await.unwrap();
+    let retry = contribution::submit(&db, answer.clone()).await.unwrap();
+    assert_eq!(first, retry);
+
+    let mut changed = answer.clone();
+    changed.answer = Answer::Scale(1);
+    let refused = contribution::submit(&db, changed).await;
+    assert!(matches!(refused, Err(DataError::Conflict(_))));
+    assert_eq!(contribution::for_session(&db, &opened.id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn answers_must_fit_their_prompt_and_turn() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+    let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+
+    let mut wrong_mode = answer_for(&page, 3, "");
+    wrong_mode.answer = Answer::Text("hello".into());
+    assert!(matches!(contribution::submit(&db, wrong_mode).await, Err(DataError::Invalid(_))));
+
+    let mut unknown_turn = answer_for(&page, 3, "");
+    unknown_turn.participation_id = "not-a-turn".into();
+    assert!(matches!(contribution::submit(&db, unknown_turn).await, Err(DataError::NotFound(_))));
+    assert!(contribution::for_session(&db, &opened.id).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = child_answers_everything(&db, &opened.join_code, "A quiet room to rest").await;
+    let receipt_code = contribution::finished(&db, &participation).await.unwrap().receipt_code;
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let quiet_room = said.iter().find(|c| c.answer == Answer::Text("A quiet room to rest".into())).unwrap();
+    let commissioner = commissioner_id(&db).await;
+
+    let new = |decided_on: &str| NewDecision {
+        priority_id: "priority-8".into(),
+        forum_id: "forum-send-tc".into(),
+        title: "Quiet rooms at every short break".into(),
+        decided: "Every commissioned short break will have a quiet room.".into(),
+        status: DecisionStatus::Agreed,
+        decided_on: decided_on.into(),
+    };
+    assert!(matches!(decision::create(&db, new("next tuesday"), &commissioner).await, Err(DataError::Invalid(_))));
+    let id = decision::create(&db, new("2026-11-20"), &commissioner).await.unwrap();
+
+    let early = decision::publish(&db, &id, "We agreed.", "Yes.", &commissioner).await;
+    assert!(matches!(early, Err(DataError::Invalid(ref m)) if m.contains("Link at least one")));
+    let no_reason = decision::link(&db, &id, &quiet_room.id, "  ", &commissioner).await;
+    assert!(matches!(no_reason, Err(DataError::Invalid(_))));
+    decision::link(&db, &id, &quiet_room.id, "You told us you need somewhere quiet.", &commissioner)
+        .await
+        .unwrap();
+    let twice = decision::link(&db, &id, &quiet_room.id, "Again", &commissioner).await;
+    assert!(matches!(twice, Err(DataError::Conflict(_))));
+
+    // Decided but not yet fed back: the receipt shows it was heard, not an unpublished decision.
+    let receipt = contribution::receipt(&db, &receipt_code.to_lowercase().replace('-', " ")).await.unwrap();
+    let mine = receipt.contributions.iter().find(|c| c.id == quiet_room.id).unwrap();
+    assert_eq!(mine.trail.audience.len(), 1);
+    assert_eq!(mine.trail.audience[0].forum, seed::FORUM);
+    assert_eq!(mine.trail.audience[0].heard_on, "20 November 2026");
+    assert!(mine.trail.influence.is_empty());
+
+    decision::publish(&db, &id, "We will add quiet rooms.", "Quiet rooms. Yes!", &commissioner)
+        .await
+        .unwrap();
+    let found = decision::find(&db, &id).await.unwrap();
+    assert_eq!(found.links.len(), 1);
+    assert_eq!(found.feedback.as_ref().unwrap().easy_read, "Quiet rooms. Yes!");
+
+    let receipt = contribution::receipt(&db, &receipt_code).await.unwrap();
+    assert_eq!(receipt.contributions.len(), 3);
+    let mine = receipt.contributions.iter().find(|c| c.id == quiet_room.id).unwrap();
+    let step = &mine.trail.influence[0];
+    assert_eq!(step.decision, "Quiet rooms at every short break");
+    assert_eq!(step.status, DecisionStatus::Agreed);
+    assert_eq!(step.rationale, "You told us you need somewhere quiet.");
+    assert_eq!(step.feedback.as_ref().unwrap().plain_text, "We will add quiet rooms.");
+    let others = receipt.contributions.iter().filter(|c| c.id != quiet_room.id);
+    assert!(others.into_iter().all(|c| c.trail.influence.is_empty() && c.trail.audience.is_empty()));
+
+    let summaries = decision::list(&db).await.unwrap();
+    assert_eq!(summaries.len(), 1);
+    assert!(summaries[0].published);
+}
+
+#[tokio::test]
+async fn a_wrong_receipt_code_gets_a_clear_message() {
+    let db = test_db().await;
+    for typed in ["", "ABCD-EFGH", "too short"] {
+        let result = contribution::receipt(&db, typed).await;
+        assert!(
+            matches!(result, Err(DataError::Invalid(ref m)) if m.contains("could not find that receipt code")),
+            "{typed:?}"
+        );
+    }
+}
