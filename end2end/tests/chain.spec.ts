@@ -1,0 +1,130 @@
+import { test, expect, Page, Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// Every page a child sees must pass axe with no violations.
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, JSON.stringify(results.violations, null, 2)).toEqual([]);
+}
+
+async function signIn(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  return page;
+}
+
+test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser }) => {
+  // 1. Staff sign in; a wrong password gets a clear message.
+  const staffContext = await browser.newContext();
+  const wrong = await staffContext.newPage();
+  await wrong.goto('/staff/sign-in');
+  await wrong.getByLabel('Email').fill('facilitator@heard.example');
+  await wrong.getByLabel('Password').fill('not-my-password');
+  await wrong.getByRole('button', { name: 'Sign in' }).click();
+  await expect(wrong.getByRole('alert')).toContainText('do not match');
+  await staffContext.close();
+
+  // 2. A facilitator opens a session and gets a join code.
+  const facilitator = await signIn(browser, 'facilitator@heard.example', 'demo-facilitator-password');
+  await facilitator.getByLabel('Where is the session?').fill('Saturday club, sports hall');
+  await facilitator.getByRole('button', { name: 'Open a session' }).click();
+  const code = (await facilitator.getByTestId('join-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+  // 3. A child on a tablet, with JavaScript off: every core form must work as plain HTML.
+  const tablet = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1024, height: 768 } });
+  const child = await tablet.newPage();
+  await child.goto('/');
+  await expectAccessible(child);
+  await child.getByLabel('Type the code your helper gives you').fill('WRONG1');
+  await child.getByRole('button', { name: 'Start' }).click();
+  await expect(child.getByRole('alert')).toContainText('could not find that code');
+  await child.getByLabel('Type the code your helper gives you').fill(code.toLowerCase());
+  await child.getByRole('button', { name: 'Start' }).click();
+
+  await expect(child.getByText('Question 1 of 3')).toBeVisible();
+  await expectAccessible(child);
+  await child.getByRole('button', { name: 'Next' }).click();
+  await expect(child.getByRole('alert')).toContainText('Please choose a face');
+  await child.getByText('Very happy').click();
+  await child.getByRole('button', { name: 'Next' }).click();
+
+  await expect(child.getByText('Question 2 of 3')).toBeVisible();
+  await expectAccessible(child);
+  await child.getByRole('button', { name: 'Next' }).click();
+  await expect(child.getByRole('alert')).toContainText('Please write your answer');
+  await child.getByRole('textbox').fill('A quiet room where I can rest');
+  await child.getByRole('button', { name: 'Next' }).click();
+
+  await expect(child.getByText('Question 3 of 3')).toBeVisible();
+  await child.getByText('Okay').click();
+  await child.getByRole('button', { name: 'Next' }).click();
+  await expect(child.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await expectAccessible(child);
+  const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
+  expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await tablet.close();
+
+  // 4. The facilitator sees the session's contributions.
+  await facilitator.reload();
+  await expect(facilitator.getByText('What children said (3)')).toBeVisible();
+  await expect(facilitator.getByText('A quiet room where I can rest')).toBeVisible();
+
+  // 5. A commissioner records a decision, links the contribution and publishes feedback.
+  const commissioner = await signIn(browser, 'commissioner@heard.example', 'demo-commissioner-password');
+  await commissioner.getByRole('link', { name: 'Record a decision' }).click();
+  await commissioner.getByLabel('Priority').selectOption({ label: '8. Develop our short breaks offer' });
+  await commissioner.getByLabel('Title').fill('Quiet rooms at short breaks');
+  await commissioner.getByLabel('What was decided').fill('Every short break we commission will have a quiet room.');
+  await commissioner.getByLabel('Status').selectOption('agreed');
+  await commissioner.getByLabel('Date of the decision').fill('2026-11-20');
+  await commissioner.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(commissioner.getByRole('heading', { name: 'Quiet rooms at short breaks' })).toBeVisible();
+  const option = commissioner.locator('#contribution option', { hasText: 'A quiet room where I can rest' });
+  await commissioner.getByLabel('Contribution').selectOption(await option.getAttribute('value'));
+  await commissioner.getByLabel('How it shaped the decision').fill('You told us you need somewhere quiet to rest.');
+  await commissioner.getByRole('button', { name: 'Link' }).click();
+  await expect(commissioner.getByText('Because: You told us you need somewhere quiet to rest.')).toBeVisible();
+  await commissioner.getByLabel('Message', { exact: true }).fill('We will make sure every short break has a quiet room.');
+  await commissioner.getByLabel('Easy-read message').fill('Quiet rooms. Yes, we will do it.');
+  await commissioner.getByRole('button', { name: 'Publish to the children' }).click();
+  await expect(commissioner.getByText(/Published on/)).toBeVisible();
+
+  // 6. With the receipt code the child sees what they said and what was done, read aloud on tap.
+  const later = await browser.newContext();
+  const home = await later.newPage();
+  await home.addInitScript(() => {
+    (window as any).__spoken = [];
+    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => { (window as any).__spoken.push(u.text); };
+  });
+  await home.goto('/receipt');
+  await home.getByLabel('Type your receipt code').fill('NOPE-NOPE');
+  await home.getByRole('button', { name: 'Show me' }).click();
+  await expect(home.getByRole('alert')).toContainText('could not find that receipt code');
+  await home.getByLabel('Type your receipt code').fill(receipt);
+  await home.getByRole('button', { name: 'Show me' }).click();
+  await expect(home.getByRole('heading', { name: 'You said, we did' })).toBeVisible();
+  await expect(home.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  const said = home.locator('.said', { hasText: 'A quiet room where I can rest' });
+  await expect(said.getByText('Quiet rooms. Yes, we will do it.')).toBeVisible();
+
+  // 7. The trail: Space, Voice, Audience, Influence.
+  await expect(said.getByText('Saturday club, sports hall')).toBeVisible();
+  await expect(said.getByText('SEND Transformation & Commissioning group heard it on 20 November 2026.')).toBeVisible();
+  await expectAccessible(home);
+  await said.getByRole('button', { name: 'Read what we did aloud' }).click();
+  await said.getByRole('button', { name: 'Read the question aloud' }).click();
+  const spoken: string[] = await home.evaluate(() => (window as any).__spoken);
+  expect(spoken[0]).toContain('Quiet rooms. Yes, we will do it.');
+  expect(spoken[1]).toContain('What would make a short break really good for you?');
+
+  await facilitator.reload();
+  const trail = facilitator.locator('.contribution', { hasText: 'A quiet room where I can rest' });
+  await expect(trail.getByText('Heard by SEND Transformation & Commissioning group on 20 November 2026')).toBeVisible();
+  await expect(trail.getByText(/Quiet rooms at short breaks \(Agreed; fed back on/)).toBeVisible();
+});
