@@ -116,7 +116,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await home.getByLabel('Type your receipt code').fill(receipt);
   await home.getByRole('button', { name: 'Show me' }).click();
   await expect(home.getByRole('heading', { name: 'You said, we did' })).toBeVisible();
-  await expect(home.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expect(home.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
   const said = home.locator('.said', { hasText: 'A quiet room where I can rest' });
   await expect(said.getByText('Quiet rooms. Yes, we will do it.')).toBeVisible();
 
