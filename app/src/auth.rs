@@ -3,7 +3,9 @@
 use crate::data::{staff, Db};
 use crate::domain::{Role, StaffMember};
 use crate::error::AppError;
-use axum::http::{header, request::Parts, HeaderValue};
+use crate::media::MediaStore;
+use axum::http::{header, request::Parts, HeaderMap, HeaderValue};
+use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
@@ -15,6 +17,8 @@ pub struct ServerState {
     pub db: Db,
     /// Adds `Secure` to cookies; on whenever Heard is served over TLS.
     pub secure_cookies: bool,
+    /// Where children's photos are kept.
+    pub media: Arc<dyn MediaStore>,
 }
 
 pub fn state() -> Result<ServerState, AppError> {
@@ -29,9 +33,11 @@ pub fn db() -> Result<Db, AppError> {
 }
 
 fn cookie_token() -> Option<String> {
-    let parts = use_context::<Parts>()?;
-    parts
-        .headers
+    token_in(&use_context::<Parts>()?.headers)
+}
+
+fn token_in(headers: &HeaderMap) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
@@ -47,6 +53,14 @@ pub async fn current_staff() -> Result<Option<StaffMember>, AppError> {
         return Ok(None);
     };
     Ok(staff::member_for_token(&db()?, &token).await?)
+}
+
+/// The signed-in member of staff behind a plain axum request (outside server functions).
+pub async fn staff_in(db: &Db, headers: &HeaderMap) -> Result<Option<StaffMember>, AppError> {
+    let Some(token) = token_in(headers) else {
+        return Ok(None);
+    };
+    Ok(staff::member_for_token(db, &token).await?)
 }
 
 /// The signed-in member of staff, if their role passes `allowed`.

@@ -13,5 +13,7 @@ pub mod ui;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod data;
+#[cfg(feature = "ssr")]
+pub mod media;
 
 pub use ui::{shell, App};

@@ -3,8 +3,11 @@
 
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
-use app::data::{seed, session, staff, strategy, DataError, Db};
-use app::domain::{Answer, Communicated, DecisionStatus, Role};
+use app::data::contribution::NewMedia;
+use app::data::{concern, evaluation, media, seed, session, staff, strategy, DataError, Db};
+use app::domain::{
+    Answer, AnswerMode, Communicated, DecisionStatus, MediaConsent, Picture, Role, TodaySummary,
+};
 
 async fn test_db() -> Db {
     let db = match std::env::var("HEARD_TEST_DATABASE_URL") {
@@ -55,9 +58,10 @@ async fn open_demo_session(db: &Db) -> app::domain::SessionSummary {
 }
 
 fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewContribution {
-    let answer = match page.prompt.mode {
-        app::domain::AnswerMode::EmojiScale => Answer::Scale(scale),
-        app::domain::AnswerMode::Text => Answer::Text(text.into()),
+    let answer = if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
+        Answer::Scale(scale)
+    } else {
+        Answer::Text(text.into())
     };
     NewContribution {
         id: page.contribution_id.clone(),
@@ -68,13 +72,20 @@ fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewCont
     }
 }
 
+/// A child joins with the code and says yes on the assent screen; returns their turn's id.
+async fn join_and_agree(db: &Db, join_code: &str) -> String {
+    let participation = contribution::join(db, join_code).await.expect("join with code");
+    contribution::assent(db, &participation).await.expect("assent");
+    participation
+}
+
 /// A child joins with the code and answers every prompt; returns their turn's id.
 async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> String {
-    let participation = contribution::join(db, join_code).await.expect("join with code");
+    let participation = join_and_agree(db, join_code).await;
     let mut position = 1;
     loop {
         let page = contribution::prompt_page(db, &participation, position).await.expect("prompt");
-        match contribution::submit(db, answer_for(&page, 4, text)).await.expect("submit") {
+        match contribution::submit(db, answer_for(&page, 4, text), None).await.expect("submit") {
             AfterAnswer::NextPrompt(next) => position = next,
             AfterAnswer::Finished => return participation,
         }
@@ -94,7 +105,7 @@ async fn seeding_twice_gives_the_demo_data_once() {
     assert_eq!(forums[0].name, seed::FORUM);
     let activities = app::data::activity::list(&db).await.unwrap();
     assert_eq!(activities.len(), 1);
-    assert_eq!(activities[0].prompts.len(), 3);
+    assert_eq!(activities[0].prompts.len(), 4);
     assert_eq!(activities[0].audience, seed::FORUM);
     for (email, role, password) in seed::DEMO_USERS {
         let (_, member) = staff::sign_in(&db, email, password).await.unwrap();
@@ -154,21 +165,27 @@ async fn a_session_gets_a_join_code_that_works_only_while_open() {
 async fn a_child_answers_each_prompt_and_gets_a_receipt() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+    let participation = join_and_agree(&db, &opened.join_code).await;
 
     let first = contribution::prompt_page(&db, &participation, 1).await.unwrap();
-    assert_eq!(first.total, 3);
+    assert_eq!(first.total, 4);
     assert_eq!(first.audience, seed::FORUM);
     assert!(contribution::finished(&db, &participation).await.is_err());
-    let next = contribution::submit(&db, answer_for(&first, 5, "")).await.unwrap();
+    let next = contribution::submit(&db, answer_for(&first, 5, ""), None).await.unwrap();
     assert_eq!(next, AfterAnswer::NextPrompt(2));
 
     let second = contribution::prompt_page(&db, &participation, 2).await.unwrap();
     assert_ne!(second.contribution_id, first.contribution_id);
-    let next = contribution::submit(&db, answer_for(&second, 0, "Swimming with my friends")).await;
+    let next = contribution::submit(&db, answer_for(&second, 0, "Swimming with my friends"), None).await;
     assert_eq!(next.unwrap(), AfterAnswer::NextPrompt(3));
     let third = contribution::prompt_page(&db, &participation, 3).await.unwrap();
-    assert_eq!(contribution::submit(&db, answer_for(&third, 2, "")).await.unwrap(), AfterAnswer::Finished);
+    assert_eq!(third.prompt.scale_points, 3);
+    let next = contribution::submit(&db, answer_for(&third, 2, ""), None).await.unwrap();
+    assert_eq!(next, AfterAnswer::NextPrompt(4));
+    let fourth = contribution::prompt_page(&db, &participation, 4).await.unwrap();
+    assert_eq!(fourth.prompt.modes, vec![AnswerMode::Photo, AnswerMode::Text]);
+    let last = contribution::submit(&db, answer_for(&fourth, 0, "The park"), None).await.unwrap();
+    assert_eq!(last, AfterAnswer::Finished);
 
     let finished = contribution::finished(&db, &participation).await.unwrap();
     assert_eq!(finished.receipt_code.len(), 9);
@@ -179,28 +196,33 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
     let answers: Vec<Answer> = said.iter().map(|c| c.answer.clone()).collect();
     assert_eq!(
         answers,
-        vec![Answer::Scale(5), Answer::Text("Swimming with my friends".into()), Answer::Scale(2)]
+        vec![
+            Answer::Scale(5),
+            Answer::Text("Swimming with my friends".into()),
+            Answer::Scale(2),
+            Answer::Text("The park".into()),
+        ]
     );
     assert_eq!(said[0].trail.space.place, "Youth club hall");
     assert!(said.iter().all(|c| c.trail.audience.is_empty() && c.trail.influence.is_empty()));
-    assert_eq!(session::find(&db, &opened.id).await.unwrap().contribution_count, 3);
+    assert_eq!(session::find(&db, &opened.id).await.unwrap().contribution_count, 4);
 }
 
 #[tokio::test]
 async fn an_answer_is_stored_once_however_often_it_is_sent() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+    let participation = join_and_agree(&db, &opened.join_code).await;
     let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
     let answer = answer_for(&page, 3, "");
 
-    let first = contribution::submit(&db, answer.clone()).await.unwrap();
-    let retry = contribution::submit(&db, answer.clone()).await.unwrap();
+    let first = contribution::submit(&db, answer.clone(), None).await.unwrap();
+    let retry = contribution::submit(&db, answer.clone(), None).await.unwrap();
     assert_eq!(first, retry);
 
     let mut changed = answer.clone();
     changed.answer = Answer::Scale(1);
-    let refused = contribution::submit(&db, changed).await;
+    let refused = contribution::submit(&db, changed, None).await;
     assert!(matches!(refused, Err(DataError::Conflict(_))));
     assert_eq!(contribution::for_session(&db, &opened.id).await.unwrap().len(), 1);
 }
@@ -209,16 +231,16 @@ async fn an_answer_is_stored_once_however_often_it_is_sent() {
 async fn answers_must_fit_their_prompt_and_turn() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+    let participation = join_and_agree(&db, &opened.join_code).await;
     let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
 
     let mut wrong_mode = answer_for(&page, 3, "");
     wrong_mode.answer = Answer::Text("hello".into());
-    assert!(matches!(contribution::submit(&db, wrong_mode).await, Err(DataError::Invalid(_))));
+    assert!(matches!(contribution::submit(&db, wrong_mode, None).await, Err(DataError::Invalid(_))));
 
     let mut unknown_turn = answer_for(&page, 3, "");
     unknown_turn.participation_id = "not-a-turn".into();
-    assert!(matches!(contribution::submit(&db, unknown_turn).await, Err(DataError::NotFound(_))));
+    assert!(matches!(contribution::submit(&db, unknown_turn, None).await, Err(DataError::NotFound(_))));
     assert!(contribution::for_session(&db, &opened.id).await.unwrap().is_empty());
 }
 
@@ -269,7 +291,7 @@ async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
     assert_eq!(found.feedback.as_ref().unwrap().easy_read, "Quiet rooms. Yes!");
 
     let receipt = contribution::receipt(&db, &receipt_code).await.unwrap();
-    assert_eq!(receipt.contributions.len(), 3);
+    assert_eq!(receipt.contributions.len(), 4);
     let mine = receipt.contributions.iter().find(|c| c.id == quiet_room.id).unwrap();
     let step = &mine.trail.influence[0];
     assert_eq!(step.decision, "Quiet rooms at every short break");
@@ -294,4 +316,139 @@ async fn a_wrong_receipt_code_gets_a_clear_message() {
             "{typed:?}"
         );
     }
+}
+
+#[tokio::test]
+async fn questions_wait_until_the_child_has_agreed() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+
+    let welcome = contribution::welcome(&db, &participation).await.unwrap();
+    assert_eq!(welcome.audience, seed::FORUM);
+    assert_eq!(welcome.activity_title, "What makes a good short break?");
+    let early = contribution::prompt_page(&db, &participation, 1).await;
+    assert!(matches!(early, Err(DataError::Invalid(ref m)) if m.contains("start from the beginning")));
+
+    contribution::assent(&db, &participation).await.unwrap();
+    contribution::assent(&db, &participation).await.unwrap();
+    assert!(contribution::prompt_page(&db, &participation, 1).await.is_ok());
+}
+
+#[tokio::test]
+async fn rather_not_say_is_recorded_as_a_choice() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = join_and_agree(&db, &opened.join_code).await;
+    let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    let mut declined = answer_for(&page, 3, "");
+    declined.answer = Answer::Declined;
+    declined.communicated = Communicated::Supported;
+    let next = contribution::submit(&db, declined.clone(), None).await.unwrap();
+    assert_eq!(next, AfterAnswer::NextPrompt(2));
+    assert_eq!(contribution::submit(&db, declined, None).await.unwrap(), next);
+
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].answer, Answer::Declined);
+    assert_eq!(said[0].trail.voice.mode, None);
+    assert_eq!(said[0].communicated, Communicated::Supported);
+}
+
+fn photo_for(page: &app::domain::PromptPage, consent: MediaConsent) -> NewContribution {
+    NewContribution {
+        id: page.contribution_id.clone(),
+        participation_id: page.participation_id.clone(),
+        prompt_id: page.prompt.id.clone(),
+        answer: Answer::Photo(Picture { media_id: uuid::Uuid::new_v4().to_string(), consent }),
+        communicated: Communicated::OwnWords,
+    }
+}
+
+fn stored_photo(sha: &str) -> NewMedia {
+    NewMedia { content_type: "image/jpeg", width: 1600, height: 1200, upload_sha256: sha.into() }
+}
+
+#[tokio::test]
+async fn a_photo_is_stored_once_with_its_consent() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = join_and_agree(&db, &opened.join_code).await;
+
+    let first = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    let not_offered = contribution::submit(&db, photo_for(&first, MediaConsent::Team), Some(stored_photo("aa"))).await;
+    assert!(matches!(not_offered, Err(DataError::Invalid(_))), "prompt 1 offers faces only");
+
+    let page = contribution::prompt_page(&db, &participation, 4).await.unwrap();
+    let photo = photo_for(&page, MediaConsent::DecisionMakers);
+    let done = contribution::submit(&db, photo.clone(), Some(stored_photo("aa"))).await.unwrap();
+    assert_eq!(done, AfterAnswer::Finished);
+
+    // The same upload sent again (a new media id is made per request) is the same answer.
+    let again = photo_for(&page, MediaConsent::DecisionMakers);
+    let earlier = contribution::earlier_result(&db, &again, Some("aa")).await.unwrap();
+    assert_eq!(earlier, Some(AfterAnswer::Finished));
+    let different = contribution::earlier_result(&db, &again, Some("bb")).await;
+    assert!(matches!(different, Err(DataError::Conflict(_))));
+
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(said.len(), 1);
+    let Answer::Photo(picture) = &said[0].answer else { panic!("not a photo: {:?}", said[0].answer) };
+    assert_eq!(picture.consent, MediaConsent::DecisionMakers);
+    assert_eq!(said[0].trail.voice.mode, Some(AnswerMode::Photo));
+    let record = media::find(&db, &picture.media_id).await.unwrap();
+    assert_eq!(record.consent, MediaConsent::DecisionMakers);
+    assert_eq!(record.content_type, "image/jpeg");
+}
+
+#[test]
+fn photos_are_seen_by_the_team_and_by_decision_makers_only_with_consent() {
+    for consent in MediaConsent::ALL {
+        assert!(Role::Facilitator.can_see_media(consent));
+        assert!(Role::Admin.can_see_media(consent));
+    }
+    assert!(!Role::Commissioner.can_see_media(MediaConsent::Team));
+    assert!(Role::Commissioner.can_see_media(MediaConsent::DecisionMakers));
+    assert!(Role::Commissioner.can_see_media(MediaConsent::Public));
+}
+
+#[tokio::test]
+async fn a_childs_worry_reaches_the_session_at_once() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = join_and_agree(&db, &opened.join_code).await;
+    assert!(concern::for_session(&db, &opened.id).await.unwrap().is_empty());
+
+    concern::raise_by_child(&db, &participation).await.unwrap();
+    let concerns = concern::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(concerns.len(), 1);
+    assert_eq!(concerns[0].source, "child");
+    assert!(concerns[0].receipt_code.as_deref().is_some_and(|code| code.len() == 9));
+
+    let nobody = concern::raise_by_child(&db, "not-a-turn").await;
+    assert!(matches!(nobody, Err(DataError::NotFound(_))));
+}
+
+#[tokio::test]
+async fn how_was_today_is_counted_per_session() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let unfinished = join_and_agree(&db, &opened.join_code).await;
+    let early = evaluation::record(&db, &unfinished, Some(5), None).await;
+    assert!(matches!(early, Err(DataError::Invalid(_))));
+
+    let first = child_answers_everything(&db, &opened.join_code, "Music").await;
+    let second = child_answers_everything(&db, &opened.join_code, "Football").await;
+    let skipped = child_answers_everything(&db, &opened.join_code, "Art").await;
+    assert!(matches!(evaluation::record(&db, &first, Some(7), None).await, Err(DataError::Invalid(_))));
+    evaluation::record(&db, &first, Some(5), Some(4)).await.unwrap();
+    // A resent form changes nothing.
+    evaluation::record(&db, &first, Some(1), Some(1)).await.unwrap();
+    evaluation::record(&db, &second, Some(5), None).await.unwrap();
+    evaluation::record(&db, &skipped, None, None).await.unwrap();
+
+    let today = evaluation::for_session(&db, &opened.id).await.unwrap();
+    let expected = TodaySummary { listened: [0, 0, 0, 0, 2], could_say: [0, 0, 0, 1, 0] };
+    assert_eq!(today, expected);
+    assert_eq!(today.answers(), 2);
 }

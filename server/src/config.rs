@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub struct Config {
     /// `sqlite:` or `postgres:` URL. Default: a SQLite file in the data directory.
     pub database_url: String,
-    /// Holds the SQLite file and, later, media.
+    /// Holds the SQLite file and the `media` directory.
     pub data_dir: PathBuf,
     /// Loads the demo strategy, activity and staff sign-ins (never on a real deployment).
     pub seed_demo: bool,

@@ -7,6 +7,8 @@ pub use config::Config;
 
 use app::auth::ServerState;
 use app::data::{seed, DataError, Db};
+use app::media::LocalDirStore;
+use std::sync::Arc;
 use app::{shell, App};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -24,14 +26,16 @@ pub enum StartError {
 }
 
 /// Builds the whole application: opens and migrates the database, seeds demo data if asked,
-/// and routes pages, server functions, `/healthz` and static files.
+/// and routes pages, server functions, photo upload and serving, `/healthz` and static files.
 pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
     std::fs::create_dir_all(&config.data_dir)?;
     let db = Db::open(&config.database_url).await?;
     if config.seed_demo {
         seed::demo(&db).await?;
     }
-    let state = ServerState { db: db.clone(), secure_cookies: config.secure_cookies };
+    let media = Arc::new(LocalDirStore::new(config.data_dir.join("media"))?);
+    let state = ServerState { db: db.clone(), secure_cookies: config.secure_cookies, media };
+    let media_routes = app::api::media::routes(state.clone());
     let options = config.leptos.clone();
     let health_db = db.clone();
     let router = Router::new()
@@ -47,6 +51,7 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        .merge(media_routes)
         .layer(axum::middleware::map_response(security_headers));
     Ok((router, db))
 }

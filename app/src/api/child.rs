@@ -1,4 +1,4 @@
-use crate::domain::{Finished, PromptPage, Receipt};
+use crate::domain::{Finished, PromptPage, Receipt, Welcome};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -6,6 +6,20 @@ use leptos::prelude::*;
 pub async fn join_session(code: String) -> Result<(), AppError> {
     use crate::{auth, data::contribution};
     let participation = contribution::join(&auth::db()?, &code).await?;
+    leptos_axum::redirect(&format!("/take/{participation}/welcome"));
+    Ok(())
+}
+
+#[server]
+pub async fn load_welcome(participation: String) -> Result<Welcome, AppError> {
+    use crate::{auth, data::contribution};
+    Ok(contribution::welcome(&auth::db()?, &participation).await?)
+}
+
+#[server]
+pub async fn agree(participation: String) -> Result<(), AppError> {
+    use crate::{auth, data::contribution};
+    contribution::assent(&auth::db()?, &participation).await?;
     leptos_axum::redirect(&format!("/take/{participation}/1"));
     Ok(())
 }
@@ -16,34 +30,68 @@ pub async fn load_prompt(participation: String, position: i64) -> Result<PromptP
     Ok(contribution::prompt_page(&auth::db()?, &participation, position).await?)
 }
 
+/// One answer from the tablet. `declined` is set by the "I'd rather not say" button; `way` is
+/// the answer mode the child picked when the prompt offers more than one.
 #[server]
 pub async fn submit_answer(
     participation: String,
     prompt: String,
     contribution: String,
+    way: Option<String>,
     scale: Option<i64>,
     text: Option<String>,
+    declined: Option<String>,
+    communicated: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::data::contribution::{self, AfterAnswer, NewContribution};
-    use crate::domain::{Answer, Communicated};
+    use crate::data::{activity, contribution::{self, NewContribution}};
+    use crate::domain::{Answer, AnswerMode};
     let db = crate::auth::db()?;
     // The prompt decides what kind of answer is valid, so look it up before parsing.
-    let mode = crate::data::activity::prompt_mode(&db, &prompt).await?;
-    let answer = Answer::parse(mode, scale, text.as_deref())
-        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    let prompt = activity::prompt(&db, &prompt).await?;
+    let answer = if declined.is_some() {
+        Answer::Declined
+    } else {
+        let mode = match way.as_deref() {
+            Some(way) => AnswerMode::parse(way).ok_or(AppError::Invalid(
+                "Please choose how you want to answer.".into(),
+            ))?,
+            None => prompt.modes[0],
+        };
+        Answer::parse(mode, prompt.scale_points, scale, text.as_deref())
+            .map_err(|e| AppError::Invalid(e.to_string()))?
+    };
     let new = NewContribution {
         id: contribution,
         participation_id: participation.clone(),
-        prompt_id: prompt,
+        prompt_id: prompt.id,
         answer,
-        communicated: Communicated::OwnWords,
+        communicated: super::communicated(communicated.as_deref())?,
     };
-    match contribution::submit(&db, new).await? {
-        AfterAnswer::NextPrompt(position) => {
-            leptos_axum::redirect(&format!("/take/{participation}/{position}"))
-        }
-        AfterAnswer::Finished => leptos_axum::redirect(&format!("/take/{participation}/done")),
-    }
+    let after = contribution::submit(&db, new, None).await?;
+    leptos_axum::redirect(&super::next_page(&participation, after));
+    Ok(())
+}
+
+/// "I'm worried", pressed on a child's screen during their turn. `back` is the page they were
+/// on, so they can return to it.
+#[server]
+pub async fn raise_worry(participation: String, back: String) -> Result<(), AppError> {
+    use crate::{auth, data::concern};
+    concern::raise_by_child(&auth::db()?, &participation).await?;
+    let back = super::safe_step(&back);
+    leptos_axum::redirect(&format!("/take/{participation}/worried?back={back}"));
+    Ok(())
+}
+
+#[server]
+pub async fn record_today(
+    participation: String,
+    listened: Option<i64>,
+    could_say: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::{auth, data::evaluation};
+    evaluation::record(&auth::db()?, &participation, listened, could_say).await?;
+    leptos_axum::redirect(&format!("/take/{participation}/done"));
     Ok(())
 }
 

@@ -1,4 +1,4 @@
-use crate::domain::{ActivitySummary, Contribution, SessionSummary};
+use crate::domain::{ActivitySummary, SessionSummary, SessionView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -33,13 +33,17 @@ pub async fn close_session(session: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A session as its facilitator sees it: what children said, concerns, and "How was today?".
 #[server]
-pub async fn session_with_contributions(
-    session: String,
-) -> Result<(SessionSummary, Vec<Contribution>), AppError> {
-    use crate::{auth, data::contribution, data::session as sessions, domain::Role};
+pub async fn load_session(session: String) -> Result<SessionView, AppError> {
+    use crate::data::{concern, contribution, evaluation, session as sessions};
+    use crate::{auth, domain::Role};
     auth::require(Role::can_facilitate).await?;
     let db = auth::db()?;
-    let summary = sessions::find(&db, &session).await?;
-    Ok((summary, contribution::for_session(&db, &session).await?))
+    Ok(SessionView {
+        summary: sessions::find(&db, &session).await?,
+        contributions: contribution::for_session(&db, &session).await?,
+        concerns: concern::for_session(&db, &session).await?,
+        today: evaluation::for_session(&db, &session).await?,
+    })
 }

@@ -5,4 +5,39 @@
 pub mod child;
 pub mod facilitation;
 pub mod influence;
+#[cfg(feature = "ssr")]
+pub mod media;
 pub mod staff;
+
+/// Where a child goes after an answer is stored.
+#[cfg(feature = "ssr")]
+fn next_page(participation: &str, after: crate::data::contribution::AfterAnswer) -> String {
+    use crate::data::contribution::AfterAnswer;
+    match after {
+        AfterAnswer::NextPrompt(position) => format!("/take/{participation}/{position}"),
+        AfterAnswer::Finished => format!("/take/{participation}/today"),
+    }
+}
+
+/// How the child communicated, as the adult on the tablet recorded it; own words unless told.
+#[cfg(feature = "ssr")]
+fn communicated(
+    value: Option<&str>,
+) -> Result<crate::domain::Communicated, crate::error::AppError> {
+    use crate::domain::Communicated;
+    match value {
+        None | Some("") => Ok(Communicated::OwnWords),
+        Some(value) => Communicated::parse(value).ok_or(crate::error::AppError::Invalid(
+            "Please choose how the child answered.".into(),
+        )),
+    }
+}
+
+/// A step of a child's turn to return to (`welcome`, `3`, `today`…); anything else means the start.
+pub fn safe_step(step: &str) -> &str {
+    if !step.is_empty() && step.len() <= 12 && step.chars().all(|c| c.is_ascii_alphanumeric()) {
+        step
+    } else {
+        "welcome"
+    }
+}

@@ -45,7 +45,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<ActivitySummary> {
 
 pub async fn prompts(db: &Db, activity_id: &str) -> DataResult<Vec<Prompt>> {
     sqlx::query(
-        "SELECT id, position, text, easy_read, mode FROM prompts \
+        "SELECT id, position, text, easy_read, modes, scale_points FROM prompts \
          WHERE activity_id = $1 ORDER BY position",
     )
     .bind(activity_id)
@@ -56,24 +56,26 @@ pub async fn prompts(db: &Db, activity_id: &str) -> DataResult<Vec<Prompt>> {
     .collect()
 }
 
-pub(super) fn prompt_from(row: &sqlx::any::AnyRow) -> DataResult<Prompt> {
-    let mode: String = get(row, "mode")?;
+fn prompt_from(row: &sqlx::any::AnyRow) -> DataResult<Prompt> {
+    let modes: String = get(row, "modes")?;
     Ok(Prompt {
         id: get(row, "id")?,
         position: get(row, "position")?,
         text: get(row, "text")?,
         easy_read: get(row, "easy_read")?,
-        mode: AnswerMode::parse(&mode).ok_or(DataError::NotFound("unknown answer mode"))?,
+        modes: AnswerMode::parse_list(&modes).ok_or(DataError::NotFound("unknown answer mode"))?,
+        scale_points: get(row, "scale_points")?,
     })
 }
 
-/// The answer mode of a prompt, to parse an answer before it is stored.
-pub async fn prompt_mode(db: &Db, prompt_id: &str) -> DataResult<AnswerMode> {
-    let row = sqlx::query("SELECT mode FROM prompts WHERE id = $1")
-        .bind(prompt_id)
-        .fetch_optional(db.pool())
-        .await?
-        .ok_or(DataError::NotFound("That question does not exist."))?;
-    AnswerMode::parse(&get::<String>(&row, "mode")?)
-        .ok_or(DataError::NotFound("unknown answer mode"))
+/// One prompt, to parse an answer against it before it is stored.
+pub async fn prompt(db: &Db, prompt_id: &str) -> DataResult<Prompt> {
+    let row = sqlx::query(
+        "SELECT id, position, text, easy_read, modes, scale_points FROM prompts WHERE id = $1",
+    )
+    .bind(prompt_id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(DataError::NotFound("That question does not exist."))?;
+    prompt_from(&row)
 }

@@ -1,7 +1,11 @@
 //! Contributions: what a child said, kept as given, made idempotent by an id from the device.
 
 use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
-use crate::domain::{Answer, Communicated, Contribution, Finished, PromptPage, Receipt};
+use crate::domain::{
+    Answer, AnswerMode, Communicated, Contribution, Finished, MediaConsent, Picture, PromptPage,
+    Receipt, Welcome, DECLINED,
+};
+use sqlx::any::AnyRow;
 
 /// A child's answer as it arrives, already parsed for its prompt's mode.
 #[derive(Clone, Debug)]
@@ -11,6 +15,16 @@ pub struct NewContribution {
     pub prompt_id: String,
     pub answer: Answer,
     pub communicated: Communicated,
+}
+
+/// The stored copy of a photo, kept with its contribution in one transaction.
+#[derive(Clone, Debug)]
+pub struct NewMedia {
+    pub content_type: &'static str,
+    pub width: u32,
+    pub height: u32,
+    /// Of the bytes as uploaded, so a resent upload is recognised without processing it again.
+    pub upload_sha256: String,
 }
 
 /// Where the child goes after an answer is stored.
@@ -48,13 +62,16 @@ struct Turn {
     activity_id: String,
     activity_title: String,
     audience: String,
+    intro: String,
     receipt_code: String,
+    assented: bool,
     finished: bool,
 }
 
 async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
     let row = sqlx::query(
-        "SELECT s.activity_id, a.title, f.name AS audience, p.receipt_code, p.finished_at \
+        "SELECT s.activity_id, a.title, a.intro, f.name AS audience, p.receipt_code, \
+         p.assented_at, p.finished_at \
          FROM participations p JOIN sessions s ON s.id = p.session_id \
          JOIN activities a ON a.id = s.activity_id JOIN forums f ON f.id = a.forum_id \
          WHERE p.id = $1",
@@ -67,19 +84,51 @@ async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
         activity_id: get(&row, "activity_id")?,
         activity_title: get(&row, "title")?,
         audience: get(&row, "audience")?,
+        intro: get(&row, "intro")?,
         receipt_code: get(&row, "receipt_code")?,
+        assented: get::<Option<i64>>(&row, "assented_at")?.is_some(),
         finished: get::<Option<i64>>(&row, "finished_at")?.is_some(),
     })
+}
+
+/// What the child is told before they agree to take part.
+pub async fn welcome(db: &Db, participation_id: &str) -> DataResult<Welcome> {
+    let turn = turn(db, participation_id).await?;
+    Ok(Welcome {
+        participation_id: participation_id.to_owned(),
+        activity_title: turn.activity_title,
+        intro: turn.intro,
+        audience: turn.audience,
+    })
+}
+
+/// The child said yes on the assent screen. Saying yes twice changes nothing.
+pub async fn assent(db: &Db, participation_id: &str) -> DataResult<()> {
+    turn(db, participation_id).await?;
+    sqlx::query("UPDATE participations SET assented_at = $1 WHERE id = $2 AND assented_at IS NULL")
+        .bind(now())
+        .bind(participation_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+fn ready_to_answer(turn: &Turn) -> DataResult<()> {
+    if turn.finished {
+        Err(DataError::Invalid(
+            "This turn has finished. Thank you! The next person can join with the code.".into(),
+        ))
+    } else if !turn.assented {
+        Err(DataError::Invalid("Please start from the beginning, so you know what this is about.".into()))
+    } else {
+        Ok(())
+    }
 }
 
 /// The prompt at `position` of the child's activity, with a fresh id for their answer.
 pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> DataResult<PromptPage> {
     let turn = turn(db, participation_id).await?;
-    if turn.finished {
-        return Err(DataError::Invalid(
-            "This turn has finished. Thank you! The next person can join with the code.".into(),
-        ));
-    }
+    ready_to_answer(&turn)?;
     let prompts = activity::prompts(db, &turn.activity_id).await?;
     let prompt = prompts
         .iter()
@@ -97,38 +146,61 @@ pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> Data
 }
 
 /// Stores an answer exactly once. An identical retry gets the same result; a different answer
-/// under an id already used is refused.
-pub async fn submit(db: &Db, new: NewContribution) -> DataResult<AfterAnswer> {
-    if let Some(existing) = stored_payload(db, &new.id).await? {
-        return after_retry(db, &new, existing).await;
+/// under an id already used is refused. A photo's `media` row is written in the same transaction.
+pub async fn submit(
+    db: &Db,
+    new: NewContribution,
+    media: Option<NewMedia>,
+) -> DataResult<AfterAnswer> {
+    let digest = media.as_ref().map(|m| m.upload_sha256.as_str());
+    if let Some(after) = earlier_result(db, &new, digest).await? {
+        return Ok(after);
     }
     let turn = turn(db, &new.participation_id).await?;
-    if turn.finished {
-        return Err(DataError::Invalid("This turn has already finished.".into()));
-    }
+    ready_to_answer(&turn)?;
     let prompts = activity::prompts(db, &turn.activity_id).await?;
     let prompt = prompts
         .iter()
         .find(|p| p.id == new.prompt_id)
         .ok_or(DataError::Invalid("That question is not part of this activity.".into()))?;
-    if prompt.mode != new.answer.mode() {
-        return Err(DataError::Invalid("That answer does not fit this question.".into()));
+    if let Some(mode) = new.answer.mode() {
+        if !prompt.modes.contains(&mode) {
+            return Err(DataError::Invalid("That answer does not fit this question.".into()));
+        }
     }
     let next = prompts.iter().find(|p| p.position > prompt.position).map(|p| p.position);
 
-    let (scale, text) = payload_columns(&new.answer);
+    let columns = Columns::of(&new.answer);
     let mut tx = db.pool().begin().await?;
+    if let (Answer::Photo(picture), Some(media)) = (&new.answer, &media) {
+        sqlx::query(
+            "INSERT INTO media (id, kind, content_type, width, height, upload_sha256, consent, created_at) \
+             VALUES ($1, 'photo', $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&picture.media_id)
+        .bind(media.content_type)
+        .bind(i64::from(media.width))
+        .bind(i64::from(media.height))
+        .bind(&media.upload_sha256)
+        .bind(picture.consent.as_str())
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    } else if columns.media_id.is_some() {
+        return Err(DataError::Invalid("Please choose a photo before pressing Send.".into()));
+    }
     let inserted = sqlx::query(
-        "INSERT INTO contributions \
-         (id, participation_id, prompt_id, mode, scale_value, text_value, communicated, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO contributions (id, participation_id, prompt_id, mode, scale_value, \
+         text_value, media_id, communicated, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&new.id)
     .bind(&new.participation_id)
     .bind(&new.prompt_id)
-    .bind(new.answer.mode().as_str())
-    .bind(scale)
-    .bind(text)
+    .bind(new.answer.stored_mode())
+    .bind(columns.scale)
+    .bind(columns.text)
+    .bind(columns.media_id)
     .bind(new.communicated.as_str())
     .bind(now())
     .execute(&mut *tx)
@@ -138,10 +210,9 @@ pub async fn submit(db: &Db, new: NewContribution) -> DataResult<AfterAnswer> {
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             drop(tx);
             // Another copy of the same request won the race.
-            let existing = stored_payload(db, &new.id).await?.ok_or(DataError::Conflict(
+            return earlier_result(db, &new, digest).await?.ok_or(DataError::Conflict(
                 "This answer could not be saved. Please try again.",
-            ))?;
-            return after_retry(db, &new, existing).await;
+            ));
         }
         Err(e) => return Err(e.into()),
     }
@@ -156,48 +227,86 @@ pub async fn submit(db: &Db, new: NewContribution) -> DataResult<AfterAnswer> {
     Ok(next.map_or(AfterAnswer::Finished, AfterAnswer::NextPrompt))
 }
 
-fn payload_columns(answer: &Answer) -> (Option<i64>, Option<String>) {
-    match answer {
-        Answer::Scale(value) => (Some(*value), None),
-        Answer::Text(text) => (None, Some(text.clone())),
+/// How an answer sits in the contribution's columns.
+#[derive(Debug, PartialEq, Eq)]
+struct Columns {
+    mode: String,
+    scale: Option<i64>,
+    text: Option<String>,
+    media_id: Option<String>,
+    consent: Option<String>,
+}
+
+impl Columns {
+    fn of(answer: &Answer) -> Self {
+        let (scale, text, picture) = match answer {
+            Answer::Scale(value) => (Some(*value), None, None),
+            Answer::Text(text) => (None, Some(text.clone()), None),
+            Answer::Photo(picture) => (None, None, Some(picture)),
+            Answer::Declined => (None, None, None),
+        };
+        Columns {
+            mode: answer.stored_mode().to_owned(),
+            scale,
+            text,
+            media_id: picture.map(|p| p.media_id.clone()),
+            consent: picture.map(|p| p.consent.as_str().to_owned()),
+        }
     }
 }
 
-struct StoredPayload {
-    participation_id: String,
-    prompt_id: String,
-    communicated: String,
-    scale: Option<i64>,
-    text: Option<String>,
-}
-
-async fn stored_payload(db: &Db, id: &str) -> DataResult<Option<StoredPayload>> {
-    let row = sqlx::query(
-        "SELECT participation_id, prompt_id, communicated, scale_value, text_value \
-         FROM contributions WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(db.pool())
-    .await?;
-    row.map(|row| {
-        Ok(StoredPayload {
-            participation_id: get(&row, "participation_id")?,
-            prompt_id: get(&row, "prompt_id")?,
-            communicated: get(&row, "communicated")?,
-            scale: get(&row, "scale_value")?,
-            text: get(&row, "text_value")?,
-        })
+/// The answer stored under the columns `mode, scale_value, text_value, media_id, consent`.
+pub(super) fn answer_from(row: &AnyRow) -> DataResult<Answer> {
+    let mode: String = get(row, "mode")?;
+    if mode == DECLINED {
+        return Ok(Answer::Declined);
+    }
+    let unknown = || DataError::NotFound("unknown answer mode");
+    Ok(match AnswerMode::parse(&mode).ok_or_else(unknown)? {
+        AnswerMode::EmojiScale => Answer::Scale(get(row, "scale_value")?),
+        AnswerMode::Text => Answer::Text(get(row, "text_value")?),
+        AnswerMode::Photo => Answer::Photo(Picture {
+            media_id: get(row, "media_id")?,
+            consent: MediaConsent::parse(&get::<String>(row, "consent")?).ok_or_else(unknown)?,
+        }),
     })
-    .transpose()
 }
 
-async fn after_retry(db: &Db, new: &NewContribution, stored: StoredPayload) -> DataResult<AfterAnswer> {
-    let (scale, text) = payload_columns(&new.answer);
-    let identical = stored.participation_id == new.participation_id
-        && stored.prompt_id == new.prompt_id
-        && stored.communicated == new.communicated.as_str()
-        && stored.scale == scale
-        && stored.text == text;
+/// If this contribution id is already stored, the result of the earlier request when this one
+/// is identical, or a refusal when it is not.
+pub async fn earlier_result(
+    db: &Db,
+    new: &NewContribution,
+    upload_sha256: Option<&str>,
+) -> DataResult<Option<AfterAnswer>> {
+    let Some(row) = sqlx::query(
+        "SELECT c.participation_id, c.prompt_id, c.communicated, c.mode, c.scale_value, \
+         c.text_value, c.media_id, m.consent, m.upload_sha256 \
+         FROM contributions c LEFT JOIN media m ON m.id = c.media_id WHERE c.id = $1",
+    )
+    .bind(&new.id)
+    .fetch_optional(db.pool())
+    .await?
+    else {
+        return Ok(None);
+    };
+    let stored = Columns {
+        mode: get(&row, "mode")?,
+        scale: get(&row, "scale_value")?,
+        text: get(&row, "text_value")?,
+        media_id: get(&row, "media_id")?,
+        consent: get(&row, "consent")?,
+    };
+    let mut expected = Columns::of(&new.answer);
+    // A photo's media id is made per request; the upload's digest is what identifies it.
+    if stored.media_id.is_some() && upload_sha256.is_some() {
+        expected.media_id.clone_from(&stored.media_id);
+    }
+    let identical = get::<String>(&row, "participation_id")? == new.participation_id
+        && get::<String>(&row, "prompt_id")? == new.prompt_id
+        && get::<String>(&row, "communicated")? == new.communicated.as_str()
+        && stored == expected
+        && get::<Option<String>>(&row, "upload_sha256")?.as_deref() == upload_sha256;
     if !identical {
         return Err(DataError::Conflict(
             "A different answer was already sent with this id, so this one was not saved.",
@@ -210,10 +319,10 @@ async fn after_retry(db: &Db, new: &NewContribution, stored: StoredPayload) -> D
         .iter()
         .find(|p| Some(p.position) > position)
         .map(|p| p.position);
-    Ok(match next {
+    Ok(Some(match next {
         Some(position) if !turn.finished => AfterAnswer::NextPrompt(position),
         _ => AfterAnswer::Finished,
-    })
+    }))
 }
 
 /// The receipt for a finished turn.

@@ -1,8 +1,10 @@
 //! Decisions (Influence): what commissioners decided, the contributions it answers, and the
 //! "you said, we did" message back to the children.
 
-use super::{format_date, get, new_id, now, parse_date, required, DataError, DataResult, Db};
-use crate::domain::{Answer, Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback};
+use super::{
+    contribution, format_date, get, new_id, now, parse_date, required, DataError, DataResult, Db,
+};
+use crate::domain::{Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback};
 
 #[derive(Clone, Debug)]
 pub struct NewDecision {
@@ -133,8 +135,9 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
     .ok_or(DataError::NotFound("That decision does not exist."))?;
     let links = sqlx::query(
         "SELECT dl.contribution_id, dl.rationale, c.mode, c.scale_value, c.text_value, \
-         pr.text AS prompt FROM decision_links dl \
+         c.media_id, m.consent, pr.text AS prompt FROM decision_links dl \
          JOIN contributions c ON c.id = dl.contribution_id JOIN prompts pr ON pr.id = c.prompt_id \
+         LEFT JOIN media m ON m.id = c.media_id \
          WHERE dl.decision_id = $1 ORDER BY dl.linked_at, dl.contribution_id",
     )
     .bind(id)
@@ -142,14 +145,10 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
     .await?
     .iter()
     .map(|row| {
-        let answer = match get::<Option<i64>>(row, "scale_value")? {
-            Some(value) => Answer::Scale(value),
-            None => Answer::Text(get(row, "text_value")?),
-        };
         Ok(DecisionLink {
             contribution_id: get(row, "contribution_id")?,
             prompt: get(row, "prompt")?,
-            answer,
+            answer: contribution::answer_from(row)?,
             rationale: get(row, "rationale")?,
         })
     })

@@ -3,8 +3,11 @@
 
 pub mod activity;
 pub mod codes;
+pub mod concern;
 pub mod contribution;
 pub mod decision;
+pub mod evaluation;
+pub mod media;
 pub mod seed;
 pub mod session;
 pub mod staff;
@@ -89,7 +92,23 @@ impl Db {
 
     async fn migrate(&self) -> DataResult<()> {
         match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Sqlite => {
+                // SQLite changes a table's constraints by rebuilding it, which needs foreign keys
+                // off; the pragma is ignored inside the migration's transaction, so it is set
+                // on the connection first and every reference is checked once it is done.
+                let mut conn = self.pool.acquire().await?;
+                conn.execute("PRAGMA foreign_keys = OFF").await?;
+                let migrated = SQLITE_MIGRATIONS.run(&mut *conn).await;
+                conn.execute("PRAGMA foreign_keys = ON").await?;
+                migrated?;
+                let broken = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *conn).await?;
+                if !broken.is_empty() {
+                    return Err(DataError::Invalid(format!(
+                        "the database has {} broken references after migrating",
+                        broken.len()
+                    )));
+                }
+            }
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         Ok(())
@@ -124,6 +143,17 @@ pub fn new_id() -> String {
 /// Formats a stored time as a date a person reads, e.g. "22 November 2026".
 pub fn format_date(unix: i64) -> String {
     let format = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_default()
+}
+
+/// Formats a stored time with the hour, e.g. "22 November 2026, 14:05 UTC".
+pub fn format_time(unix: i64) -> String {
+    let format = time::macros::format_description!(
+        "[day padding:none] [month repr:long] [year], [hour]:[minute] UTC"
+    );
     time::OffsetDateTime::from_unix_timestamp(unix)
         .ok()
         .and_then(|t| t.format(&format).ok())

@@ -80,25 +80,35 @@ const PRIORITIES: [(&str, &str, &str, &str); 8] = [
 
 const ACTIVITY_ID: &str = "activity-short-breaks";
 
-/// (position, text, easy read, mode)
-const PROMPTS: [(i64, &str, &str, &str); 3] = [
+/// (position, text, easy read, modes offered, faces on the scale)
+const PROMPTS: [(i64, &str, &str, &str, i64); 4] = [
     (
         1,
         "How do you feel about the clubs and short breaks you go to now?",
         "Clubs and short breaks. How do you feel?",
         "emoji_scale",
+        5,
     ),
     (
         2,
         "What would make a short break really good for you?",
         "What makes a good short break? Tell us.",
         "text",
+        5,
     ),
     (
         3,
         "How do you feel about trying a new club or activity?",
         "Trying something new. How do you feel?",
         "emoji_scale",
+        3,
+    ),
+    (
+        4,
+        "Show us or tell us about a place where you have fun.",
+        "A place where you have fun. Show us or tell us.",
+        "photo,text",
+        5,
     ),
 ];
 
@@ -151,17 +161,18 @@ pub async fn demo(db: &Db) -> DataResult<()> {
     .bind("priority-8")
     .execute(pool)
     .await?;
-    for (position, text, easy_read, mode) in PROMPTS {
+    for (position, text, easy_read, modes, scale_points) in PROMPTS {
         sqlx::query(
-            "INSERT INTO prompts (id, activity_id, position, text, easy_read, mode) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+            "INSERT INTO prompts (id, activity_id, position, text, easy_read, modes, scale_points) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
         )
         .bind(format!("{ACTIVITY_ID}-prompt-{position}"))
         .bind(ACTIVITY_ID)
         .bind(position)
         .bind(text)
         .bind(easy_read)
-        .bind(mode)
+        .bind(modes)
+        .bind(scale_points)
         .execute(pool)
         .await?;
     }

@@ -1,9 +1,9 @@
 //! The Lundy trail of contributions: Space (the session), Voice (what was said and how),
 //! Audience (which forum heard it) and Influence (the decision and its feedback).
 
-use super::{format_date, get, DataError, DataResult, Db};
+use super::{contribution, format_date, get, DataError, DataResult, Db};
 use crate::domain::{
-    Answer, AnswerMode, AudienceStep, Communicated, Contribution, DecisionStatus, Feedback,
+    AudienceStep, Communicated, Contribution, DecisionStatus, Feedback,
     InfluenceStep, LundyTrail, SpaceStep, VoiceStep,
 };
 
@@ -28,9 +28,10 @@ impl Scope<'_> {
 pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
     let sql = format!(
-        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.communicated, c.created_at, \
-         pr.text AS prompt, s.place, a.title AS activity \
+        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.media_id, m.consent, c.communicated, \
+         c.created_at, pr.text AS prompt, s.place, a.title AS activity \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
+         LEFT JOIN media m ON m.id = c.media_id \
          JOIN sessions s ON s.id = p.session_id JOIN activities a ON a.id = s.activity_id \
          JOIN prompts pr ON pr.id = c.prompt_id {filter} ORDER BY c.created_at, pr.position, c.id"
     );
@@ -40,18 +41,12 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     }
     let mut contributions = Vec::new();
     for row in query.fetch_all(db.pool()).await? {
-        let mode = AnswerMode::parse(&get::<String>(&row, "mode")?)
-            .ok_or(DataError::NotFound("unknown answer mode"))?;
+        let answer = contribution::answer_from(&row)?;
         let communicated = Communicated::parse(&get::<String>(&row, "communicated")?)
             .ok_or(DataError::NotFound("unknown communication"))?;
-        let answer = match mode {
-            AnswerMode::EmojiScale => Answer::Scale(get(&row, "scale_value")?),
-            AnswerMode::Text => Answer::Text(get(&row, "text_value")?),
-        };
         contributions.push(Contribution {
             id: get(&row, "id")?,
             prompt: get(&row, "prompt")?,
-            answer,
             communicated,
             trail: LundyTrail {
                 space: SpaceStep {
@@ -59,10 +54,11 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
                     place: get(&row, "place")?,
                     said_on: format_date(get(&row, "created_at")?),
                 },
-                voice: VoiceStep { mode, communicated },
+                voice: VoiceStep { mode: answer.mode(), communicated },
                 audience: Vec::new(),
                 influence: Vec::new(),
             },
+            answer,
         });
     }
     add_decisions(db, scope, &mut contributions).await?;

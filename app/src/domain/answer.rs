@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 pub enum AnswerMode {
     EmojiScale,
     Text,
+    Photo,
 }
 
 impl AnswerMode {
@@ -13,6 +14,7 @@ impl AnswerMode {
         match self {
             AnswerMode::EmojiScale => "emoji_scale",
             AnswerMode::Text => "text",
+            AnswerMode::Photo => "photo",
         }
     }
 
@@ -20,6 +22,7 @@ impl AnswerMode {
         match s {
             "emoji_scale" => Some(AnswerMode::EmojiScale),
             "text" => Some(AnswerMode::Text),
+            "photo" => Some(AnswerMode::Photo),
             _ => None,
         }
     }
@@ -28,14 +31,40 @@ impl AnswerMode {
         match self {
             AnswerMode::EmojiScale => "Emoji scale",
             AnswerMode::Text => "Text",
+            AnswerMode::Photo => "Photo",
         }
+    }
+
+    /// What the child sees on the button that picks this way of answering.
+    pub fn invitation(self) -> &'static str {
+        match self {
+            AnswerMode::EmojiScale => "Choose a face",
+            AnswerMode::Text => "Write it",
+            AnswerMode::Photo => "Show a photo",
+        }
+    }
+
+    /// Parses a prompt's stored list of modes, e.g. `photo,text`.
+    pub fn parse_list(list: &str) -> Option<Vec<AnswerMode>> {
+        let modes: Option<Vec<_>> = list.split(',').map(|m| AnswerMode::parse(m.trim())).collect();
+        modes.filter(|modes| !modes.is_empty())
     }
 }
 
-/// The five-point face scale. Each point has a word so no child has to read a face.
+/// The face scale. Each point has a word so no child has to read a face. A three-point scale
+/// uses the middle three faces, so a value means the same on either scale.
 pub struct EmojiScale;
 
 impl EmojiScale {
+    /// The faces of a scale with `points` points (3 or 5).
+    pub fn points(points: i64) -> &'static [(i64, &'static str, &'static str)] {
+        if points == 3 {
+            &Self::POINTS[1..4]
+        } else {
+            &Self::POINTS
+        }
+    }
+
     pub const POINTS: [(i64, &'static str, &'static str); 5] = [
         (1, "😢", "Very sad"),
         (2, "🙁", "Sad"),
@@ -67,6 +96,59 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 pub enum Answer {
     Scale(i64),
     Text(String),
+    Photo(Picture),
+    /// "I'd rather not say": a choice the child made, not a missing answer.
+    Declined,
+}
+
+/// A photo a child sent, by its media id, with who the child agreed may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub media_id: String,
+    pub consent: MediaConsent,
+}
+
+/// Who may see a child's photo, drawing or recording. Team only unless the child chose more.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MediaConsent {
+    #[default]
+    Team,
+    DecisionMakers,
+    Public,
+}
+
+impl MediaConsent {
+    pub const ALL: [MediaConsent; 3] = [Self::Team, Self::DecisionMakers, Self::Public];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Team => "team",
+            Self::DecisionMakers => "decision_makers",
+            Self::Public => "public",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|consent| consent.as_str() == s)
+    }
+
+    /// How the choice is put to the child.
+    pub fn child_label(self) -> &'static str {
+        match self {
+            Self::Team => "Only the people running today",
+            Self::DecisionMakers => "The people who make decisions too",
+            Self::Public => "Anyone, on the public board",
+        }
+    }
+
+    pub fn staff_label(self) -> &'static str {
+        match self {
+            Self::Team => "Team only",
+            Self::DecisionMakers => "Decision makers",
+            Self::Public => "Public board",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -79,19 +161,25 @@ pub enum AnswerError {
     EmptyText,
     #[error("That is a lot of words! Please keep it under {MAX_TEXT_CHARS} characters.")]
     TooLong,
+    #[error("Please choose a photo before pressing Send.")]
+    NoPhoto,
 }
 
 impl Answer {
-    /// Turns what the form sent into an answer for a prompt of `mode`.
+    /// Turns what a form sent into an answer given in `mode` to a prompt whose face scale has
+    /// `scale_points` points. Photos arrive as uploads and are not parsed here.
     pub fn parse(
         mode: AnswerMode,
+        scale_points: i64,
         scale: Option<i64>,
         text: Option<&str>,
     ) -> Result<Self, AnswerError> {
         match mode {
             AnswerMode::EmojiScale => {
                 let value = scale.ok_or(AnswerError::NoFaceChosen)?;
-                EmojiScale::label(value).ok_or(AnswerError::NotOnScale)?;
+                if !EmojiScale::points(scale_points).iter().any(|(point, _, _)| *point == value) {
+                    return Err(AnswerError::NotOnScale);
+                }
                 Ok(Answer::Scale(value))
             }
             AnswerMode::Text => {
@@ -104,14 +192,23 @@ impl Answer {
                     Ok(Answer::Text(text.to_owned()))
                 }
             }
+            AnswerMode::Photo => Err(AnswerError::NoPhoto),
         }
     }
 
-    pub fn mode(&self) -> AnswerMode {
+    /// The way the child answered; `None` when they chose not to say.
+    pub fn mode(&self) -> Option<AnswerMode> {
         match self {
-            Answer::Scale(_) => AnswerMode::EmojiScale,
-            Answer::Text(_) => AnswerMode::Text,
+            Answer::Scale(_) => Some(AnswerMode::EmojiScale),
+            Answer::Text(_) => Some(AnswerMode::Text),
+            Answer::Photo(_) => Some(AnswerMode::Photo),
+            Answer::Declined => None,
         }
+    }
+
+    /// The `mode` column of a stored contribution.
+    pub fn stored_mode(&self) -> &'static str {
+        self.mode().map_or(DECLINED, AnswerMode::as_str)
     }
 
     /// A human reading of the answer, for staff views and the receipt.
@@ -123,8 +220,18 @@ impl Answer {
                 EmojiScale::label(*value).unwrap_or_default()
             ),
             Answer::Text(text) => text.clone(),
+            Answer::Photo(_) => "📷 A photo".into(),
+            Answer::Declined => "I'd rather not say".into(),
         }
     }
+}
+
+/// The stored mode of an answer the child chose not to give.
+pub const DECLINED: &str = "declined";
+
+/// How the Voice step names the way a child answered.
+pub fn mode_label(mode: Option<AnswerMode>) -> &'static str {
+    mode.map_or("Chose not to say", AnswerMode::label)
 }
 
 /// How the child communicated (Lundy's Voice): recorded beside the content.
@@ -169,13 +276,13 @@ mod tests {
 
     #[test]
     fn scale_answers_must_be_a_face_on_the_scale() {
-        assert_eq!(Answer::parse(AnswerMode::EmojiScale, Some(4), None), Ok(Answer::Scale(4)));
+        assert_eq!(Answer::parse(AnswerMode::EmojiScale, 5, Some(4), None), Ok(Answer::Scale(4)));
         assert_eq!(
-            Answer::parse(AnswerMode::EmojiScale, None, None),
+            Answer::parse(AnswerMode::EmojiScale, 5, None, None),
             Err(AnswerError::NoFaceChosen)
         );
         assert_eq!(
-            Answer::parse(AnswerMode::EmojiScale, Some(9), None),
+            Answer::parse(AnswerMode::EmojiScale, 5, Some(9), None),
             Err(AnswerError::NotOnScale)
         );
     }
@@ -183,14 +290,34 @@ mod tests {
     #[test]
     fn text_answers_are_trimmed_and_must_not_be_empty() {
         assert_eq!(
-            Answer::parse(AnswerMode::Text, None, Some("  more swimming ")),
+            Answer::parse(AnswerMode::Text, 5, None, Some("  more swimming ")),
             Ok(Answer::Text("more swimming".into()))
         );
         assert_eq!(
-            Answer::parse(AnswerMode::Text, None, Some("   ")),
+            Answer::parse(AnswerMode::Text, 5, None, Some("   ")),
             Err(AnswerError::EmptyText)
         );
         let long = "a".repeat(MAX_TEXT_CHARS + 1);
-        assert_eq!(Answer::parse(AnswerMode::Text, None, Some(&long)), Err(AnswerError::TooLong));
+        assert_eq!(Answer::parse(AnswerMode::Text, 5, None, Some(&long)), Err(AnswerError::TooLong));
+    }
+
+    #[test]
+    fn a_three_point_scale_uses_the_middle_faces() {
+        assert_eq!(Answer::parse(AnswerMode::EmojiScale, 3, Some(2), None), Ok(Answer::Scale(2)));
+        assert_eq!(
+            Answer::parse(AnswerMode::EmojiScale, 3, Some(5), None),
+            Err(AnswerError::NotOnScale)
+        );
+        assert_eq!(EmojiScale::points(3).iter().map(|p| p.2).collect::<Vec<_>>(), ["Sad", "Okay", "Happy"]);
+    }
+
+    #[test]
+    fn a_prompt_lists_its_modes_in_order() {
+        assert_eq!(
+            AnswerMode::parse_list("photo,text"),
+            Some(vec![AnswerMode::Photo, AnswerMode::Text])
+        );
+        assert_eq!(AnswerMode::parse_list("photo,song"), None);
+        assert_eq!(AnswerMode::parse_list(""), None);
     }
 }

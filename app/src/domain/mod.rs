@@ -2,10 +2,15 @@
 
 mod answer;
 mod role;
+mod upload;
 mod views;
 
-pub use answer::{Answer, AnswerError, AnswerMode, Communicated, EmojiScale, MAX_TEXT_CHARS};
+pub use answer::{
+    mode_label, Answer, AnswerError, AnswerMode, Communicated, EmojiScale, MediaConsent, Picture,
+    DECLINED, MAX_TEXT_CHARS,
+};
 pub use role::Role;
+pub use upload::{UploadProblem, PHOTO_MAX_MB};
 pub use views::*;
 
 /// Decision statuses a commissioner can record.

@@ -1,3 +1,4 @@
+use super::MediaConsent;
 use serde::{Deserialize, Serialize};
 
 /// What a member of staff may do. Checked on the server in every server function.
@@ -40,5 +41,11 @@ impl Role {
     /// Records decisions and publishes "you said, we did".
     pub fn can_commission(self) -> bool {
         matches!(self, Role::Commissioner | Role::Admin)
+    }
+
+    /// A child's photo is seen by the team running sessions, and by decision makers only when
+    /// the child agreed to that.
+    pub fn can_see_media(self, consent: MediaConsent) -> bool {
+        self.can_facilitate() || (self.can_commission() && consent != MediaConsent::Team)
     }
 }

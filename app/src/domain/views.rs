@@ -43,7 +43,10 @@ pub struct Prompt {
     pub position: i64,
     pub text: String,
     pub easy_read: String,
-    pub mode: AnswerMode,
+    /// The ways the child may answer, in the order offered. Never empty.
+    pub modes: Vec<AnswerMode>,
+    /// 3 or 5 faces, when the emoji scale is offered.
+    pub scale_points: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +59,55 @@ pub struct SessionSummary {
     pub opened_on: String,
     pub open: bool,
     pub contribution_count: i64,
+}
+
+/// What a facilitator sees of one session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub summary: SessionSummary,
+    pub contributions: Vec<Contribution>,
+    pub concerns: Vec<ConcernNote>,
+    pub today: TodaySummary,
+}
+
+/// A concern raised in a session, as the facilitator sees it in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConcernNote {
+    /// `child` when the child pressed "I'm worried".
+    pub source: String,
+    pub raised_at: String,
+    /// The turn it came from, so the safeguarding lead can find what the child said.
+    pub receipt_code: Option<String>,
+}
+
+/// "How was today?": how many children chose each face (very sad … very happy) per question.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodaySummary {
+    pub listened: [i64; 5],
+    pub could_say: [i64; 5],
+}
+
+impl TodaySummary {
+    pub fn add(&mut self, listened: Option<i64>, could_say: Option<i64>) {
+        for (tally, value) in [(&mut self.listened, listened), (&mut self.could_say, could_say)] {
+            if let Some(slot) = value.and_then(|v| usize::try_from(v - 1).ok()).and_then(|i| tally.get_mut(i)) {
+                *slot += 1;
+            }
+        }
+    }
+
+    pub fn answers(&self) -> i64 {
+        self.listened.iter().sum::<i64>().max(self.could_say.iter().sum())
+    }
+}
+
+/// The assent screen: what this is, who will hear, and that the child need not answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    pub participation_id: String,
+    pub activity_title: String,
+    pub intro: String,
+    pub audience: String,
 }
 
 /// One prompt as a child sees it on the tablet.
@@ -105,7 +157,8 @@ pub struct SpaceStep {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceStep {
-    pub mode: AnswerMode,
+    /// `None` when the child chose not to say.
+    pub mode: Option<AnswerMode>,
     pub communicated: Communicated,
 }
 

@@ -43,6 +43,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=child::JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("/worried") view=child::HelpPage ssr=SsrMode::Async/>
+                <Route path=path!("/take/:participation/welcome") view=child::WelcomePage ssr=SsrMode::Async/>
+                <Route path=path!("/take/:participation/worried") view=child::WorriedPage ssr=SsrMode::Async/>
+                <Route path=path!("/take/:participation/today") view=child::TodayPage ssr=SsrMode::Async/>
                 <Route path=path!("/take/:participation/done") view=child::FinishedPage ssr=SsrMode::Async/>
                 <Route path=path!("/take/:participation/:position") view=child::PromptPage ssr=SsrMode::Async/>
                 <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>

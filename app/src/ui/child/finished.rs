@@ -1,5 +1,5 @@
 use crate::api::child::finished_turn;
-use crate::ui::components::Problem;
+use crate::ui::components::{Problem, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn FinishedPage() -> impl IntoView {
     let params = use_params_map();
+    let participation = params.read_untracked().get("participation");
     let finished = Resource::new(
         move || params.read().get("participation").unwrap_or_default(),
         finished_turn,
@@ -35,6 +36,7 @@ pub fn FinishedPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <WorriedButton participation back="done"/>
         </main>
     }
 }

@@ -1,13 +1,17 @@
 use crate::api::child::{load_prompt, SubmitAnswer};
-use crate::domain::{AnswerMode, EmojiScale, PromptPage as Page, MAX_TEXT_CHARS};
-use crate::ui::components::{ActionProblem, EmojiScaleInput, Problem, ReadAloud};
+use crate::domain::{
+    AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, UploadProblem,
+    MAX_TEXT_CHARS, PHOTO_MAX_MB,
+};
+use crate::ui::components::{ActionProblem, EmojiScaleInput, Problem, ReadAloud, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn PromptPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let page = Resource::new(
         move || {
             let params = params.read();
@@ -22,9 +26,15 @@ pub fn PromptPage() -> impl IntoView {
     view! {
         <main class="child page">
             <Suspense fallback=|| view! { <p>"Loading the question…"</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(page) => view! { <Question page submit/> }.into_any(),
+                {move || {
+                    let (way, problem) = query.with(|query| {
+                        (
+                            query.get("way").and_then(|w| AnswerMode::parse(&w)),
+                            query.get("problem").and_then(|p| UploadProblem::from_code(&p)),
+                        )
+                    });
+                    Suspend::new(async move { match page.await {
+                        Ok(page) => view! { <Question page submit way problem/> }.into_any(),
                         Err(error) => view! {
                             <Title text="Question"/>
                             <h1>"Sorry"</h1>
@@ -32,36 +42,60 @@ pub fn PromptPage() -> impl IntoView {
                             <p><a class="big-button" href="/">"Go to the start"</a></p>
                         }
                         .into_any(),
-                    }
-                })}
+                    }})
+                }}
             </Suspense>
         </main>
     }
 }
 
-/// What is read aloud: the question, then each choice the child can make.
-fn spoken(page: &Page) -> String {
-    match page.prompt.mode {
+/// What is read aloud: the question, then what the child can do.
+fn spoken(page: &Page, mode: AnswerMode) -> String {
+    let how = match mode {
         AnswerMode::EmojiScale => {
-            let words: Vec<&str> = EmojiScale::POINTS.iter().map(|(_, _, word)| *word).collect();
-            format!("{} You can choose: {}.", page.prompt.text, words.join(", "))
+            let words: Vec<&str> =
+                EmojiScale::points(page.prompt.scale_points).iter().map(|(_, _, word)| *word).collect();
+            format!("You can choose: {}.", words.join(", "))
         }
-        AnswerMode::Text => format!("{} Write your answer in the box.", page.prompt.text),
-    }
+        AnswerMode::Text => "Write your answer in the box.".to_owned(),
+        AnswerMode::Photo => "Take a photo or choose one, then press Send.".to_owned(),
+    };
+    format!("{} {how} Or you can say: I'd rather not say.", page.prompt.text)
 }
 
 #[component]
-fn Question(page: Page, submit: ServerAction<SubmitAnswer>) -> impl IntoView {
+fn Question(
+    page: Page,
+    submit: ServerAction<SubmitAnswer>,
+    way: Option<AnswerMode>,
+    problem: Option<UploadProblem>,
+) -> impl IntoView {
+    let mode = way.filter(|w| page.prompt.modes.contains(w)).unwrap_or(page.prompt.modes[0]);
     let heading = format!("Question {} of {}", page.prompt.position, page.total);
-    let speech = spoken(&page);
-    let answer = match page.prompt.mode {
-        AnswerMode::EmojiScale => view! { <EmojiScaleInput legend=page.prompt.text.clone()/> }.into_any(),
-        AnswerMode::Text => view! {
-            <label for="answer-text" class="visually-hidden">{page.prompt.text.clone()}</label>
-            <textarea id="answer-text" name="text" rows="5" maxlength=MAX_TEXT_CHARS.to_string()></textarea>
-            <p class="hint">{format!("You can write up to {MAX_TEXT_CHARS} letters.")}</p>
+    let speech = spoken(&page, mode);
+    let position = page.prompt.position.to_string();
+    let participation = page.participation_id.clone();
+    let ways = (page.prompt.modes.len() > 1).then(|| {
+        let links = page
+            .prompt
+            .modes
+            .iter()
+            .map(|&offered| {
+                let current = (offered == mode).then_some("page");
+                view! {
+                    <a class="button way" href=format!("?way={}", offered.as_str()) aria-current=current>
+                        {offered.invitation()}
+                    </a>
+                }
+            })
+            .collect_view();
+        view! { <nav class="ways" aria-label="Ways to answer">{links}</nav> }
+    });
+    let answer = match mode {
+        AnswerMode::Photo => view! { <PhotoForm page=page.clone()/> }.into_any(),
+        AnswerMode::EmojiScale | AnswerMode::Text => {
+            view! { <WordsForm page=page.clone() mode submit/> }.into_any()
         }
-        .into_any(),
     };
     view! {
         <Title text=heading.clone()/>
@@ -70,13 +104,119 @@ fn Question(page: Page, submit: ServerAction<SubmitAnswer>) -> impl IntoView {
         <p class="easy-read">{page.prompt.easy_read.clone()}</p>
         <ReadAloud text=speech what="the question"/>
         <p class="audience">{format!("{} will hear what you say.", page.audience)}</p>
+        {ways}
+        {problem.map(|problem| view! { <p class="problem" role="alert">{problem.message()}</p> })}
+        {answer}
+        <ActionForm action=submit attr:class="decline-form">
+            <input type="hidden" name="participation" value=page.participation_id.clone()/>
+            <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
+            <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
+            <input type="hidden" name="declined" value="true"/>
+            <button type="submit" class="button secondary">"I'd rather not say"</button>
+        </ActionForm>
+        <WorriedButton participation=Some(participation) back=position/>
+    }
+}
+
+/// An emoji-scale or written answer, through a server function.
+#[component]
+fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -> impl IntoView {
+    let input = match mode {
+        AnswerMode::EmojiScale => view! {
+            <EmojiScaleInput legend=page.prompt.text.clone() points=page.prompt.scale_points/>
+        }
+        .into_any(),
+        _ => view! {
+            <label for="answer-text" class="visually-hidden">{page.prompt.text.clone()}</label>
+            <textarea id="answer-text" name="text" rows="5" maxlength=MAX_TEXT_CHARS.to_string()></textarea>
+            <p class="hint">{format!("You can write up to {MAX_TEXT_CHARS} letters.")}</p>
+        }
+        .into_any(),
+    };
+    view! {
         <ActionForm action=submit attr:class="child-form">
             <input type="hidden" name="participation" value=page.participation_id.clone()/>
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
             <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
-            {answer}
+            <input type="hidden" name="way" value=mode.as_str()/>
+            {input}
+            <AdultPanel/>
             <ActionProblem action=submit/>
             <button type="submit" class="big-button">"Next"</button>
         </ActionForm>
+    }
+}
+
+/// A photo: a plain multipart form, so the tablet's camera or library works with or without
+/// JavaScript. The small fields come first so the server knows the question before the photo.
+#[component]
+fn PhotoForm(page: Page) -> impl IntoView {
+    let preview = RwSignal::new(None::<String>);
+    let show_preview = move |event: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&event);
+        let file = input.files().and_then(|files| files.get(0));
+        preview.set(file.and_then(|file| web_sys::Url::create_object_url_with_blob(&file).ok()));
+    };
+    view! {
+        <form
+            class="child-form"
+            method="post"
+            enctype="multipart/form-data"
+            action=format!("/take/{}/photo", page.participation_id)
+        >
+            <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
+            <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
+            <fieldset class="choices">
+                <legend>"Who can see your photo?"</legend>
+                {MediaConsent::ALL
+                    .into_iter()
+                    .map(|consent| view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="consent"
+                                value=consent.as_str()
+                                checked=consent == MediaConsent::default()
+                            />
+                            {consent.child_label()}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+            <AdultPanel/>
+            <label for="photo">{format!("Take or choose a photo (up to {PHOTO_MAX_MB} MB)")}</label>
+            <input id="photo" type="file" name="photo" accept="image/jpeg,image/png" on:change=show_preview/>
+            {move || preview.get().map(|url| view! {
+                <img class="preview" src=url alt="Your photo, ready to send"/>
+            })}
+            <button type="submit" class="big-button">"Send"</button>
+        </form>
+    }
+}
+
+/// For the adult on the tablet: how the child gave this answer (Lundy's Voice).
+#[component]
+fn AdultPanel() -> impl IntoView {
+    view! {
+        <details class="adult">
+            <summary>"For the adult helping"</summary>
+            <fieldset class="choices">
+                <legend>"How did the child answer?"</legend>
+                {[Communicated::OwnWords, Communicated::Supported, Communicated::Interpreted]
+                    .into_iter()
+                    .map(|how| view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="communicated"
+                                value=how.as_str()
+                                checked=how == Communicated::OwnWords
+                            />
+                            {how.label()}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+        </details>
     }
 }

@@ -1,19 +1,28 @@
 use crate::domain::EmojiScale;
 use leptos::prelude::*;
 
-/// Five faces, each with a word, as native radio buttons: touch, keyboard (arrow keys) and
-/// switch access all work without JavaScript.
+/// Faces, each with a word, as native radio buttons: touch, keyboard (arrow keys) and switch
+/// access all work without JavaScript.
 #[component]
-pub fn EmojiScaleInput(#[prop(into)] legend: String) -> impl IntoView {
+pub fn EmojiScaleInput(
+    #[prop(into)] legend: String,
+    /// 3 or 5 faces.
+    #[prop(default = 5)]
+    points: i64,
+    #[prop(default = "scale")] name: &'static str,
+    /// Shows the legend; off when the question is already the page's heading.
+    #[prop(optional)]
+    show_legend: bool,
+) -> impl IntoView {
     view! {
         <fieldset class="emoji-scale">
-            <legend class="visually-hidden">{legend}</legend>
-            {EmojiScale::POINTS
+            <legend class=if show_legend { "scale-legend" } else { "visually-hidden" }>{legend}</legend>
+            {EmojiScale::points(points)
                 .iter()
                 .map(|(value, face, word)| {
                     view! {
                         <label class="emoji-option">
-                            <input type="radio" name="scale" value=value.to_string()/>
+                            <input type="radio" name=name value=value.to_string()/>
                             <span class="face" aria-hidden="true">{*face}</span>
                             <span class="word">{*word}</span>
                         </label>

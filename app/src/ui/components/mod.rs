@@ -4,8 +4,10 @@ mod emoji_scale;
 mod problem;
 mod read_aloud;
 mod trail;
+mod worried;
 
 pub use emoji_scale::EmojiScaleInput;
 pub use problem::{ActionProblem, Problem};
 pub use read_aloud::ReadAloud;
 pub use trail::TrailView;
+pub use worried::WorriedButton;

@@ -1,4 +1,4 @@
-use crate::domain::LundyTrail;
+use crate::domain::{mode_label, LundyTrail};
 use leptos::prelude::*;
 
 /// The four Lundy steps of one contribution, each backed by a record.
@@ -38,7 +38,7 @@ pub fn TrailView(trail: LundyTrail) -> impl IntoView {
             </div>
             <div>
                 <dt>"Voice"</dt>
-                <dd>{format!("{}, {}", voice.mode.label(), voice.communicated.label().to_lowercase())}</dd>
+                <dd>{format!("{}, {}", mode_label(voice.mode), voice.communicated.label().to_lowercase())}</dd>
             </div>
             <div>
                 <dt>"Audience"</dt>

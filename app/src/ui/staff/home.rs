@@ -89,7 +89,7 @@ fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
             <p>{format!("Heard by: {}", activity.audience)}</p>
             <p>{format!("About: {}", activity.priorities.join(", "))}</p>
             <ol>
-                {activity.prompts.into_iter().map(|p| view! { <li>{format!("{} ({})", p.text, p.mode.label())}</li> }).collect_view()}
+                {activity.prompts.into_iter().map(|p| view! { <li>{format!("{} ({})", p.text, p.modes.iter().map(|m| m.label()).collect::<Vec<_>>().join(" or "))}</li> }).collect_view()}
             </ol>
             <ActionForm action=open attr:class="staff-form">
                 <input type="hidden" name="activity" value=activity.id/>

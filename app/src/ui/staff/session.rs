@@ -1,5 +1,6 @@
 use super::StaffFrame;
-use crate::api::facilitation::{session_with_contributions, CloseSession};
+use crate::api::facilitation::{load_session, CloseSession};
+use crate::domain::{Answer, Contribution, EmojiScale, SessionView, TodaySummary};
 use crate::ui::components::{ActionProblem, Problem, TrailView};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,54 +12,118 @@ pub fn SessionPage() -> impl IntoView {
     let close = ServerAction::<CloseSession>::new();
     let session = Resource::new(
         move || (params.read().get("session").unwrap_or_default(), close.version().get()),
-        |(id, _)| session_with_contributions(id),
+        |(id, _)| load_session(id),
     );
     view! {
         <Title text="Session"/>
         <StaffFrame>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
-                    let (summary, contributions) = match session.await {
-                        Ok(found) => found,
-                        Err(error) => return view! { <Problem error/> }.into_any(),
-                    };
-                    let (id, close_id) = (summary.id.clone(), summary.id.clone());
-                    view! {
-                        <h1>{summary.activity_title.clone()}</h1>
-                        <p>{format!("{}, opened {}", summary.place, summary.opened_on)}</p>
-                        {if summary.open {
-                            view! {
-                                <p class="join-code-label">"Join code"</p>
-                                <p class="join-code" data-testid="join-code">{summary.join_code.clone()}</p>
-                                <p>"Children open this site on the tablet and type the code."</p>
-                                <ActionForm action=close attr:class="inline-form">
-                                    <input type="hidden" name="session" value=close_id.clone()/>
-                                    <ActionProblem action=close/>
-                                    <button type="submit">"Close the session"</button>
-                                </ActionForm>
-                            }
-                            .into_any()
-                        } else {
-                            view! { <p>"This session is closed."</p> }.into_any()
-                        }}
-                        <h2>{format!("What children said ({})", contributions.len())}</h2>
-                        <p><a href=format!("/staff/sessions/{id}")>"Refresh"</a></p>
-                        <ol class="contributions">
-                            {contributions
-                                .into_iter()
-                                .map(|c| view! {
-                                    <li class="contribution">
-                                        <p class="prompt">{c.prompt}</p>
-                                        <p class="answer">{c.answer.describe()}</p>
-                                        <TrailView trail=c.trail/>
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ol>
+                    match session.await {
+                        Ok(view) => view! { <Session view close/> }.into_any(),
+                        Err(error) => view! { <Problem error/> }.into_any(),
                     }
-                    .into_any()
                 })}
             </Suspense>
         </StaffFrame>
+    }
+}
+
+#[component]
+fn Session(view: SessionView, close: ServerAction<CloseSession>) -> impl IntoView {
+    let SessionView { summary, contributions, concerns, today } = view;
+    let id = summary.id.clone();
+    let concerns = (!concerns.is_empty()).then(|| view! {
+        <section class="concerns" aria-labelledby="concerns-heading">
+            <h2 id="concerns-heading">{format!("Concerns raised ({})", concerns.len())}</h2>
+            <p>"Go to the child now, then tell the safeguarding lead."</p>
+            <ul>
+                {concerns
+                    .into_iter()
+                    .map(|c| {
+                        let who = if c.source == "child" { "A child pressed \"I'm worried\"" } else { "Raised by staff" };
+                        let turn = c.receipt_code.map(|code| format!(" (receipt {code})")).unwrap_or_default();
+                        view! { <li>{format!("{who}, {}{turn}", c.raised_at)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    });
+    view! {
+        <h1>{summary.activity_title.clone()}</h1>
+        <p>{format!("{}, opened {}", summary.place, summary.opened_on)}</p>
+        {concerns}
+        {if summary.open {
+            view! {
+                <p class="join-code-label">"Join code"</p>
+                <p class="join-code" data-testid="join-code">{summary.join_code.clone()}</p>
+                <p>"Children open this site on the tablet and type the code."</p>
+                <ActionForm action=close attr:class="inline-form">
+                    <input type="hidden" name="session" value=summary.id.clone()/>
+                    <ActionProblem action=close/>
+                    <button type="submit">"Close the session"</button>
+                </ActionForm>
+            }
+            .into_any()
+        } else {
+            view! { <p>"This session is closed."</p> }.into_any()
+        }}
+        <h2>{format!("What children said ({})", contributions.len())}</h2>
+        <p><a href=format!("/staff/sessions/{id}")>"Refresh"</a></p>
+        <ol class="contributions">
+            {contributions.into_iter().map(|c| view! { <ContributionItem c/> }).collect_view()}
+        </ol>
+        <TodayView today/>
+    }
+}
+
+#[component]
+fn ContributionItem(c: Contribution) -> impl IntoView {
+    let photo = match &c.answer {
+        Answer::Photo(picture) => Some(view! {
+            <p>
+                <a href=format!("/staff/media/{}", picture.media_id)>
+                    <img
+                        class="thumbnail"
+                        src=format!("/staff/media/{}/thumb", picture.media_id)
+                        alt=format!("Photo a child sent for: {}", c.prompt)
+                    />
+                </a>
+                <br/>
+                {format!("Who may see it: {}", picture.consent.staff_label())}
+            </p>
+        }),
+        _ => None,
+    };
+    view! {
+        <li class="contribution">
+            <p class="prompt">{c.prompt}</p>
+            <p class="answer">{c.answer.describe()}</p>
+            {photo}
+            <TrailView trail=c.trail/>
+        </li>
+    }
+}
+
+/// "How was today?": the children's own evaluation of Space and Voice in this session.
+#[component]
+fn TodayView(today: TodaySummary) -> impl IntoView {
+    let rows = |counts: [i64; 5]| {
+        EmojiScale::POINTS
+            .iter()
+            .zip(counts)
+            .map(|((_, face, word), count)| view! {
+                <td><span aria-hidden="true">{*face}" "</span>{format!("{word}: {count}")}</td>
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>{format!("How was today? ({} children answered)", today.answers())}</h2>
+        <table class="today">
+            <tbody>
+                <tr><th scope="row">"Felt listened to"</th>{rows(today.listened)}</tr>
+                <tr><th scope="row">"Could say what they wanted"</th>{rows(today.could_say)}</tr>
+            </tbody>
+        </table>
     }
 }

@@ -1,0 +1,58 @@
+/// The largest photo a child can send. Tablet cameras make 3–6 MB JPEGs.
+pub const PHOTO_MAX_MB: usize = 12;
+
+/// Why an upload was not saved, as a short code that survives a redirect. The page shows the
+/// message for the code; nothing the request sent is echoed back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadProblem {
+    TooLarge,
+    Empty,
+    NotAllowed,
+    TooManyPixels,
+    Unreadable,
+    Conflict,
+    NotSaved,
+}
+
+impl UploadProblem {
+    const ALL: [UploadProblem; 7] = [
+        Self::TooLarge,
+        Self::Empty,
+        Self::NotAllowed,
+        Self::TooManyPixels,
+        Self::Unreadable,
+        Self::Conflict,
+        Self::NotSaved,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::TooLarge => "too-large",
+            Self::Empty => "empty",
+            Self::NotAllowed => "not-allowed",
+            Self::TooManyPixels => "too-many-pixels",
+            Self::Unreadable => "unreadable",
+            Self::Conflict => "conflict",
+            Self::NotSaved => "not-saved",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|problem| problem.code() == code)
+    }
+
+    pub fn message(self) -> String {
+        let message = match self {
+            Self::TooLarge => {
+                return format!("That photo is too big. Please choose one smaller than {PHOTO_MAX_MB} MB.")
+            }
+            Self::Empty => "Please choose a photo before pressing Send.",
+            Self::NotAllowed => "That file is not a photo we can take. Please choose a JPEG or PNG picture.",
+            Self::TooManyPixels => "That picture is too big to open. Please choose a smaller one.",
+            Self::Unreadable => "We could not open that picture. It may be damaged; please try another.",
+            Self::Conflict => "A different answer was already sent for this question, so this one was not saved.",
+            Self::NotSaved => "We could not save your photo. Please try again.",
+        };
+        message.to_owned()
+    }
+}

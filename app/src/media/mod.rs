@@ -1,0 +1,45 @@
+//! The media pipeline: what a child sends as a photo or drawing becomes a safe, metadata-free
+//! copy before anything stores it. Every check works on the bytes, never on names or declared types.
+
+mod image;
+mod limits;
+mod sniff;
+mod store;
+
+pub use self::image::{sanitise_image, CleanImage, MAX_EDGE, THUMB_EDGE};
+pub use limits::{LimitedBuffer, PHOTO_MAX_BYTES};
+pub use sniff::{sniff, Sniffed};
+pub use store::{LocalDirStore, MediaStore};
+
+use crate::domain::UploadProblem;
+
+/// Why a file was refused. The child sees the matching `UploadProblem` message; this text is
+/// for logs and never includes what the file contained.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MediaError {
+    #[error("upload larger than {limit} bytes")]
+    TooLarge { limit: usize },
+    #[error("no file in the upload")]
+    Empty,
+    #[error("content is not an allowed kind")]
+    NotAllowed,
+    #[error("picture dimensions over the decode limits")]
+    TooManyPixels,
+    #[error("picture could not be decoded")]
+    Unreadable,
+    #[error("media storage failed: {0}")]
+    Storage(String),
+}
+
+impl MediaError {
+    pub fn problem(&self) -> UploadProblem {
+        match self {
+            MediaError::TooLarge { .. } => UploadProblem::TooLarge,
+            MediaError::Empty => UploadProblem::Empty,
+            MediaError::NotAllowed => UploadProblem::NotAllowed,
+            MediaError::TooManyPixels => UploadProblem::TooManyPixels,
+            MediaError::Unreadable => UploadProblem::Unreadable,
+            MediaError::Storage(_) => UploadProblem::NotSaved,
+        }
+    }
+}

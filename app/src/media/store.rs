@@ -1,0 +1,70 @@
+//! Where media lives. Files are stored under generated ids only; nothing a child sent names a path.
+
+use super::MediaError;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+
+type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, MediaError>> + Send + 'a>>;
+
+/// The small interface a media backend implements: a local directory now, object storage later.
+pub trait MediaStore: Send + Sync + std::fmt::Debug {
+    fn put<'a>(&'a self, key: &'a str, bytes: Vec<u8>) -> StoreFuture<'a, ()>;
+    fn get<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Vec<u8>>;
+    fn delete<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ()>;
+}
+
+/// Media in a directory, by default `HEARD_DATA_DIR/media`.
+#[derive(Debug)]
+pub struct LocalDirStore {
+    root: PathBuf,
+}
+
+impl LocalDirStore {
+    pub fn new(root: impl Into<PathBuf>) -> std::io::Result<Self> {
+        let root = root.into();
+        std::fs::create_dir_all(&root)?;
+        Ok(LocalDirStore { root })
+    }
+
+    fn path(&self, key: &str) -> Result<PathBuf, MediaError> {
+        // Keys are ours (uuids plus a suffix), but refuse anything that could leave the root.
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+            || key.contains("..")
+        {
+            return Err(MediaError::Storage(format!("refused media key {key:?}")));
+        }
+        Ok(self.root.join(key))
+    }
+}
+
+fn storage(error: std::io::Error) -> MediaError {
+    MediaError::Storage(error.to_string())
+}
+
+impl MediaStore for LocalDirStore {
+    fn put<'a>(&'a self, key: &'a str, bytes: Vec<u8>) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            let path = self.path(key)?;
+            // Write then rename, so a crash never leaves half a file under a real key.
+            let partial = path.with_extension("partial");
+            tokio::fs::write(&partial, bytes).await.map_err(storage)?;
+            tokio::fs::rename(&partial, &path).await.map_err(storage)
+        })
+    }
+
+    fn get<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Vec<u8>> {
+        Box::pin(async move {
+            tokio::fs::read(self.path(key)?).await.map_err(storage)
+        })
+    }
+
+    fn delete<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ()> {
+        Box::pin(async move {
+            match tokio::fs::remove_file(self.path(key)?).await {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(storage(e)),
+                _ => Ok(()),
+            }
+        })
+    }
+}

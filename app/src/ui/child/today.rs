@@ -1,0 +1,37 @@
+use crate::api::child::RecordToday;
+use crate::ui::components::{ActionProblem, EmojiScaleInput, ReadAloud, WorriedButton};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+const LISTENED: &str = "Did you feel listened to today?";
+const COULD_SAY: &str = "Could you say what you wanted to?";
+
+/// "How was today?": the child's own view of the session. Both questions may be skipped.
+#[component]
+pub fn TodayPage() -> impl IntoView {
+    let participation = use_params_map().read_untracked().get("participation").unwrap_or_default();
+    let record = ServerAction::<RecordToday>::new();
+    let skip = format!("/take/{participation}/done");
+    let turn = participation.clone();
+    view! {
+        <Title text="How was today?"/>
+        <main class="child page">
+            <h1>"How was today?"</h1>
+            <p class="easy-read">"You don't have to answer these."</p>
+            <ReadAloud
+                text=format!("How was today? {LISTENED} {COULD_SAY} You don't have to answer.")
+                what="the questions"
+            />
+            <ActionForm action=record attr:class="child-form">
+                <input type="hidden" name="participation" value=turn/>
+                <EmojiScaleInput legend=LISTENED name="listened" show_legend=true/>
+                <EmojiScaleInput legend=COULD_SAY name="could_say" show_legend=true/>
+                <ActionProblem action=record/>
+                <button type="submit" class="big-button">"Send"</button>
+            </ActionForm>
+            <p><a class="button secondary" href=skip>"Skip"</a></p>
+            <WorriedButton participation=Some(participation) back="today"/>
+        </main>
+    }
+}
