@@ -1,0 +1,173 @@
+//! A child's photo through the real routes: upload as a multipart form, the stored copy served
+//! only to staff allowed to see it, and refusals that send the child back with a reason.
+
+use app::data::{contribution, session, staff, Db};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use server::{build_app, Config};
+use tower::ServiceExt;
+
+struct Heard {
+    router: Router,
+    db: Db,
+    data_dir: std::path::PathBuf,
+}
+
+impl Drop for Heard {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+async fn heard() -> Heard {
+    let data_dir = std::env::temp_dir().join(format!("heard-photos-{}", uuid_like()));
+    let config = Config {
+        database_url: Config::sqlite_url_in(&data_dir),
+        data_dir: data_dir.clone(),
+        seed_demo: true,
+        secure_cookies: false,
+        leptos: LeptosOptions::builder().output_name("heard").build(),
+    };
+    let (router, db) = build_app(&config).await.expect("app builds");
+    Heard { router, db, data_dir }
+}
+
+fn uuid_like() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
+    format!("{}-{nanos}", std::process::id())
+}
+
+/// A child who has joined, agreed, and reached the photo question (position 4).
+async fn child_at_photo_question(db: &Db) -> (String, String, String) {
+    let (_, facilitator) =
+        staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password").await.unwrap();
+    let opened = session::open(db, "activity-short-breaks", "School hall", &facilitator.id).await.unwrap();
+    let participation = contribution::join(db, &opened.join_code).await.unwrap();
+    contribution::assent(db, &participation).await.unwrap();
+    let page = contribution::prompt_page(db, &participation, 4).await.unwrap();
+    (participation, page.prompt.id, page.contribution_id)
+}
+
+fn photo_bytes() -> Vec<u8> {
+    let picture = image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 40]));
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut out).encode_image(&picture).unwrap();
+    out
+}
+
+const BOUNDARY: &str = "heard-test-boundary";
+
+fn multipart(fields: &[(&str, &str)], file: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ).as_bytes());
+    }
+    // The declared name and type are deliberately misleading: only the bytes count.
+    body.extend(format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"holiday.jpg\"\r\n\
+         Content-Type: image/jpeg\r\n\r\n"
+    ).as_bytes());
+    body.extend(file);
+    body.extend(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+async fn upload(heard: &Heard, participation: &str, fields: &[(&str, &str)], file: &[u8]) -> (StatusCode, String) {
+    let request = Request::post(format!("/take/{participation}/photo"))
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(Body::from(multipart(fields, file)))
+        .unwrap();
+    let response = heard.router.clone().oneshot(request).await.unwrap();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (response.status(), location)
+}
+
+async fn fetch(heard: &Heard, path: &str, token: Option<&str>) -> axum::response::Response {
+    let mut request = Request::get(path);
+    if let Some(token) = token {
+        request = request.header(header::COOKIE, format!("heard_staff={token}"));
+    }
+    heard.router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap()
+}
+
+async fn token_for(db: &Db, role: &str) -> String {
+    let (token, _) = staff::sign_in(db, &format!("{role}@heard.example"), &format!("demo-{role}-password"))
+        .await
+        .unwrap();
+    token
+}
+
+#[tokio::test]
+async fn a_photo_is_stored_and_shown_only_to_staff_who_may_see_it() {
+    let heard = heard().await;
+    let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let fields = [("prompt", prompt.as_str()), ("contribution", contribution_id.as_str()), ("consent", "team")];
+
+    let (status, location) = upload(&heard, &participation, &fields, &photo_bytes()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/take/{participation}/today"));
+    // Sent again (a retry on poor Wi-Fi): same place, still one answer.
+    assert_eq!(upload(&heard, &participation, &fields, &photo_bytes()).await.1, location);
+
+    let said = contribution::for_session(&heard.db, &session_of(&heard.db, &participation).await).await.unwrap();
+    assert_eq!(said.len(), 1);
+    let app::domain::Answer::Photo(picture) = &said[0].answer else { panic!("not a photo") };
+    let full = format!("/staff/media/{}", picture.media_id);
+
+    assert_eq!(fetch(&heard, &full, None).await.status(), StatusCode::UNAUTHORIZED);
+    let commissioner = token_for(&heard.db, "commissioner").await;
+    assert_eq!(fetch(&heard, &full, Some(&commissioner)).await.status(), StatusCode::FORBIDDEN);
+
+    let facilitator = token_for(&heard.db, "facilitator").await;
+    let response = fetch(&heard, &full, Some(&facilitator)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    assert_eq!(headers[header::CONTENT_TYPE], "image/jpeg");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("inline; filename=\"heard-"));
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 40);
+    let thumb = fetch(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
+    assert_eq!(thumb.status(), StatusCode::OK);
+}
+
+async fn session_of(db: &Db, participation: &str) -> String {
+    use sqlx::Row;
+    sqlx::query("SELECT session_id FROM participations WHERE id = $1")
+        .bind(participation)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+        .get::<String, _>("session_id")
+}
+
+#[tokio::test]
+async fn refused_uploads_send_the_child_back_with_a_reason() {
+    let heard = heard().await;
+    let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let fields = [("prompt", prompt.as_str()), ("contribution", contribution_id.as_str())];
+    let back = |problem: &str| format!("/take/{participation}/4?way=photo&problem={problem}");
+
+    let page = b"<html><script>alert('hi')</script></html>";
+    assert_eq!(upload(&heard, &participation, &fields, page).await.1, back("not-allowed"));
+    assert_eq!(upload(&heard, &participation, &fields, b"").await.1, back("empty"));
+    let photo = photo_bytes();
+    assert_eq!(upload(&heard, &participation, &fields, &photo[..photo.len() / 2]).await.1, back("unreadable"));
+    let huge = vec![0xFFu8; app::media::PHOTO_MAX_BYTES + 1];
+    assert_eq!(upload(&heard, &participation, &fields, &huge).await.1, back("too-large"));
+
+    let said = contribution::for_session(&heard.db, &session_of(&heard.db, &participation).await).await.unwrap();
+    assert!(said.is_empty(), "nothing is stored from a refused upload");
+    let stored = std::fs::read_dir(heard.data_dir.join("media")).unwrap().count();
+    assert_eq!(stored, 0, "no files are left behind");
+}
