@@ -54,33 +54,99 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await child.getByLabel('Type the code your helper gives you').fill(code.toLowerCase());
   await child.getByRole('button', { name: 'Start' }).click();
 
-  await expect(child.getByText('Question 1 of 3')).toBeVisible();
+  // Assent: what this is, who will hear, that they need not answer, and that an adult will help.
+  await expect(child.getByRole('heading', { name: 'Hello! Before we start' })).toBeVisible();
+  await expect(child.getByText('SEND Transformation & Commissioning group will hear what you say.')).toBeVisible();
+  await expect(child.getByText("You don't have to answer.", { exact: false })).toBeVisible();
+  await expectAccessible(child, checker);
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+
+  await expect(child.getByText('Question 1 of 4')).toBeVisible();
   await expectAccessible(child, checker);
   await child.getByRole('button', { name: 'Next' }).click();
   await expect(child.getByRole('alert')).toContainText('Please choose a face');
   await child.getByText('Very happy').click();
   await child.getByRole('button', { name: 'Next' }).click();
 
-  await expect(child.getByText('Question 2 of 3')).toBeVisible();
+  await expect(child.getByText('Question 2 of 4')).toBeVisible();
   await expectAccessible(child, checker);
   await child.getByRole('button', { name: 'Next' }).click();
   await expect(child.getByRole('alert')).toContainText('Please write your answer');
   await child.getByRole('textbox').fill('A quiet room where I can rest');
+  await child.getByText('For the adult helping').click();
+  await child.getByLabel('Supported by an adult').check();
   await child.getByRole('button', { name: 'Next' }).click();
 
-  await expect(child.getByText('Question 3 of 3')).toBeVisible();
+  // A three-point scale: only the middle three faces.
+  await expect(child.getByText('Question 3 of 4')).toBeVisible();
+  await expect(child.getByText('Very happy')).toHaveCount(0);
   await child.getByText('Okay').click();
   await child.getByRole('button', { name: 'Next' }).click();
+
+  // A photo, or words: the child picks. A file that is not a picture is refused with a reason.
+  await expect(child.getByText('Question 4 of 4')).toBeVisible();
+  await expect(child.getByRole('link', { name: 'Write it' })).toBeVisible();
+  await expectAccessible(child, checker);
+  await child.getByLabel(/Take or choose a photo/).setInputFiles({
+    name: 'park.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+  });
+  await child.getByRole('button', { name: 'Send' }).click();
+  await expect(child.getByRole('alert')).toContainText('not a photo we can take');
+  const jpeg = await checker.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64; canvas.height = 48;
+    const pen = canvas.getContext('2d')!;
+    pen.fillStyle = '#2a7'; pen.fillRect(0, 0, 64, 48);
+    pen.fillStyle = '#fc3'; pen.fillRect(8, 8, 20, 20);
+    return canvas.toDataURL('image/jpeg').split(',')[1];
+  });
+  await child.getByLabel('The people who make decisions too').check();
+  await child.getByLabel(/Take or choose a photo/).setInputFiles({
+    name: 'park.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64'),
+  });
+  await child.getByRole('button', { name: 'Send' }).click();
+
+  // "How was today?": the child's own view of the session.
+  await expect(child.getByRole('heading', { name: 'How was today?' })).toBeVisible();
+  await expectAccessible(child, checker);
+  await child.getByRole('group', { name: 'Did you feel listened to today?' }).getByText('Very happy').click();
+  await child.getByRole('group', { name: 'Could you say what you wanted to?' }).getByText('Happy', { exact: true }).click();
+  await child.getByRole('button', { name: 'Send' }).click();
+
   await expect(child.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
   await expectAccessible(child, checker);
   const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
   expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await child.getByRole('link', { name: 'Next person' }).click();
+
+  // The next child is worried: the concern is recorded, and they can go back to where they were.
+  await child.getByLabel('Type the code your helper gives you').fill(code);
+  await child.getByRole('button', { name: 'Start' }).click();
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+  await expect(child.getByText('Question 1 of 4')).toBeVisible();
+  await child.getByRole('button', { name: "I'm worried" }).click();
+  await expect(child.getByRole('heading', { name: 'Thank you for telling us' })).toBeVisible();
+  await expectAccessible(child, checker);
+  await child.getByRole('link', { name: 'Go back to where I was' }).click();
+  await expect(child.getByText('Question 1 of 4')).toBeVisible();
+  await child.getByRole('button', { name: "I'd rather not say" }).click();
+  await expect(child.getByText('Question 2 of 4')).toBeVisible();
   await tablet.close();
 
-  // 4. The facilitator sees the session's contributions.
+  // 4. The facilitator sees the session's contributions, the concern and "How was today?".
   await facilitator.reload();
-  await expect(facilitator.getByText('What children said (3)')).toBeVisible();
+  await expect(facilitator.getByText('What children said (5)')).toBeVisible();
   await expect(facilitator.getByText('A quiet room where I can rest')).toBeVisible();
+  await expect(facilitator.getByText("I'd rather not say")).toBeVisible();
+  await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible();
+  await expect(facilitator.getByText(/A child pressed "I'm worried"/)).toBeVisible();
+  await expect(facilitator.getByText('How was today? (1 children answered)')).toBeVisible();
+  const thumbnail = facilitator.getByRole('img', { name: /Photo a child sent/ });
+  await expect(thumbnail).toBeVisible();
+  expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await expect(facilitator.getByText('Who may see it: Decision makers')).toBeVisible();
+  const quiet = facilitator.locator('.contribution', { hasText: 'A quiet room where I can rest' });
+  await expect(quiet.getByText('Text, supported by an adult')).toBeVisible();
 
   // 5. A commissioner records a decision, links the contribution and publishes feedback.
   const commissioner = await signIn(browser, 'commissioner@heard.example', 'demo-commissioner-password');
