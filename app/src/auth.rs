@@ -1,15 +1,16 @@
 //! Who is asking: the staff sign-in cookie and role checks used by every staff server function.
 
 use crate::data::{staff, Db};
-use crate::domain::{Role, StaffMember};
+use crate::domain::{Display, Role, StaffMember};
 use crate::error::AppError;
 use crate::media::MediaStore;
 use axum::http::{header, request::Parts, HeaderMap, HeaderValue};
-use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
+use std::sync::Arc;
 
 const COOKIE: &str = "heard_staff";
+const DISPLAY_COOKIE: &str = "heard_display";
 
 /// What every request can reach: built once at start-up and provided as Leptos context.
 #[derive(Clone, Debug)]
@@ -37,14 +38,35 @@ fn cookie_token() -> Option<String> {
 }
 
 fn token_in(headers: &HeaderMap) -> Option<String> {
+    cookie_in(headers, COOKIE)
+}
+
+fn cookie_in(headers: &HeaderMap, wanted: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .map(|(_, token)| token.to_owned())
+        .find(|(name, _)| *name == wanted)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The display the child chose on this tablet (bigger text, high contrast), from its cookie.
+pub fn display() -> Display {
+    use_context::<Parts>()
+        .and_then(|parts| cookie_in(&parts.headers, DISPLAY_COOKIE))
+        .map(|value| Display::parse(&value))
+        .unwrap_or_default()
+}
+
+/// Remembers the display until the turn is handed over; it holds no child content.
+pub fn set_display(display: Display) -> Result<(), AppError> {
+    set_cookie(DISPLAY_COOKIE, &display.as_cookie(), 12 * 60 * 60)
+}
+
+pub fn reset_display() -> Result<(), AppError> {
+    set_cookie(DISPLAY_COOKIE, "", 0)
 }
 
 /// The signed-in member of staff, if any.
@@ -53,6 +75,27 @@ pub async fn current_staff() -> Result<Option<StaffMember>, AppError> {
         return Ok(None);
     };
     Ok(staff::member_for_token(&db()?, &token).await?)
+}
+
+/// This site's origin as the browser reached it, e.g. `http://127.0.0.1:3000`, for links that
+/// leave the page (QR codes).
+pub fn site_origin() -> Result<String, AppError> {
+    let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .filter(|host| {
+            host.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .ok_or(AppError::Internal)?;
+    let scheme = if state()?.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    Ok(format!("{scheme}://{host}"))
 }
 
 /// The signed-in member of staff behind a plain axum request (outside server functions).
@@ -73,9 +116,14 @@ pub async fn require(allowed: fn(Role) -> bool) -> Result<StaffMember, AppError>
     }
 }
 
-fn set_cookie(value: &str, max_age: i64) -> Result<(), AppError> {
-    let secure = if state()?.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+fn set_cookie(name: &str, value: &str, max_age: i64) -> Result<(), AppError> {
+    let secure = if state()?.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie =
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
     let response = use_context::<ResponseOptions>().ok_or(AppError::Internal)?;
     response.append_header(
         header::SET_COOKIE,
@@ -85,12 +133,12 @@ fn set_cookie(value: &str, max_age: i64) -> Result<(), AppError> {
 }
 
 pub fn start_sign_in(token: &str) -> Result<(), AppError> {
-    set_cookie(token, staff::SIGN_IN_LIFETIME_SECS)
+    set_cookie(COOKIE, token, staff::SIGN_IN_LIFETIME_SECS)
 }
 
 pub async fn end_sign_in() -> Result<(), AppError> {
     if let Some(token) = cookie_token() {
         staff::sign_out(&db()?, &token).await?;
     }
-    set_cookie("", 0)
+    set_cookie(COOKIE, "", 0)
 }

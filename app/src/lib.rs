@@ -15,5 +15,7 @@ pub mod auth;
 pub mod data;
 #[cfg(feature = "ssr")]
 pub mod media;
+#[cfg(feature = "ssr")]
+pub mod qr;
 
 pub use ui::{shell, App};

@@ -1,9 +1,9 @@
 //! Data-layer tests for each step of the thin Lundy chain. They run on SQLite by default and on
 //! PostgreSQL when HEARD_TEST_DATABASE_URL is a postgres:// URL (each test in its own schema).
 
+use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
-use app::data::contribution::NewMedia;
 use app::data::{concern, evaluation, media, seed, session, staff, strategy, DataError, Db};
 use app::domain::{
     Answer, AnswerMode, Communicated, DecisionStatus, MediaConsent, Picture, Role, TodaySummary,
@@ -15,15 +15,19 @@ async fn test_db() -> Db {
             use sqlx::Connection;
             sqlx::any::install_default_drivers();
             let schema = format!("heard_test_{}", uuid::Uuid::new_v4().simple());
-            let mut admin = sqlx::AnyConnection::connect(&url).await.expect("connect to PostgreSQL");
+            let mut admin = sqlx::AnyConnection::connect(&url)
+                .await
+                .expect("connect to PostgreSQL");
             sqlx::query(&format!("CREATE SCHEMA {schema}"))
                 .execute(&mut admin)
                 .await
                 .expect("create test schema");
             let separator = if url.contains('?') { '&' } else { '?' };
-            Db::open(&format!("{url}{separator}options=-c%20search_path%3D{schema}"))
-                .await
-                .expect("open PostgreSQL test database")
+            Db::open(&format!(
+                "{url}{separator}options=-c%20search_path%3D{schema}"
+            ))
+            .await
+            .expect("open PostgreSQL test database")
         }
         _ => {
             let path = std::env::temp_dir().join(format!("heard-test-{}.db", uuid::Uuid::new_v4()));
@@ -44,9 +48,13 @@ async fn facilitator_id(db: &Db) -> String {
 }
 
 async fn commissioner_id(db: &Db) -> String {
-    let (_, member) = staff::sign_in(db, "commissioner@heard.example", "demo-commissioner-password")
-        .await
-        .expect("demo commissioner signs in");
+    let (_, member) = staff::sign_in(
+        db,
+        "commissioner@heard.example",
+        "demo-commissioner-password",
+    )
+    .await
+    .expect("demo commissioner signs in");
     member.id
 }
 
@@ -74,8 +82,12 @@ fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewCont
 
 /// A child joins with the code and says yes on the assent screen; returns their turn's id.
 async fn join_and_agree(db: &Db, join_code: &str) -> String {
-    let participation = contribution::join(db, join_code).await.expect("join with code");
-    contribution::assent(db, &participation).await.expect("assent");
+    let participation = contribution::join(db, join_code)
+        .await
+        .expect("join with code");
+    contribution::assent(db, &participation)
+        .await
+        .expect("assent");
     participation
 }
 
@@ -84,8 +96,13 @@ async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> Strin
     let participation = join_and_agree(db, join_code).await;
     let mut position = 1;
     loop {
-        let page = contribution::prompt_page(db, &participation, position).await.expect("prompt");
-        match contribution::submit(db, answer_for(&page, 4, text), None).await.expect("submit") {
+        let page = contribution::prompt_page(db, &participation, position)
+            .await
+            .expect("prompt");
+        match contribution::submit(db, answer_for(&page, 4, text), None)
+            .await
+            .expect("submit")
+        {
             AfterAnswer::NextPrompt(next) => position = next,
             AfterAnswer::Finished => return participation,
         }
@@ -99,7 +116,9 @@ async fn seeding_twice_gives_the_demo_data_once() {
     let priorities = strategy::priorities(&db).await.unwrap();
     assert_eq!(priorities.len(), 8);
     assert_eq!(priorities[7].title, "Develop our short breaks offer");
-    assert!(priorities.iter().all(|p| !p.why.is_empty() && !p.what.is_empty() && !p.how.is_empty()));
+    assert!(priorities
+        .iter()
+        .all(|p| !p.why.is_empty() && !p.what.is_empty() && !p.how.is_empty()));
     let forums = strategy::forums(&db).await.unwrap();
     assert_eq!(forums.len(), 1);
     assert_eq!(forums[0].name, seed::FORUM);
@@ -121,12 +140,20 @@ async fn staff_sign_in_checks_the_password_and_sign_out_ends_it() {
     let unknown = staff::sign_in(&db, "nobody@heard.example", "whatever").await;
     assert!(matches!(unknown, Err(DataError::Invalid(_))));
 
-    let (token, member) =
-        staff::sign_in(&db, " Facilitator@heard.example ", "demo-facilitator-password").await.unwrap();
+    let (token, member) = staff::sign_in(
+        &db,
+        " Facilitator@heard.example ",
+        "demo-facilitator-password",
+    )
+    .await
+    .unwrap();
     assert_eq!(member.role, Role::Facilitator);
     let found = staff::member_for_token(&db, &token).await.unwrap();
     assert_eq!(found, Some(member));
-    assert_eq!(staff::member_for_token(&db, "forged-token").await.unwrap(), None);
+    assert_eq!(
+        staff::member_for_token(&db, "forged-token").await.unwrap(),
+        None
+    );
 
     staff::sign_out(&db, &token).await.unwrap();
     assert_eq!(staff::member_for_token(&db, &token).await.unwrap(), None);
@@ -149,11 +176,19 @@ async fn a_session_gets_a_join_code_that_works_only_while_open() {
     let typed = format!(" {} ", opened.join_code.to_lowercase());
     assert_eq!(session::by_join_code(&db, &typed).await.unwrap(), opened.id);
     let wrong = session::by_join_code(&db, "ZZZZZZ").await;
-    assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("could not find that code")));
+    assert!(
+        matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("could not find that code"))
+    );
     let empty = session::by_join_code(&db, "  ").await;
     assert!(matches!(empty, Err(DataError::Invalid(_))));
 
-    let nowhere = session::open(&db, "activity-short-breaks", "   ", &facilitator_id(&db).await).await;
+    let nowhere = session::open(
+        &db,
+        "activity-short-breaks",
+        "   ",
+        &facilitator_id(&db).await,
+    )
+    .await;
     assert!(matches!(nowhere, Err(DataError::Invalid(_))));
 
     session::close(&db, &opened.id).await.unwrap();
@@ -167,30 +202,62 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
     let opened = open_demo_session(&db).await;
     let participation = join_and_agree(&db, &opened.join_code).await;
 
-    let first = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    let first = contribution::prompt_page(&db, &participation, 1)
+        .await
+        .unwrap();
     assert_eq!(first.total, 4);
     assert_eq!(first.audience, seed::FORUM);
     assert!(contribution::finished(&db, &participation).await.is_err());
-    let next = contribution::submit(&db, answer_for(&first, 5, ""), None).await.unwrap();
+    let next = contribution::submit(&db, answer_for(&first, 5, ""), None)
+        .await
+        .unwrap();
     assert_eq!(next, AfterAnswer::NextPrompt(2));
 
-    let second = contribution::prompt_page(&db, &participation, 2).await.unwrap();
+    let second = contribution::prompt_page(&db, &participation, 2)
+        .await
+        .unwrap();
     assert_ne!(second.contribution_id, first.contribution_id);
-    let next = contribution::submit(&db, answer_for(&second, 0, "Swimming with my friends"), None).await;
+    let next = contribution::submit(
+        &db,
+        answer_for(&second, 0, "Swimming with my friends"),
+        None,
+    )
+    .await;
     assert_eq!(next.unwrap(), AfterAnswer::NextPrompt(3));
-    let third = contribution::prompt_page(&db, &participation, 3).await.unwrap();
+    let third = contribution::prompt_page(&db, &participation, 3)
+        .await
+        .unwrap();
     assert_eq!(third.prompt.scale_points, 3);
-    let next = contribution::submit(&db, answer_for(&third, 2, ""), None).await.unwrap();
+    let next = contribution::submit(&db, answer_for(&third, 2, ""), None)
+        .await
+        .unwrap();
     assert_eq!(next, AfterAnswer::NextPrompt(4));
-    let fourth = contribution::prompt_page(&db, &participation, 4).await.unwrap();
-    assert_eq!(fourth.prompt.modes, vec![AnswerMode::Photo, AnswerMode::Text]);
-    let last = contribution::submit(&db, answer_for(&fourth, 0, "The park"), None).await.unwrap();
+    let fourth = contribution::prompt_page(&db, &participation, 4)
+        .await
+        .unwrap();
+    assert_eq!(
+        fourth.prompt.modes,
+        vec![AnswerMode::Photo, AnswerMode::Text]
+    );
+    let last = contribution::submit(&db, answer_for(&fourth, 0, "The park"), None)
+        .await
+        .unwrap();
     assert_eq!(last, AfterAnswer::Finished);
 
     let finished = contribution::finished(&db, &participation).await.unwrap();
     assert_eq!(finished.receipt_code.len(), 9);
-    // The tablet is shared: a finished turn cannot be continued by the next child.
-    assert!(contribution::prompt_page(&db, &participation, 1).await.is_err());
+    // The tablet is shared: a finished turn cannot be continued by the next child, and once it
+    // is handed over its receipt is no longer shown on the tablet.
+    assert!(contribution::prompt_page(&db, &participation, 1)
+        .await
+        .is_err());
+    contribution::hand_over(&db, &participation).await.unwrap();
+    let gone = contribution::finished(&db, &participation).await;
+    assert!(matches!(gone, Err(DataError::Invalid(ref m)) if m.contains("has ended")));
+    let receipt = contribution::receipt(&db, &finished.receipt_code)
+        .await
+        .unwrap();
+    assert_eq!(receipt.code, finished.receipt_code);
 
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
     let answers: Vec<Answer> = said.iter().map(|c| c.answer.clone()).collect();
@@ -204,8 +271,16 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
         ]
     );
     assert_eq!(said[0].trail.space.place, "Youth club hall");
-    assert!(said.iter().all(|c| c.trail.audience.is_empty() && c.trail.influence.is_empty()));
-    assert_eq!(session::find(&db, &opened.id).await.unwrap().contribution_count, 4);
+    assert!(said
+        .iter()
+        .all(|c| c.trail.audience.is_empty() && c.trail.influence.is_empty()));
+    assert_eq!(
+        session::find(&db, &opened.id)
+            .await
+            .unwrap()
+            .contribution_count,
+        4
+    );
 }
 
 #[tokio::test]
@@ -213,18 +288,30 @@ async fn an_answer_is_stored_once_however_often_it_is_sent() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let participation = join_and_agree(&db, &opened.join_code).await;
-    let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    let page = contribution::prompt_page(&db, &participation, 1)
+        .await
+        .unwrap();
     let answer = answer_for(&page, 3, "");
 
-    let first = contribution::submit(&db, answer.clone(), None).await.unwrap();
-    let retry = contribution::submit(&db, answer.clone(), None).await.unwrap();
+    let first = contribution::submit(&db, answer.clone(), None)
+        .await
+        .unwrap();
+    let retry = contribution::submit(&db, answer.clone(), None)
+        .await
+        .unwrap();
     assert_eq!(first, retry);
 
     let mut changed = answer.clone();
     changed.answer = Answer::Scale(1);
     let refused = contribution::submit(&db, changed, None).await;
     assert!(matches!(refused, Err(DataError::Conflict(_))));
-    assert_eq!(contribution::for_session(&db, &opened.id).await.unwrap().len(), 1);
+    assert_eq!(
+        contribution::for_session(&db, &opened.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -232,26 +319,44 @@ async fn answers_must_fit_their_prompt_and_turn() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let participation = join_and_agree(&db, &opened.join_code).await;
-    let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    let page = contribution::prompt_page(&db, &participation, 1)
+        .await
+        .unwrap();
 
     let mut wrong_mode = answer_for(&page, 3, "");
     wrong_mode.answer = Answer::Text("hello".into());
-    assert!(matches!(contribution::submit(&db, wrong_mode, None).await, Err(DataError::Invalid(_))));
+    assert!(matches!(
+        contribution::submit(&db, wrong_mode, None).await,
+        Err(DataError::Invalid(_))
+    ));
 
     let mut unknown_turn = answer_for(&page, 3, "");
     unknown_turn.participation_id = "not-a-turn".into();
-    assert!(matches!(contribution::submit(&db, unknown_turn, None).await, Err(DataError::NotFound(_))));
-    assert!(contribution::for_session(&db, &opened.id).await.unwrap().is_empty());
+    assert!(matches!(
+        contribution::submit(&db, unknown_turn, None).await,
+        Err(DataError::NotFound(_))
+    ));
+    assert!(contribution::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test]
 async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    let participation = child_answers_everything(&db, &opened.join_code, "A quiet room to rest").await;
-    let receipt_code = contribution::finished(&db, &participation).await.unwrap().receipt_code;
+    let participation =
+        child_answers_everything(&db, &opened.join_code, "A quiet room to rest").await;
+    let receipt_code = contribution::finished(&db, &participation)
+        .await
+        .unwrap()
+        .receipt_code;
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
-    let quiet_room = said.iter().find(|c| c.answer == Answer::Text("A quiet room to rest".into())).unwrap();
+    let quiet_room = said
+        .iter()
+        .find(|c| c.answer == Answer::Text("A quiet room to rest".into()))
+        .unwrap();
     let commissioner = commissioner_id(&db).await;
 
     let new = |decided_on: &str| NewDecision {
@@ -262,44 +367,82 @@ async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
         status: DecisionStatus::Agreed,
         decided_on: decided_on.into(),
     };
-    assert!(matches!(decision::create(&db, new("next tuesday"), &commissioner).await, Err(DataError::Invalid(_))));
-    let id = decision::create(&db, new("2026-11-20"), &commissioner).await.unwrap();
+    assert!(matches!(
+        decision::create(&db, new("next tuesday"), &commissioner).await,
+        Err(DataError::Invalid(_))
+    ));
+    let id = decision::create(&db, new("2026-11-20"), &commissioner)
+        .await
+        .unwrap();
 
     let early = decision::publish(&db, &id, "We agreed.", "Yes.", &commissioner).await;
     assert!(matches!(early, Err(DataError::Invalid(ref m)) if m.contains("Link at least one")));
     let no_reason = decision::link(&db, &id, &quiet_room.id, "  ", &commissioner).await;
     assert!(matches!(no_reason, Err(DataError::Invalid(_))));
-    decision::link(&db, &id, &quiet_room.id, "You told us you need somewhere quiet.", &commissioner)
-        .await
-        .unwrap();
+    decision::link(
+        &db,
+        &id,
+        &quiet_room.id,
+        "You told us you need somewhere quiet.",
+        &commissioner,
+    )
+    .await
+    .unwrap();
     let twice = decision::link(&db, &id, &quiet_room.id, "Again", &commissioner).await;
     assert!(matches!(twice, Err(DataError::Conflict(_))));
 
     // Decided but not yet fed back: the receipt shows it was heard, not an unpublished decision.
-    let receipt = contribution::receipt(&db, &receipt_code.to_lowercase().replace('-', " ")).await.unwrap();
-    let mine = receipt.contributions.iter().find(|c| c.id == quiet_room.id).unwrap();
+    let receipt = contribution::receipt(&db, &receipt_code.to_lowercase().replace('-', " "))
+        .await
+        .unwrap();
+    let mine = receipt
+        .contributions
+        .iter()
+        .find(|c| c.id == quiet_room.id)
+        .unwrap();
     assert_eq!(mine.trail.audience.len(), 1);
     assert_eq!(mine.trail.audience[0].forum, seed::FORUM);
     assert_eq!(mine.trail.audience[0].heard_on, "20 November 2026");
     assert!(mine.trail.influence.is_empty());
 
-    decision::publish(&db, &id, "We will add quiet rooms.", "Quiet rooms. Yes!", &commissioner)
-        .await
-        .unwrap();
+    decision::publish(
+        &db,
+        &id,
+        "We will add quiet rooms.",
+        "Quiet rooms. Yes!",
+        &commissioner,
+    )
+    .await
+    .unwrap();
     let found = decision::find(&db, &id).await.unwrap();
     assert_eq!(found.links.len(), 1);
-    assert_eq!(found.feedback.as_ref().unwrap().easy_read, "Quiet rooms. Yes!");
+    assert_eq!(
+        found.feedback.as_ref().unwrap().easy_read,
+        "Quiet rooms. Yes!"
+    );
 
     let receipt = contribution::receipt(&db, &receipt_code).await.unwrap();
     assert_eq!(receipt.contributions.len(), 4);
-    let mine = receipt.contributions.iter().find(|c| c.id == quiet_room.id).unwrap();
+    let mine = receipt
+        .contributions
+        .iter()
+        .find(|c| c.id == quiet_room.id)
+        .unwrap();
     let step = &mine.trail.influence[0];
     assert_eq!(step.decision, "Quiet rooms at every short break");
     assert_eq!(step.status, DecisionStatus::Agreed);
     assert_eq!(step.rationale, "You told us you need somewhere quiet.");
-    assert_eq!(step.feedback.as_ref().unwrap().plain_text, "We will add quiet rooms.");
-    let others = receipt.contributions.iter().filter(|c| c.id != quiet_room.id);
-    assert!(others.into_iter().all(|c| c.trail.influence.is_empty() && c.trail.audience.is_empty()));
+    assert_eq!(
+        step.feedback.as_ref().unwrap().plain_text,
+        "We will add quiet rooms."
+    );
+    let others = receipt
+        .contributions
+        .iter()
+        .filter(|c| c.id != quiet_room.id);
+    assert!(others
+        .into_iter()
+        .all(|c| c.trail.influence.is_empty() && c.trail.audience.is_empty()));
 
     let summaries = decision::list(&db).await.unwrap();
     assert_eq!(summaries.len(), 1);
@@ -328,11 +471,15 @@ async fn questions_wait_until_the_child_has_agreed() {
     assert_eq!(welcome.audience, seed::FORUM);
     assert_eq!(welcome.activity_title, "What makes a good short break?");
     let early = contribution::prompt_page(&db, &participation, 1).await;
-    assert!(matches!(early, Err(DataError::Invalid(ref m)) if m.contains("start from the beginning")));
+    assert!(
+        matches!(early, Err(DataError::Invalid(ref m)) if m.contains("start from the beginning"))
+    );
 
     contribution::assent(&db, &participation).await.unwrap();
     contribution::assent(&db, &participation).await.unwrap();
-    assert!(contribution::prompt_page(&db, &participation, 1).await.is_ok());
+    assert!(contribution::prompt_page(&db, &participation, 1)
+        .await
+        .is_ok());
 }
 
 #[tokio::test]
@@ -340,13 +487,20 @@ async fn rather_not_say_is_recorded_as_a_choice() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let participation = join_and_agree(&db, &opened.join_code).await;
-    let page = contribution::prompt_page(&db, &participation, 1).await.unwrap();
+    let page = contribution::prompt_page(&db, &participation, 1)
+        .await
+        .unwrap();
     let mut declined = answer_for(&page, 3, "");
     declined.answer = Answer::Declined;
     declined.communicated = Communicated::Supported;
-    let next = contribution::submit(&db, declined.clone(), None).await.unwrap();
+    let next = contribution::submit(&db, declined.clone(), None)
+        .await
+        .unwrap();
     assert_eq!(next, AfterAnswer::NextPrompt(2));
-    assert_eq!(contribution::submit(&db, declined, None).await.unwrap(), next);
+    assert_eq!(
+        contribution::submit(&db, declined, None).await.unwrap(),
+        next
+    );
 
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
     assert_eq!(said.len(), 1);
@@ -360,13 +514,21 @@ fn photo_for(page: &app::domain::PromptPage, consent: MediaConsent) -> NewContri
         id: page.contribution_id.clone(),
         participation_id: page.participation_id.clone(),
         prompt_id: page.prompt.id.clone(),
-        answer: Answer::Photo(Picture { media_id: uuid::Uuid::new_v4().to_string(), consent }),
+        answer: Answer::Photo(Picture {
+            media_id: uuid::Uuid::new_v4().to_string(),
+            consent,
+        }),
         communicated: Communicated::OwnWords,
     }
 }
 
 fn stored_photo(sha: &str) -> NewMedia {
-    NewMedia { content_type: "image/jpeg", width: 1600, height: 1200, upload_sha256: sha.into() }
+    NewMedia {
+        content_type: "image/jpeg",
+        width: 1600,
+        height: 1200,
+        upload_sha256: sha.into(),
+    }
 }
 
 #[tokio::test]
@@ -375,25 +537,43 @@ async fn a_photo_is_stored_once_with_its_consent() {
     let opened = open_demo_session(&db).await;
     let participation = join_and_agree(&db, &opened.join_code).await;
 
-    let first = contribution::prompt_page(&db, &participation, 1).await.unwrap();
-    let not_offered = contribution::submit(&db, photo_for(&first, MediaConsent::Team), Some(stored_photo("aa"))).await;
-    assert!(matches!(not_offered, Err(DataError::Invalid(_))), "prompt 1 offers faces only");
+    let first = contribution::prompt_page(&db, &participation, 1)
+        .await
+        .unwrap();
+    let not_offered = contribution::submit(
+        &db,
+        photo_for(&first, MediaConsent::Team),
+        Some(stored_photo("aa")),
+    )
+    .await;
+    assert!(
+        matches!(not_offered, Err(DataError::Invalid(_))),
+        "prompt 1 offers faces only"
+    );
 
-    let page = contribution::prompt_page(&db, &participation, 4).await.unwrap();
+    let page = contribution::prompt_page(&db, &participation, 4)
+        .await
+        .unwrap();
     let photo = photo_for(&page, MediaConsent::DecisionMakers);
-    let done = contribution::submit(&db, photo.clone(), Some(stored_photo("aa"))).await.unwrap();
+    let done = contribution::submit(&db, photo.clone(), Some(stored_photo("aa")))
+        .await
+        .unwrap();
     assert_eq!(done, AfterAnswer::Finished);
 
     // The same upload sent again (a new media id is made per request) is the same answer.
     let again = photo_for(&page, MediaConsent::DecisionMakers);
-    let earlier = contribution::earlier_result(&db, &again, Some("aa")).await.unwrap();
+    let earlier = contribution::earlier_result(&db, &again, Some("aa"))
+        .await
+        .unwrap();
     assert_eq!(earlier, Some(AfterAnswer::Finished));
     let different = contribution::earlier_result(&db, &again, Some("bb")).await;
     assert!(matches!(different, Err(DataError::Conflict(_))));
 
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
     assert_eq!(said.len(), 1);
-    let Answer::Photo(picture) = &said[0].answer else { panic!("not a photo: {:?}", said[0].answer) };
+    let Answer::Photo(picture) = &said[0].answer else {
+        panic!("not a photo: {:?}", said[0].answer)
+    };
     assert_eq!(picture.consent, MediaConsent::DecisionMakers);
     assert_eq!(said[0].trail.voice.mode, Some(AnswerMode::Photo));
     let record = media::find(&db, &picture.media_id).await.unwrap();
@@ -417,13 +597,19 @@ async fn a_childs_worry_reaches_the_session_at_once() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let participation = join_and_agree(&db, &opened.join_code).await;
-    assert!(concern::for_session(&db, &opened.id).await.unwrap().is_empty());
+    assert!(concern::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .is_empty());
 
     concern::raise_by_child(&db, &participation).await.unwrap();
     let concerns = concern::for_session(&db, &opened.id).await.unwrap();
     assert_eq!(concerns.len(), 1);
     assert_eq!(concerns[0].source, "child");
-    assert!(concerns[0].receipt_code.as_deref().is_some_and(|code| code.len() == 9));
+    assert!(concerns[0]
+        .receipt_code
+        .as_deref()
+        .is_some_and(|code| code.len() == 9));
 
     let nobody = concern::raise_by_child(&db, "not-a-turn").await;
     assert!(matches!(nobody, Err(DataError::NotFound(_))));
@@ -440,15 +626,27 @@ async fn how_was_today_is_counted_per_session() {
     let first = child_answers_everything(&db, &opened.join_code, "Music").await;
     let second = child_answers_everything(&db, &opened.join_code, "Football").await;
     let skipped = child_answers_everything(&db, &opened.join_code, "Art").await;
-    assert!(matches!(evaluation::record(&db, &first, Some(7), None).await, Err(DataError::Invalid(_))));
-    evaluation::record(&db, &first, Some(5), Some(4)).await.unwrap();
+    assert!(matches!(
+        evaluation::record(&db, &first, Some(7), None).await,
+        Err(DataError::Invalid(_))
+    ));
+    evaluation::record(&db, &first, Some(5), Some(4))
+        .await
+        .unwrap();
     // A resent form changes nothing.
-    evaluation::record(&db, &first, Some(1), Some(1)).await.unwrap();
-    evaluation::record(&db, &second, Some(5), None).await.unwrap();
+    evaluation::record(&db, &first, Some(1), Some(1))
+        .await
+        .unwrap();
+    evaluation::record(&db, &second, Some(5), None)
+        .await
+        .unwrap();
     evaluation::record(&db, &skipped, None, None).await.unwrap();
 
     let today = evaluation::for_session(&db, &opened.id).await.unwrap();
-    let expected = TodaySummary { listened: [0, 0, 0, 0, 2], could_say: [0, 0, 0, 1, 0] };
+    let expected = TodaySummary {
+        listened: [0, 0, 0, 0, 2],
+        could_say: [0, 0, 0, 1, 0],
+    };
     assert_eq!(today, expected);
     assert_eq!(today.answers(), 2);
 }

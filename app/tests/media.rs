@@ -24,7 +24,9 @@ fn upright() -> RgbImage {
 
 fn encode_jpeg(image: &RgbImage) -> Vec<u8> {
     let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, 95).encode_image(image).unwrap();
+    JpegEncoder::new_with_quality(&mut out, 95)
+        .encode_image(image)
+        .unwrap();
     out
 }
 
@@ -90,23 +92,37 @@ fn close(actual: [u8; 3], expected: [u8; 3]) -> bool {
 
 fn assert_upright(picture: &DynamicImage, label: &str) {
     assert_eq!(picture.dimensions(), (64, 32), "{label}: size");
-    for (x, y, colour) in [(16, 8, RED), (48, 8, GREEN), (16, 24, BLUE), (48, 24, WHITE)] {
+    for (x, y, colour) in [
+        (16, 8, RED),
+        (48, 8, GREEN),
+        (16, 24, BLUE),
+        (48, 24, WHITE),
+    ] {
         let pixel = picture.get_pixel(x, y).0;
-        assert!(close([pixel[0], pixel[1], pixel[2]], colour), "{label}: ({x},{y}) is {pixel:?}");
+        assert!(
+            close([pixel[0], pixel[1], pixel[2]], colour),
+            "{label}: ({x},{y}) is {pixel:?}"
+        );
     }
 }
 
 #[test]
 fn a_photo_with_gps_is_stored_without_any_exif() {
     let original = with_exif(&encode_jpeg(&upright()), &exif_block(1, true));
-    assert!(has_exif(&original), "the test file must carry EXIF to begin with");
+    assert!(
+        has_exif(&original),
+        "the test file must carry EXIF to begin with"
+    );
 
     let clean = sanitise_image(&original).expect("a good photo is accepted");
 
     assert_eq!(clean.content_type, "image/jpeg");
     assert!(!has_exif(&clean.bytes), "stored photo still has EXIF");
     assert!(!has_exif(&clean.thumbnail), "thumbnail still has EXIF");
-    assert!(!clean.bytes.windows(2).any(|w| w == [0xFF, 0xE1]), "an APP1 segment survived");
+    assert!(
+        !clean.bytes.windows(2).any(|w| w == [0xFF, 0xE1]),
+        "an APP1 segment survived"
+    );
     assert_upright(&image::load_from_memory(&clean.bytes).unwrap(), "gps photo");
 }
 
@@ -130,7 +146,8 @@ fn every_exif_orientation_comes_out_upright() {
     for orientation in 1..=8u16 {
         let raw = encode_jpeg(&stored_as(orientation).to_rgb8());
         let file = with_exif(&raw, &exif_block(orientation, false));
-        let clean = sanitise_image(&file).unwrap_or_else(|e| panic!("orientation {orientation}: {e}"));
+        let clean =
+            sanitise_image(&file).unwrap_or_else(|e| panic!("orientation {orientation}: {e}"));
         let stored = image::load_from_memory(&clean.bytes).unwrap();
         assert_upright(&stored, &format!("orientation {orientation}"));
         assert_eq!((clean.width, clean.height), (64, 32));
@@ -150,10 +167,16 @@ fn large_photos_are_capped_and_get_a_thumbnail() {
 fn a_pixel_flood_is_refused_before_it_is_decoded() {
     let mut bomb = encode_jpeg(&RgbImage::from_pixel(8, 8, Rgb(RED)));
     // Rewrite the frame header to claim 60000×60000 pixels: 10 GB once decoded.
-    let sof = bomb.windows(2).position(|w| w == [0xFF, 0xC0]).expect("baseline JPEG");
+    let sof = bomb
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("baseline JPEG");
     bomb[sof + 5..sof + 7].copy_from_slice(&60000u16.to_be_bytes());
     bomb[sof + 7..sof + 9].copy_from_slice(&60000u16.to_be_bytes());
-    assert_eq!(sanitise_image(&bomb).unwrap_err(), MediaError::TooManyPixels);
+    assert_eq!(
+        sanitise_image(&bomb).unwrap_err(),
+        MediaError::TooManyPixels
+    );
 }
 
 #[test]
@@ -166,14 +189,20 @@ fn a_web_page_named_like_a_photo_is_refused() {
 fn a_truncated_photo_is_refused_cleanly() {
     let photo = encode_jpeg(&upright());
     let truncated = &photo[..photo.len() / 2];
-    assert_eq!(sanitise_image(truncated).unwrap_err(), MediaError::Unreadable);
+    assert_eq!(
+        sanitise_image(truncated).unwrap_err(),
+        MediaError::Unreadable
+    );
 }
 
 #[test]
 fn a_drawing_stays_a_png() {
     let mut drawing = Vec::new();
     DynamicImage::ImageRgb8(upright())
-        .write_to(&mut std::io::Cursor::new(&mut drawing), image::ImageFormat::Png)
+        .write_to(
+            &mut std::io::Cursor::new(&mut drawing),
+            image::ImageFormat::Png,
+        )
         .unwrap();
     let clean = sanitise_image(&drawing).unwrap();
     assert_eq!(clean.content_type, "image/png");

@@ -117,13 +117,29 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await expectAccessible(child, checker);
   const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
   expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  await child.getByRole('link', { name: 'Next person' }).click();
+  await expect(child.getByRole('img', { name: 'QR code that opens your receipt page' })).toBeVisible();
+  await child.getByRole('button', { name: 'Next person' }).click();
+  await expect(child.getByRole('heading', { name: "Hello! Let's start" })).toBeVisible();
+  // Back on a shared tablet does not show the previous child's receipt.
+  await child.goBack();
+  await expect(child.getByTestId('receipt-code')).toHaveCount(0);
+  await expect(child.getByText('This turn has ended.')).toBeVisible();
+  await child.goto('/');
 
   // The next child is worried: the concern is recorded, and they can go back to where they were.
   await child.getByLabel('Type the code your helper gives you').fill(code);
   await child.getByRole('button', { name: 'Start' }).click();
   await child.getByRole('button', { name: "Yes, let's start" }).click();
   await expect(child.getByText('Question 1 of 4')).toBeVisible();
+  // Bigger text and high contrast, chosen on the tablet, kept for this child's pages.
+  await child.getByRole('button', { name: 'High contrast' }).click();
+  await expect(child.locator('body')).toHaveClass(/high-contrast/);
+  await expect(child.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true');
+  await axeContext.addCookies(await tablet.cookies());
+  await expectAccessible(child, checker);
+  await axeContext.clearCookies();
+  await child.getByRole('button', { name: 'Bigger text' }).click();
+  await expect(child.locator('body')).toHaveClass(/large-text high-contrast/);
   await child.getByRole('button', { name: "I'm worried" }).click();
   await expect(child.getByRole('heading', { name: 'Thank you for telling us' })).toBeVisible();
   await expectAccessible(child, checker);

@@ -21,7 +21,10 @@ ALTER TABLE contributions ADD CONSTRAINT contributions_mode_check
     CHECK (mode IN ('emoji_scale', 'choice', 'text', 'drawing', 'photo', 'audio', 'declined'));
 ALTER TABLE contributions ADD COLUMN media_id TEXT REFERENCES media (id);
 
+-- When the child agreed to take part, after the assent screen.
 ALTER TABLE participations ADD COLUMN assented_at BIGINT;
+-- When the tablet was handed to the next child: the receipt is no longer shown on it.
+ALTER TABLE participations ADD COLUMN handed_over_at BIGINT;
 
 CREATE TABLE concerns (
     id               TEXT PRIMARY KEY,

@@ -54,6 +54,8 @@ CREATE INDEX contributions_by_participation ON contributions (participation_id);
 
 -- When the child agreed to take part, after the assent screen.
 ALTER TABLE participations ADD COLUMN assented_at INTEGER;
+-- When the tablet was handed to the next child: the receipt is no longer shown on it.
+ALTER TABLE participations ADD COLUMN handed_over_at INTEGER;
 
 -- "I'm worried": a simple record for the facilitator and the safeguarding lead.
 CREATE TABLE concerns (

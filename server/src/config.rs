@@ -38,9 +38,10 @@ fn flag(name: &'static str) -> Result<bool, ConfigError> {
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
-        let data_dir = PathBuf::from(std::env::var("HEARD_DATA_DIR").unwrap_or_else(|_| "data".into()));
-        let database_url = std::env::var("DATABASE_URL")
-            .unwrap_or_else(|_| Self::sqlite_url_in(&data_dir));
+        let data_dir =
+            PathBuf::from(std::env::var("HEARD_DATA_DIR").unwrap_or_else(|_| "data".into()));
+        let database_url =
+            std::env::var("DATABASE_URL").unwrap_or_else(|_| Self::sqlite_url_in(&data_dir));
         let leptos = get_configuration(None)
             .map_err(|e| ConfigError::Leptos(e.to_string()))?
             .leptos_options;

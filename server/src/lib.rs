@@ -8,7 +8,6 @@ pub use config::Config;
 use app::auth::ServerState;
 use app::data::{seed, DataError, Db};
 use app::media::LocalDirStore;
-use std::sync::Arc;
 use app::{shell, App};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +15,7 @@ use axum::routing::get;
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -34,7 +34,11 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
         seed::demo(&db).await?;
     }
     let media = Arc::new(LocalDirStore::new(config.data_dir.join("media"))?);
-    let state = ServerState { db: db.clone(), secure_cookies: config.secure_cookies, media };
+    let state = ServerState {
+        db: db.clone(),
+        secure_cookies: config.secure_cookies,
+        media,
+    };
     let media_routes = app::api::media::routes(state.clone());
     let options = config.leptos.clone();
     let health_db = db.clone();
@@ -66,9 +70,15 @@ async fn healthz(db: Db) -> StatusCode {
 
 async fn security_headers(mut response: Response) -> impl IntoResponse {
     let headers = response.headers_mut();
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     // Same-origin keeps the Referer that plain form posts need to come back to their page.
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     response
 }

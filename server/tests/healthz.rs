@@ -30,6 +30,9 @@ async fn healthz_is_ok_while_the_database_answers_and_503_when_it_does_not() {
 
     assert_eq!(status_of(address, "/healthz").await, "HTTP/1.1 200 OK");
     db.pool().close().await;
-    assert_eq!(status_of(address, "/healthz").await, "HTTP/1.1 503 Service Unavailable");
+    assert_eq!(
+        status_of(address, "/healthz").await,
+        "HTTP/1.1 503 Service Unavailable"
+    );
     let _ = std::fs::remove_dir_all(data_dir);
 }

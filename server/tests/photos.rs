@@ -32,30 +32,45 @@ async fn heard() -> Heard {
         leptos: LeptosOptions::builder().output_name("heard").build(),
     };
     let (router, db) = build_app(&config).await.expect("app builds");
-    Heard { router, db, data_dir }
+    Heard {
+        router,
+        db,
+        data_dir,
+    }
 }
 
 fn uuid_like() -> String {
     use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
     format!("{}-{nanos}", std::process::id())
 }
 
 /// A child who has joined, agreed, and reached the photo question (position 4).
 async fn child_at_photo_question(db: &Db) -> (String, String, String) {
     let (_, facilitator) =
-        staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password").await.unwrap();
-    let opened = session::open(db, "activity-short-breaks", "School hall", &facilitator.id).await.unwrap();
+        staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password")
+            .await
+            .unwrap();
+    let opened = session::open(db, "activity-short-breaks", "School hall", &facilitator.id)
+        .await
+        .unwrap();
     let participation = contribution::join(db, &opened.join_code).await.unwrap();
     contribution::assent(db, &participation).await.unwrap();
-    let page = contribution::prompt_page(db, &participation, 4).await.unwrap();
+    let page = contribution::prompt_page(db, &participation, 4)
+        .await
+        .unwrap();
     (participation, page.prompt.id, page.contribution_id)
 }
 
 fn photo_bytes() -> Vec<u8> {
     let picture = image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 40]));
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new(&mut out).encode_image(&picture).unwrap();
+    image::codecs::jpeg::JpegEncoder::new(&mut out)
+        .encode_image(&picture)
+        .unwrap();
     out
 }
 
@@ -64,9 +79,12 @@ const BOUNDARY: &str = "heard-test-boundary";
 fn multipart(fields: &[(&str, &str)], file: &[u8]) -> Vec<u8> {
     let mut body = Vec::new();
     for (name, value) in fields {
-        body.extend(format!(
+        body.extend(
+            format!(
             "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-        ).as_bytes());
+        )
+            .as_bytes(),
+        );
     }
     // The declared name and type are deliberately misleading: only the bytes count.
     body.extend(format!(
@@ -78,9 +96,17 @@ fn multipart(fields: &[(&str, &str)], file: &[u8]) -> Vec<u8> {
     body
 }
 
-async fn upload(heard: &Heard, participation: &str, fields: &[(&str, &str)], file: &[u8]) -> (StatusCode, String) {
+async fn upload(
+    heard: &Heard,
+    participation: &str,
+    fields: &[(&str, &str)],
+    file: &[u8],
+) -> (StatusCode, String) {
     let request = Request::post(format!("/take/{participation}/photo"))
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
         .body(Body::from(multipart(fields, file)))
         .unwrap();
     let response = heard.router.clone().oneshot(request).await.unwrap();
@@ -97,13 +123,22 @@ async fn fetch(heard: &Heard, path: &str, token: Option<&str>) -> axum::response
     if let Some(token) = token {
         request = request.header(header::COOKIE, format!("heard_staff={token}"));
     }
-    heard.router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap()
+    heard
+        .router
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
 }
 
 async fn token_for(db: &Db, role: &str) -> String {
-    let (token, _) = staff::sign_in(db, &format!("{role}@heard.example"), &format!("demo-{role}-password"))
-        .await
-        .unwrap();
+    let (token, _) = staff::sign_in(
+        db,
+        &format!("{role}@heard.example"),
+        &format!("demo-{role}-password"),
+    )
+    .await
+    .unwrap();
     token
 }
 
@@ -111,22 +146,41 @@ async fn token_for(db: &Db, role: &str) -> String {
 async fn a_photo_is_stored_and_shown_only_to_staff_who_may_see_it() {
     let heard = heard().await;
     let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
-    let fields = [("prompt", prompt.as_str()), ("contribution", contribution_id.as_str()), ("consent", "team")];
+    let fields = [
+        ("prompt", prompt.as_str()),
+        ("contribution", contribution_id.as_str()),
+        ("consent", "team"),
+    ];
 
     let (status, location) = upload(&heard, &participation, &fields, &photo_bytes()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(location, format!("/take/{participation}/today"));
     // Sent again (a retry on poor Wi-Fi): same place, still one answer.
-    assert_eq!(upload(&heard, &participation, &fields, &photo_bytes()).await.1, location);
+    assert_eq!(
+        upload(&heard, &participation, &fields, &photo_bytes())
+            .await
+            .1,
+        location
+    );
 
-    let said = contribution::for_session(&heard.db, &session_of(&heard.db, &participation).await).await.unwrap();
+    let said = contribution::for_session(&heard.db, &session_of(&heard.db, &participation).await)
+        .await
+        .unwrap();
     assert_eq!(said.len(), 1);
-    let app::domain::Answer::Photo(picture) = &said[0].answer else { panic!("not a photo") };
+    let app::domain::Answer::Photo(picture) = &said[0].answer else {
+        panic!("not a photo")
+    };
     let full = format!("/staff/media/{}", picture.media_id);
 
-    assert_eq!(fetch(&heard, &full, None).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        fetch(&heard, &full, None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
     let commissioner = token_for(&heard.db, "commissioner").await;
-    assert_eq!(fetch(&heard, &full, Some(&commissioner)).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        fetch(&heard, &full, Some(&commissioner)).await.status(),
+        StatusCode::FORBIDDEN
+    );
 
     let facilitator = token_for(&heard.db, "facilitator").await;
     let response = fetch(&heard, &full, Some(&facilitator)).await;
@@ -134,7 +188,10 @@ async fn a_photo_is_stored_and_shown_only_to_staff_who_may_see_it() {
     let headers = response.headers().clone();
     assert_eq!(headers[header::CONTENT_TYPE], "image/jpeg");
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("inline; filename=\"heard-"));
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .starts_with("inline; filename=\"heard-"));
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 40);
     let thumb = fetch(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
@@ -155,19 +212,40 @@ async fn session_of(db: &Db, participation: &str) -> String {
 async fn refused_uploads_send_the_child_back_with_a_reason() {
     let heard = heard().await;
     let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
-    let fields = [("prompt", prompt.as_str()), ("contribution", contribution_id.as_str())];
+    let fields = [
+        ("prompt", prompt.as_str()),
+        ("contribution", contribution_id.as_str()),
+    ];
     let back = |problem: &str| format!("/take/{participation}/4?way=photo&problem={problem}");
 
     let page = b"<html><script>alert('hi')</script></html>";
-    assert_eq!(upload(&heard, &participation, &fields, page).await.1, back("not-allowed"));
-    assert_eq!(upload(&heard, &participation, &fields, b"").await.1, back("empty"));
+    assert_eq!(
+        upload(&heard, &participation, &fields, page).await.1,
+        back("not-allowed")
+    );
+    assert_eq!(
+        upload(&heard, &participation, &fields, b"").await.1,
+        back("empty")
+    );
     let photo = photo_bytes();
-    assert_eq!(upload(&heard, &participation, &fields, &photo[..photo.len() / 2]).await.1, back("unreadable"));
+    assert_eq!(
+        upload(&heard, &participation, &fields, &photo[..photo.len() / 2])
+            .await
+            .1,
+        back("unreadable")
+    );
     let huge = vec![0xFFu8; app::media::PHOTO_MAX_BYTES + 1];
-    assert_eq!(upload(&heard, &participation, &fields, &huge).await.1, back("too-large"));
+    assert_eq!(
+        upload(&heard, &participation, &fields, &huge).await.1,
+        back("too-large")
+    );
 
-    let said = contribution::for_session(&heard.db, &session_of(&heard.db, &participation).await).await.unwrap();
+    let said = contribution::for_session(&heard.db, &session_of(&heard.db, &participation).await)
+        .await
+        .unwrap();
     assert!(said.is_empty(), "nothing is stored from a refused upload");
-    let stored = std::fs::read_dir(heard.data_dir.join("media")).unwrap().count();
+    let stored = std::fs::read_dir(heard.data_dir.join("media"))
+        .unwrap()
+        .count();
     assert_eq!(stored, 0, "no files are left behind");
 }

@@ -1,4 +1,4 @@
-use crate::domain::{Finished, PromptPage, Receipt, Welcome};
+use crate::domain::{PromptPage, Receipt, ThankYou, Welcome};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -43,7 +43,10 @@ pub async fn submit_answer(
     declined: Option<String>,
     communicated: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::data::{activity, contribution::{self, NewContribution}};
+    use crate::data::{
+        activity,
+        contribution::{self, NewContribution},
+    };
     use crate::domain::{Answer, AnswerMode};
     let db = crate::auth::db()?;
     // The prompt decides what kind of answer is valid, so look it up before parsing.
@@ -96,9 +99,47 @@ pub async fn record_today(
 }
 
 #[server]
-pub async fn finished_turn(participation: String) -> Result<Finished, AppError> {
+pub async fn finished_turn(participation: String) -> Result<ThankYou, AppError> {
     use crate::{auth, data::contribution};
-    Ok(contribution::finished(&auth::db()?, &participation).await?)
+    let finished = contribution::finished(&auth::db()?, &participation).await?;
+    let address = format!("{}/receipt/{}", auth::site_origin()?, finished.receipt_code);
+    let receipt_qr_svg = crate::qr::svg(&address).map_err(|error| {
+        tracing::error!(%error, "receipt QR code failed");
+        AppError::Internal
+    })?;
+    Ok(ThankYou {
+        finished,
+        receipt_qr_svg,
+    })
+}
+
+/// "Next person": ends the turn on this tablet and goes back to a clean start, with the
+/// display as it was before this child changed it.
+#[server]
+pub async fn next_person(participation: String) -> Result<(), AppError> {
+    use crate::{auth, data::contribution};
+    contribution::hand_over(&auth::db()?, &participation).await?;
+    auth::reset_display()?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Bigger text or high contrast, from the buttons on every child screen; back to `back`.
+#[server]
+pub async fn change_display(large: bool, contrast: bool, back: String) -> Result<(), AppError> {
+    use crate::{auth, domain::Display};
+    auth::set_display(Display {
+        large_text: large,
+        high_contrast: contrast,
+    })?;
+    // Only a path on this site: never somewhere a crafted link chose.
+    let safe = back.starts_with('/')
+        && !back.starts_with("//")
+        && back
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-_?=&".contains(c));
+    leptos_axum::redirect(if safe { &back } else { "/" });
+    Ok(())
 }
 
 #[server]

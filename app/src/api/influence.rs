@@ -7,7 +7,10 @@ pub async fn decision_choices() -> Result<(Vec<Priority>, Vec<Forum>), AppError>
     use crate::{auth, data::strategy, domain::Role};
     auth::require(Role::can_commission).await?;
     let db = auth::db()?;
-    Ok((strategy::priorities(&db).await?, strategy::forums(&db).await?))
+    Ok((
+        strategy::priorities(&db).await?,
+        strategy::forums(&db).await?,
+    ))
 }
 
 #[server]
@@ -31,7 +34,14 @@ pub async fn record_decision(
     let commissioner = auth::require(Role::can_commission).await?;
     let status = DecisionStatus::parse(&status)
         .ok_or_else(|| AppError::Invalid("Please choose the decision's status.".into()))?;
-    let new = NewDecision { priority_id: priority, forum_id: forum, title, decided, status, decided_on };
+    let new = NewDecision {
+        priority_id: priority,
+        forum_id: forum,
+        title,
+        decided,
+        status,
+        decided_on,
+    };
     let id = decision::create(&auth::db()?, new, &commissioner.id).await?;
     leptos_axum::redirect(&format!("/staff/decisions/{id}"));
     Ok(())
@@ -45,7 +55,10 @@ pub async fn decision_with_contributions(
     use crate::{auth, data::contribution, data::decision as decisions, domain::Role};
     auth::require(Role::can_commission).await?;
     let db = auth::db()?;
-    Ok((decisions::find(&db, &decision).await?, contribution::all(&db).await?))
+    Ok((
+        decisions::find(&db, &decision).await?,
+        contribution::all(&db).await?,
+    ))
 }
 
 #[server]
@@ -56,7 +69,14 @@ pub async fn link_contribution(
 ) -> Result<(), AppError> {
     use crate::{auth, data::decision as decisions, domain::Role};
     let commissioner = auth::require(Role::can_commission).await?;
-    decisions::link(&auth::db()?, &decision, &contribution, &rationale, &commissioner.id).await?;
+    decisions::link(
+        &auth::db()?,
+        &decision,
+        &contribution,
+        &rationale,
+        &commissioner.id,
+    )
+    .await?;
     Ok(())
 }
 
@@ -68,6 +88,13 @@ pub async fn publish_feedback(
 ) -> Result<(), AppError> {
     use crate::{auth, data::decision as decisions, domain::Role};
     let commissioner = auth::require(Role::can_commission).await?;
-    decisions::publish(&auth::db()?, &decision, &plain_text, &easy_read, &commissioner.id).await?;
+    decisions::publish(
+        &auth::db()?,
+        &decision,
+        &plain_text,
+        &easy_read,
+        &commissioner.id,
+    )
+    .await?;
     Ok(())
 }

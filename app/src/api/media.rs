@@ -3,7 +3,11 @@
 //! chunk, because server functions and extractors would otherwise buffer them whole.
 
 use crate::auth::{self, ServerState};
-use crate::data::{activity, contribution::{self, NewContribution, NewMedia}, media, DataError};
+use crate::data::{
+    activity,
+    contribution::{self, NewContribution, NewMedia},
+    media, DataError,
+};
 use crate::domain::{Answer, MediaConsent, Picture, UploadProblem};
 use crate::media::{sanitise_image, LimitedBuffer, MediaError, PHOTO_MAX_BYTES};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -50,7 +54,11 @@ async fn read_form(mut multipart: Multipart) -> PhotoForm {
 async fn read_fields(multipart: &mut Multipart, form: &mut PhotoForm) -> Result<(), MediaError> {
     while let Some(mut field) = multipart.next_field().await.map_err(too_large_or_broken)? {
         let name = field.name().unwrap_or_default().to_owned();
-        let limit = if name == "photo" { PHOTO_MAX_BYTES } else { 4 * 1024 };
+        let limit = if name == "photo" {
+            PHOTO_MAX_BYTES
+        } else {
+            4 * 1024
+        };
         let mut buffer = LimitedBuffer::new(limit);
         while let Some(chunk) = field.chunk().await.map_err(too_large_or_broken)? {
             buffer.push(&chunk)?;
@@ -73,7 +81,9 @@ async fn read_fields(multipart: &mut Multipart, form: &mut PhotoForm) -> Result<
 
 fn too_large_or_broken(error: axum::extract::multipart::MultipartError) -> MediaError {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        MediaError::TooLarge { limit: PHOTO_MAX_BYTES }
+        MediaError::TooLarge {
+            limit: PHOTO_MAX_BYTES,
+        }
     } else {
         MediaError::Unreadable
     }
@@ -84,7 +94,10 @@ async fn upload_photo(
     Path(participation): Path<String>,
     multipart: Multipart,
 ) -> Response {
-    if !participation.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if !participation
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
         return StatusCode::NOT_FOUND.into_response();
     }
     let form = read_form(multipart).await;
@@ -108,16 +121,26 @@ async fn save_photo(
     participation: &str,
     form: PhotoForm,
 ) -> Result<String, UploadProblem> {
-    let bytes = form.photo.unwrap_or(Err(MediaError::Empty)).map_err(|e| e.problem())?;
-    let consent = form.consent.as_deref().and_then(MediaConsent::parse).unwrap_or_default();
-    let communicated = super::communicated(form.communicated.as_deref())
-        .map_err(|_| UploadProblem::NotSaved)?;
+    let bytes = form
+        .photo
+        .unwrap_or(Err(MediaError::Empty))
+        .map_err(|e| e.problem())?;
+    let consent = form
+        .consent
+        .as_deref()
+        .and_then(MediaConsent::parse)
+        .unwrap_or_default();
+    let communicated =
+        super::communicated(form.communicated.as_deref()).map_err(|_| UploadProblem::NotSaved)?;
     let media_id = crate::data::new_id();
     let new = NewContribution {
         id: form.contribution,
         participation_id: participation.to_owned(),
         prompt_id: form.prompt,
-        answer: Answer::Photo(Picture { media_id: media_id.clone(), consent }),
+        answer: Answer::Photo(Picture {
+            media_id: media_id.clone(),
+            consent,
+        }),
         communicated,
     };
     let upload_sha256 = format!("{:x}", Sha256::digest(&bytes));
@@ -177,7 +200,11 @@ async fn serve_full(state: State<ServerState>, id: Path<String>, headers: Header
     serve(state, id, headers, false).await
 }
 
-async fn serve_thumbnail(state: State<ServerState>, id: Path<String>, headers: HeaderMap) -> Response {
+async fn serve_thumbnail(
+    state: State<ServerState>,
+    id: Path<String>,
+    headers: HeaderMap,
+) -> Response {
     serve(state, id, headers, true).await
 }
 
@@ -202,25 +229,37 @@ async fn serve(
         return StatusCode::FORBIDDEN.into_response();
     }
     let (full_key, thumb_key) = media::keys(&id);
-    let bytes = match state.media.get(if thumbnail { &thumb_key } else { &full_key }).await {
+    let bytes = match state
+        .media
+        .get(if thumbnail { &thumb_key } else { &full_key })
+        .await
+    {
         Ok(bytes) => bytes,
         Err(error) => {
             tracing::error!(%error, "stored picture missing");
             return StatusCode::NOT_FOUND.into_response();
         }
     };
-    let extension = if record.content_type == "image/png" { "png" } else { "jpg" };
+    let extension = if record.content_type == "image/png" {
+        "png"
+    } else {
+        "jpg"
+    };
     let disposition = format!("inline; filename=\"heard-{id}.{extension}\"");
     let mut response = bytes.into_response();
     let out = response.headers_mut();
     out.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_str(&record.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+        HeaderValue::from_str(&record.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
     );
     if let Ok(disposition) = HeaderValue::from_str(&disposition) {
         out.insert(header::CONTENT_DISPOSITION, disposition);
     }
-    out.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     out.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'none'; sandbox"),

@@ -36,7 +36,15 @@ pub async fn staff_home() -> Result<crate::domain::StaffHome, AppError> {
     } else {
         Default::default()
     };
-    let decisions =
-        if member.role.can_commission() { decision::list(&db).await? } else { Vec::new() };
-    Ok(StaffHome { member, activities, sessions, decisions })
+    let decisions = if member.role.can_commission() {
+        decision::list(&db).await?
+    } else {
+        Vec::new()
+    };
+    Ok(StaffHome {
+        member,
+        activities,
+        sessions,
+        decisions,
+    })
 }

@@ -10,7 +10,9 @@ pub async fn raise_by_child(db: &Db, participation_id: &str) -> DataResult<()> {
         .bind(participation_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("Please tell the adult who is with you."))?;
+        .ok_or(DataError::NotFound(
+            "Please tell the adult who is with you.",
+        ))?;
     sqlx::query(
         "INSERT INTO concerns (id, session_id, participation_id, source, raised_at) \
          VALUES ($1, $2, $3, 'child', $4)",

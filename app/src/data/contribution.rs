@@ -55,7 +55,9 @@ pub async fn join(db: &Db, typed_code: &str) -> DataResult<String> {
             Err(e) => return Err(e.into()),
         }
     }
-    Err(DataError::Conflict("Could not make a receipt code. Please try again."))
+    Err(DataError::Conflict(
+        "Could not make a receipt code. Please try again.",
+    ))
 }
 
 struct Turn {
@@ -66,12 +68,13 @@ struct Turn {
     receipt_code: String,
     assented: bool,
     finished: bool,
+    handed_over: bool,
 }
 
 async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
     let row = sqlx::query(
         "SELECT s.activity_id, a.title, a.intro, f.name AS audience, p.receipt_code, \
-         p.assented_at, p.finished_at \
+         p.assented_at, p.finished_at, p.handed_over_at \
          FROM participations p JOIN sessions s ON s.id = p.session_id \
          JOIN activities a ON a.id = s.activity_id JOIN forums f ON f.id = a.forum_id \
          WHERE p.id = $1",
@@ -79,7 +82,9 @@ async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
     .bind(participation_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound("We could not find your turn. Please join again with the code."))?;
+    .ok_or(DataError::NotFound(
+        "We could not find your turn. Please join again with the code.",
+    ))?;
     Ok(Turn {
         activity_id: get(&row, "activity_id")?,
         activity_title: get(&row, "title")?,
@@ -88,6 +93,7 @@ async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
         receipt_code: get(&row, "receipt_code")?,
         assented: get::<Option<i64>>(&row, "assented_at")?.is_some(),
         finished: get::<Option<i64>>(&row, "finished_at")?.is_some(),
+        handed_over: get::<Option<i64>>(&row, "handed_over_at")?.is_some(),
     })
 }
 
@@ -119,7 +125,9 @@ fn ready_to_answer(turn: &Turn) -> DataResult<()> {
             "This turn has finished. Thank you! The next person can join with the code.".into(),
         ))
     } else if !turn.assented {
-        Err(DataError::Invalid("Please start from the beginning, so you know what this is about.".into()))
+        Err(DataError::Invalid(
+            "Please start from the beginning, so you know what this is about.".into(),
+        ))
     } else {
         Ok(())
     }
@@ -162,13 +170,20 @@ pub async fn submit(
     let prompt = prompts
         .iter()
         .find(|p| p.id == new.prompt_id)
-        .ok_or(DataError::Invalid("That question is not part of this activity.".into()))?;
+        .ok_or(DataError::Invalid(
+            "That question is not part of this activity.".into(),
+        ))?;
     if let Some(mode) = new.answer.mode() {
         if !prompt.modes.contains(&mode) {
-            return Err(DataError::Invalid("That answer does not fit this question.".into()));
+            return Err(DataError::Invalid(
+                "That answer does not fit this question.".into(),
+            ));
         }
     }
-    let next = prompts.iter().find(|p| p.position > prompt.position).map(|p| p.position);
+    let next = prompts
+        .iter()
+        .find(|p| p.position > prompt.position)
+        .map(|p| p.position);
 
     let columns = Columns::of(&new.answer);
     let mut tx = db.pool().begin().await?;
@@ -187,7 +202,9 @@ pub async fn submit(
         .execute(&mut *tx)
         .await?;
     } else if columns.media_id.is_some() {
-        return Err(DataError::Invalid("Please choose a photo before pressing Send.".into()));
+        return Err(DataError::Invalid(
+            "Please choose a photo before pressing Send.".into(),
+        ));
     }
     let inserted = sqlx::query(
         "INSERT INTO contributions (id, participation_id, prompt_id, mode, scale_value, \
@@ -210,9 +227,11 @@ pub async fn submit(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             drop(tx);
             // Another copy of the same request won the race.
-            return earlier_result(db, &new, digest).await?.ok_or(DataError::Conflict(
-                "This answer could not be saved. Please try again.",
-            ));
+            return earlier_result(db, &new, digest)
+                .await?
+                .ok_or(DataError::Conflict(
+                    "This answer could not be saved. Please try again.",
+                ));
         }
         Err(e) => return Err(e.into()),
     }
@@ -314,7 +333,10 @@ pub async fn earlier_result(
     }
     let turn = turn(db, &new.participation_id).await?;
     let prompts = activity::prompts(db, &turn.activity_id).await?;
-    let position = prompts.iter().find(|p| p.id == new.prompt_id).map(|p| p.position);
+    let position = prompts
+        .iter()
+        .find(|p| p.id == new.prompt_id)
+        .map(|p| p.position);
     let next = prompts
         .iter()
         .find(|p| Some(p.position) > position)
@@ -325,13 +347,41 @@ pub async fn earlier_result(
     }))
 }
 
-/// The receipt for a finished turn.
+/// The receipt for a finished turn, shown on the tablet until it is handed to the next child.
 pub async fn finished(db: &Db, participation_id: &str) -> DataResult<Finished> {
     let turn = turn(db, participation_id).await?;
     if !turn.finished {
-        return Err(DataError::Invalid("There are still questions to answer.".into()));
+        return Err(DataError::Invalid(
+            "There are still questions to answer.".into(),
+        ));
     }
-    Ok(Finished { receipt_code: turn.receipt_code, audience: turn.audience })
+    if turn.handed_over {
+        return Err(DataError::Invalid(
+            "This turn has ended. The next person can start with the code.".into(),
+        ));
+    }
+    Ok(Finished {
+        receipt_code: turn.receipt_code,
+        audience: turn.audience,
+    })
+}
+
+/// "Next person": the tablet no longer shows this turn's receipt, even through Back.
+pub async fn hand_over(db: &Db, participation_id: &str) -> DataResult<()> {
+    let turn = turn(db, participation_id).await?;
+    if !turn.finished {
+        return Err(DataError::Invalid(
+            "There are still questions to answer.".into(),
+        ));
+    }
+    sqlx::query(
+        "UPDATE participations SET handed_over_at = $1 WHERE id = $2 AND handed_over_at IS NULL",
+    )
+    .bind(now())
+    .bind(participation_id)
+    .execute(db.pool())
+    .await?;
+    Ok(())
 }
 
 /// Everything said in a session, newest last, with each contribution's trail.
@@ -364,7 +414,13 @@ pub async fn receipt(db: &Db, typed_code: &str) -> DataResult<Receipt> {
     let participation_id: String = get(&row, "id")?;
     let mut contributions = trail::load(db, trail::Scope::Participation(&participation_id)).await?;
     for contribution in &mut contributions {
-        contribution.trail.influence.retain(|step| step.feedback.is_some());
+        contribution
+            .trail
+            .influence
+            .retain(|step| step.feedback.is_some());
     }
-    Ok(Receipt { code, contributions })
+    Ok(Receipt {
+        code,
+        contributions,
+    })
 }

@@ -21,8 +21,20 @@ pub async fn create(db: &Db, new: NewDecision, created_by: &str) -> DataResult<S
     let title = required("the decision's title", &new.title)?;
     let decided = required("what was decided", &new.decided)?;
     let decided_on = parse_date(&new.decided_on)?;
-    exists(db, "priorities", &new.priority_id, "Please choose a priority.").await?;
-    exists(db, "forums", &new.forum_id, "Please choose the forum that decided.").await?;
+    exists(
+        db,
+        "priorities",
+        &new.priority_id,
+        "Please choose a priority.",
+    )
+    .await?;
+    exists(
+        db,
+        "forums",
+        &new.forum_id,
+        "Please choose the forum that decided.",
+    )
+    .await?;
     let id = new_id();
     sqlx::query(
         "INSERT INTO decisions \
@@ -61,8 +73,20 @@ pub async fn link(
     linked_by: &str,
 ) -> DataResult<()> {
     let rationale = required("why this contribution shaped the decision", rationale)?;
-    exists(db, "decisions", decision_id, "That decision does not exist.").await?;
-    exists(db, "contributions", contribution_id, "That contribution does not exist.").await?;
+    exists(
+        db,
+        "decisions",
+        decision_id,
+        "That decision does not exist.",
+    )
+    .await?;
+    exists(
+        db,
+        "contributions",
+        contribution_id,
+        "That contribution does not exist.",
+    )
+    .await?;
     let inserted = sqlx::query(
         "INSERT INTO decision_links (decision_id, contribution_id, rationale, linked_by, linked_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -76,9 +100,9 @@ pub async fn link(
     .await;
     match inserted {
         Ok(_) => Ok(()),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            Err(DataError::Conflict("That contribution is already linked to this decision."))
-        }
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(DataError::Conflict(
+            "That contribution is already linked to this decision.",
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -93,7 +117,13 @@ pub async fn publish(
 ) -> DataResult<()> {
     let plain_text = required("the message", plain_text)?;
     let easy_read = required("the easy-read message", easy_read)?;
-    exists(db, "decisions", decision_id, "That decision does not exist.").await?;
+    exists(
+        db,
+        "decisions",
+        decision_id,
+        "That decision does not exist.",
+    )
+    .await?;
     let linked = sqlx::query("SELECT contribution_id FROM decision_links WHERE decision_id = $1")
         .bind(decision_id)
         .fetch_optional(db.pool())

@@ -21,7 +21,9 @@ pub async fn record(
         .await?
         .ok_or(DataError::NotFound("We could not find your turn."))?;
     if get::<Option<i64>>(&finished, "finished_at")?.is_none() {
-        return Err(DataError::Invalid("There are still questions to answer.".into()));
+        return Err(DataError::Invalid(
+            "There are still questions to answer.".into(),
+        ));
     }
     if listened.is_none() && could_say.is_none() {
         return Ok(());

@@ -64,11 +64,8 @@ impl Db {
                 "DATABASE_URL must start with sqlite: or postgres:".into(),
             ));
         };
-        let options = AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite {
-            4
-        } else {
-            16
-        });
+        let options =
+            AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 4 } else { 16 });
         let options = if backend == Backend::Sqlite {
             // WAL with full sync: an acknowledged contribution survives a kill -9.
             options.after_connect(|conn, _| {
@@ -101,7 +98,9 @@ impl Db {
                 let migrated = SQLITE_MIGRATIONS.run(&mut *conn).await;
                 conn.execute("PRAGMA foreign_keys = ON").await?;
                 migrated?;
-                let broken = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *conn).await?;
+                let broken = sqlx::query("PRAGMA foreign_key_check")
+                    .fetch_all(&mut *conn)
+                    .await?;
                 if !broken.is_empty() {
                     return Err(DataError::Invalid(format!(
                         "the database has {} broken references after migrating",

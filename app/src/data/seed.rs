@@ -9,8 +9,16 @@ pub const FORUM: &str = "SEND Transformation & Commissioning group";
 
 /// Demo sign-ins: role names, never people's names. Printed by the run command.
 pub const DEMO_USERS: [(&str, Role, &str); 3] = [
-    ("facilitator@heard.example", Role::Facilitator, "demo-facilitator-password"),
-    ("commissioner@heard.example", Role::Commissioner, "demo-commissioner-password"),
+    (
+        "facilitator@heard.example",
+        Role::Facilitator,
+        "demo-facilitator-password",
+    ),
+    (
+        "commissioner@heard.example",
+        Role::Commissioner,
+        "demo-commissioner-password",
+    ),
     ("admin@heard.example", Role::Admin, "demo-admin-password"),
 ];
 
@@ -115,12 +123,14 @@ const PROMPTS: [(i64, &str, &str, &str, i64); 4] = [
 pub async fn demo(db: &Db) -> DataResult<()> {
     let pool = db.pool();
     let created = now();
-    sqlx::query("INSERT INTO strategies (id, title, period) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-        .bind("strategy-2025")
-        .bind(STRATEGY)
-        .bind("2025-2028")
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO strategies (id, title, period) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind("strategy-2025")
+    .bind(STRATEGY)
+    .bind("2025-2028")
+    .execute(pool)
+    .await?;
     for (index, (title, why, what, how)) in PRIORITIES.iter().enumerate() {
         let position = index as i64 + 1;
         sqlx::query(

@@ -52,7 +52,9 @@ pub async fn open(
             Err(e) => return Err(e.into()),
         }
     }
-    Err(DataError::Conflict("Could not make a unique join code. Please try again."))
+    Err(DataError::Conflict(
+        "Could not make a unique join code. Please try again.",
+    ))
 }
 
 pub async fn find(db: &Db, id: &str) -> DataResult<SessionSummary> {
@@ -86,7 +88,9 @@ pub async fn close(db: &Db, id: &str) -> DataResult<()> {
 pub async fn by_join_code(db: &Db, typed: &str) -> DataResult<String> {
     let code = codes::normalise(typed);
     if code.is_empty() {
-        return Err(DataError::Invalid("Please type the code your helper gave you.".into()));
+        return Err(DataError::Invalid(
+            "Please type the code your helper gave you.".into(),
+        ));
     }
     let row = sqlx::query("SELECT id FROM sessions WHERE join_code = $1 AND closed_at IS NULL")
         .bind(&code)

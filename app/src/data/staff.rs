@@ -60,15 +60,17 @@ pub async fn ensure_user(db: &Db, email: &str, role: Role, password: &str) -> Da
     Ok(())
 }
 
-const WRONG_SIGN_IN: &str = "That email and password do not match an account. Check them and try again.";
+const WRONG_SIGN_IN: &str =
+    "That email and password do not match an account. Check them and try again.";
 
 /// Checks the password and starts a sign-in. Returns the token for the cookie; only its hash
 /// is stored, so a copy of the database does not let anyone in.
 pub async fn sign_in(db: &Db, email: &str, password: &str) -> DataResult<(String, StaffMember)> {
-    let row = sqlx::query("SELECT id, email, role, password_hash FROM staff_users WHERE email = $1")
-        .bind(email.trim().to_lowercase())
-        .fetch_optional(db.pool())
-        .await?;
+    let row =
+        sqlx::query("SELECT id, email, role, password_hash FROM staff_users WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(db.pool())
+            .await?;
     let Some(row) = row else {
         // Hash anyway so a missing account takes as long as a wrong password.
         let _ = hash_password(password);

@@ -29,6 +29,11 @@ pub async fn forums(db: &Db) -> DataResult<Vec<Forum>> {
         .fetch_all(db.pool())
         .await?;
     rows.iter()
-        .map(|row| Ok(Forum { id: get(row, "id")?, name: get(row, "name")? }))
+        .map(|row| {
+            Ok(Forum {
+                id: get(row, "id")?,
+                name: get(row, "name")?,
+            })
+        })
         .collect()
 }

@@ -3,8 +3,8 @@
 
 use super::{contribution, format_date, get, DataError, DataResult, Db};
 use crate::domain::{
-    AudienceStep, Communicated, Contribution, DecisionStatus, Feedback,
-    InfluenceStep, LundyTrail, SpaceStep, VoiceStep,
+    AudienceStep, Communicated, Contribution, DecisionStatus, Feedback, InfluenceStep, LundyTrail,
+    SpaceStep, VoiceStep,
 };
 
 /// Which contributions to load.
@@ -54,7 +54,10 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
                     place: get(&row, "place")?,
                     said_on: format_date(get(&row, "created_at")?),
                 },
-                voice: VoiceStep { mode: answer.mode(), communicated },
+                voice: VoiceStep {
+                    mode: answer.mode(),
+                    communicated,
+                },
                 audience: Vec::new(),
                 influence: Vec::new(),
             },
@@ -67,7 +70,11 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
 
 /// Fills Audience and Influence from the decisions each contribution is linked to. A decision
 /// is made at a forum, so the forum heard the contributions it linked on the day it decided.
-async fn add_decisions(db: &Db, scope: Scope<'_>, contributions: &mut [Contribution]) -> DataResult<()> {
+async fn add_decisions(
+    db: &Db,
+    scope: Scope<'_>,
+    contributions: &mut [Contribution],
+) -> DataResult<()> {
     let (filter, param) = scope.filter();
     let sql = format!(
         "SELECT dl.contribution_id, dl.rationale, d.id AS decision_id, d.title, d.decided, \

@@ -46,7 +46,10 @@ impl AnswerMode {
 
     /// Parses a prompt's stored list of modes, e.g. `photo,text`.
     pub fn parse_list(list: &str) -> Option<Vec<AnswerMode>> {
-        let modes: Option<Vec<_>> = list.split(',').map(|m| AnswerMode::parse(m.trim())).collect();
+        let modes: Option<Vec<_>> = list
+            .split(',')
+            .map(|m| AnswerMode::parse(m.trim()))
+            .collect();
         modes.filter(|modes| !modes.is_empty())
     }
 }
@@ -177,7 +180,10 @@ impl Answer {
         match mode {
             AnswerMode::EmojiScale => {
                 let value = scale.ok_or(AnswerError::NoFaceChosen)?;
-                if !EmojiScale::points(scale_points).iter().any(|(point, _, _)| *point == value) {
+                if !EmojiScale::points(scale_points)
+                    .iter()
+                    .any(|(point, _, _)| *point == value)
+                {
                     return Err(AnswerError::NotOnScale);
                 }
                 Ok(Answer::Scale(value))
@@ -276,7 +282,10 @@ mod tests {
 
     #[test]
     fn scale_answers_must_be_a_face_on_the_scale() {
-        assert_eq!(Answer::parse(AnswerMode::EmojiScale, 5, Some(4), None), Ok(Answer::Scale(4)));
+        assert_eq!(
+            Answer::parse(AnswerMode::EmojiScale, 5, Some(4), None),
+            Ok(Answer::Scale(4))
+        );
         assert_eq!(
             Answer::parse(AnswerMode::EmojiScale, 5, None, None),
             Err(AnswerError::NoFaceChosen)
@@ -298,17 +307,29 @@ mod tests {
             Err(AnswerError::EmptyText)
         );
         let long = "a".repeat(MAX_TEXT_CHARS + 1);
-        assert_eq!(Answer::parse(AnswerMode::Text, 5, None, Some(&long)), Err(AnswerError::TooLong));
+        assert_eq!(
+            Answer::parse(AnswerMode::Text, 5, None, Some(&long)),
+            Err(AnswerError::TooLong)
+        );
     }
 
     #[test]
     fn a_three_point_scale_uses_the_middle_faces() {
-        assert_eq!(Answer::parse(AnswerMode::EmojiScale, 3, Some(2), None), Ok(Answer::Scale(2)));
+        assert_eq!(
+            Answer::parse(AnswerMode::EmojiScale, 3, Some(2), None),
+            Ok(Answer::Scale(2))
+        );
         assert_eq!(
             Answer::parse(AnswerMode::EmojiScale, 3, Some(5), None),
             Err(AnswerError::NotOnScale)
         );
-        assert_eq!(EmojiScale::points(3).iter().map(|p| p.2).collect::<Vec<_>>(), ["Sad", "Okay", "Happy"]);
+        assert_eq!(
+            EmojiScale::points(3)
+                .iter()
+                .map(|p| p.2)
+                .collect::<Vec<_>>(),
+            ["Sad", "Okay", "Happy"]
+        );
     }
 
     #[test]

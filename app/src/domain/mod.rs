@@ -1,6 +1,7 @@
 //! Types both sides share: the Lundy vocabulary of the brief.
 
 mod answer;
+mod display;
 mod role;
 mod upload;
 mod views;
@@ -9,6 +10,7 @@ pub use answer::{
     mode_label, Answer, AnswerError, AnswerMode, Communicated, EmojiScale, MediaConsent, Picture,
     DECLINED, MAX_TEXT_CHARS,
 };
+pub use display::Display;
 pub use role::Role;
 pub use upload::{UploadProblem, PHOTO_MAX_MB};
 pub use views::*;

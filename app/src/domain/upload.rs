@@ -44,13 +44,21 @@ impl UploadProblem {
     pub fn message(self) -> String {
         let message = match self {
             Self::TooLarge => {
-                return format!("That photo is too big. Please choose one smaller than {PHOTO_MAX_MB} MB.")
+                return format!(
+                    "That photo is too big. Please choose one smaller than {PHOTO_MAX_MB} MB."
+                )
             }
             Self::Empty => "Please choose a photo before pressing Send.",
-            Self::NotAllowed => "That file is not a photo we can take. Please choose a JPEG or PNG picture.",
+            Self::NotAllowed => {
+                "That file is not a photo we can take. Please choose a JPEG or PNG picture."
+            }
             Self::TooManyPixels => "That picture is too big to open. Please choose a smaller one.",
-            Self::Unreadable => "We could not open that picture. It may be damaged; please try another.",
-            Self::Conflict => "A different answer was already sent for this question, so this one was not saved.",
+            Self::Unreadable => {
+                "We could not open that picture. It may be damaged; please try another."
+            }
+            Self::Conflict => {
+                "A different answer was already sent for this question, so this one was not saved."
+            }
             Self::NotSaved => "We could not save your photo. Please try again.",
         };
         message.to_owned()

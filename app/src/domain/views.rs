@@ -89,15 +89,24 @@ pub struct TodaySummary {
 
 impl TodaySummary {
     pub fn add(&mut self, listened: Option<i64>, could_say: Option<i64>) {
-        for (tally, value) in [(&mut self.listened, listened), (&mut self.could_say, could_say)] {
-            if let Some(slot) = value.and_then(|v| usize::try_from(v - 1).ok()).and_then(|i| tally.get_mut(i)) {
+        for (tally, value) in [
+            (&mut self.listened, listened),
+            (&mut self.could_say, could_say),
+        ] {
+            if let Some(slot) = value
+                .and_then(|v| usize::try_from(v - 1).ok())
+                .and_then(|i| tally.get_mut(i))
+            {
                 *slot += 1;
             }
         }
     }
 
     pub fn answers(&self) -> i64 {
-        self.listened.iter().sum::<i64>().max(self.could_say.iter().sum())
+        self.listened
+            .iter()
+            .sum::<i64>()
+            .max(self.could_say.iter().sum())
     }
 }
 
@@ -127,6 +136,14 @@ pub struct PromptPage {
 pub struct Finished {
     pub receipt_code: String,
     pub audience: String,
+}
+
+/// The thank-you screen: the receipt code, and a QR code that opens the receipt page on a phone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThankYou {
+    pub finished: Finished,
+    /// An SVG made on the server from the receipt address; no child content.
+    pub receipt_qr_svg: String,
 }
 
 /// A contribution with its Lundy trail: Space, Voice, Audience, Influence.

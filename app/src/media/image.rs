@@ -52,7 +52,13 @@ pub fn sanitise_image(bytes: &[u8]) -> Result<CleanImage, MediaError> {
         Sniffed::Jpeg => (jpeg(&picture)?, jpeg(&thumbnail)?, "image/jpeg"),
         Sniffed::Png => (png(&picture)?, png(&thumbnail)?, "image/png"),
     };
-    Ok(CleanImage { bytes, thumbnail, content_type, width, height })
+    Ok(CleanImage {
+        bytes,
+        thumbnail,
+        content_type,
+        width,
+        height,
+    })
 }
 
 fn decode_error(error: image::ImageError) -> MediaError {

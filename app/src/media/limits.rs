@@ -13,7 +13,10 @@ pub struct LimitedBuffer {
 
 impl LimitedBuffer {
     pub fn new(limit: usize) -> Self {
-        LimitedBuffer { limit, bytes: Vec::new() }
+        LimitedBuffer {
+            limit,
+            bytes: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), MediaError> {
@@ -42,7 +45,10 @@ mod tests {
         let mut buffer = LimitedBuffer::new(10);
         assert_eq!(buffer.push(&[0; 6]), Ok(()));
         assert_eq!(buffer.push(&[0; 4]), Ok(()));
-        assert_eq!(buffer.push(&[0; 1]), Err(MediaError::TooLarge { limit: 10 }));
+        assert_eq!(
+            buffer.push(&[0; 1]),
+            Err(MediaError::TooLarge { limit: 10 })
+        );
     }
 
     #[test]

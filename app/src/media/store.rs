@@ -29,7 +29,10 @@ impl LocalDirStore {
 
     fn path(&self, key: &str) -> Result<PathBuf, MediaError> {
         // Keys are ours (uuids plus a suffix), but refuse anything that could leave the root.
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
             || key.contains("..")
         {
             return Err(MediaError::Storage(format!("refused media key {key:?}")));
@@ -54,9 +57,7 @@ impl MediaStore for LocalDirStore {
     }
 
     fn get<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Vec<u8>> {
-        Box::pin(async move {
-            tokio::fs::read(self.path(key)?).await.map_err(storage)
-        })
+        Box::pin(async move { tokio::fs::read(self.path(key)?).await.map_err(storage) })
     }
 
     fn delete<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ()> {

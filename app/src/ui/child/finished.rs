@@ -1,9 +1,12 @@
-use crate::api::child::finished_turn;
-use crate::ui::components::{Problem, WorriedButton};
+use crate::api::child::{finished_turn, NextPerson};
+use crate::domain::ThankYou;
+use crate::ui::components::{ActionProblem, DisplayOptions, Problem, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+/// Thank you, with the receipt code and its QR code. "Next person" ends the turn on the tablet,
+/// so the next child starts clean and cannot go Back to this receipt.
 #[component]
 pub fn FinishedPage() -> impl IntoView {
     let params = use_params_map();
@@ -15,22 +18,15 @@ pub fn FinishedPage() -> impl IntoView {
     view! {
         <Title text="Thank you"/>
         <main class="child page">
+            <DisplayOptions/>
             <Suspense fallback=|| view! { <p>"Just a moment…"</p> }>
                 {move || Suspend::new(async move {
                     match finished.await {
-                        Ok(finished) => view! {
-                            <h1>"Thank you!"</h1>
-                            <p class="big-text">
-                                {format!("{} will hear what you said.", finished.audience)}
-                            </p>
-                            <p>"Your receipt code. Keep it to see what happens next:"</p>
-                            <p class="receipt-code" data-testid="receipt-code">{finished.receipt_code}</p>
-                            <a class="big-button" href="/">"Next person"</a>
-                        }
-                        .into_any(),
+                        Ok(thanks) => view! { <Thanks thanks/> }.into_any(),
                         Err(error) => view! {
-                            <h1>"Sorry"</h1>
+                            <h1>"Thank you"</h1>
                             <Problem error/>
+                            <p><a class="big-button" href="/">"Start"</a></p>
                         }
                         .into_any(),
                     }
@@ -38,5 +34,33 @@ pub fn FinishedPage() -> impl IntoView {
             </Suspense>
             <WorriedButton participation back="done"/>
         </main>
+    }
+}
+
+#[component]
+fn Thanks(thanks: ThankYou) -> impl IntoView {
+    let next = ServerAction::<NextPerson>::new();
+    let participation = use_params_map()
+        .read_untracked()
+        .get("participation")
+        .unwrap_or_default();
+    let ThankYou {
+        finished,
+        receipt_qr_svg,
+    } = thanks;
+    view! {
+        <h1>"Thank you!"</h1>
+        <p class="big-text">{format!("{} will hear what you said.", finished.audience)}</p>
+        <p>"Your receipt code. Keep it to see what happens next:"</p>
+        <p class="receipt-code" data-testid="receipt-code">{finished.receipt_code.clone()}</p>
+        <figure class="receipt-qr">
+            <div role="img" aria-label="QR code that opens your receipt page" inner_html=receipt_qr_svg></div>
+            <figcaption>"Or scan this with a phone to open your receipt page."</figcaption>
+        </figure>
+        <ActionForm action=next>
+            <input type="hidden" name="participation" value=participation/>
+            <ActionProblem action=next/>
+            <button type="submit" class="big-button">"Next person"</button>
+        </ActionForm>
     }
 }

@@ -1,5 +1,5 @@
 use crate::api::child::JoinSession;
-use crate::ui::components::ActionProblem;
+use crate::ui::components::{ActionProblem, DisplayOptions, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,6 +9,7 @@ pub fn JoinPage() -> impl IntoView {
     view! {
         <Title text="Join a session"/>
         <main class="child page">
+            <DisplayOptions/>
             <h1>"Hello! Let's start"</h1>
             <ActionForm action=join attr:class="child-form">
                 <label for="join-code">"Type the code your helper gives you"</label>
@@ -27,6 +28,7 @@ pub fn JoinPage() -> impl IntoView {
                 <a href="/receipt">"I have a receipt code: what happened to what I said?"</a>
             </p>
             <p class="aside staff-link"><a href="/staff">"Staff sign in"</a></p>
+            <WorriedButton participation={None::<String>} back=""/>
         </main>
     }
 }

@@ -3,7 +3,9 @@ use crate::domain::{
     AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, UploadProblem,
     MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
-use crate::ui::components::{ActionProblem, EmojiScaleInput, Problem, ReadAloud, WorriedButton};
+use crate::ui::components::{
+    ActionProblem, DisplayOptions, EmojiScaleInput, Problem, ReadAloud, WorriedButton,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -17,7 +19,10 @@ pub fn PromptPage() -> impl IntoView {
             let params = params.read();
             (
                 params.get("participation").unwrap_or_default(),
-                params.get("position").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1),
+                params
+                    .get("position")
+                    .and_then(|p| p.parse::<i64>().ok())
+                    .unwrap_or(1),
             )
         },
         |(participation, position)| load_prompt(participation, position),
@@ -25,6 +30,7 @@ pub fn PromptPage() -> impl IntoView {
     let submit = ServerAction::<SubmitAnswer>::new();
     view! {
         <main class="child page">
+            <DisplayOptions/>
             <Suspense fallback=|| view! { <p>"Loading the question…"</p> }>
                 {move || {
                     let (way, problem) = query.with(|query| {
@@ -53,14 +59,19 @@ pub fn PromptPage() -> impl IntoView {
 fn spoken(page: &Page, mode: AnswerMode) -> String {
     let how = match mode {
         AnswerMode::EmojiScale => {
-            let words: Vec<&str> =
-                EmojiScale::points(page.prompt.scale_points).iter().map(|(_, _, word)| *word).collect();
+            let words: Vec<&str> = EmojiScale::points(page.prompt.scale_points)
+                .iter()
+                .map(|(_, _, word)| *word)
+                .collect();
             format!("You can choose: {}.", words.join(", "))
         }
         AnswerMode::Text => "Write your answer in the box.".to_owned(),
         AnswerMode::Photo => "Take a photo or choose one, then press Send.".to_owned(),
     };
-    format!("{} {how} Or you can say: I'd rather not say.", page.prompt.text)
+    format!(
+        "{} {how} Or you can say: I'd rather not say.",
+        page.prompt.text
+    )
 }
 
 #[component]
@@ -70,7 +81,9 @@ fn Question(
     way: Option<AnswerMode>,
     problem: Option<UploadProblem>,
 ) -> impl IntoView {
-    let mode = way.filter(|w| page.prompt.modes.contains(w)).unwrap_or(page.prompt.modes[0]);
+    let mode = way
+        .filter(|w| page.prompt.modes.contains(w))
+        .unwrap_or(page.prompt.modes[0]);
     let heading = format!("Question {} of {}", page.prompt.position, page.total);
     let speech = spoken(&page, mode);
     let position = page.prompt.position.to_string();

@@ -1,6 +1,6 @@
 use crate::api::child::{load_receipt, OpenReceipt};
 use crate::domain::{Contribution, InfluenceStep};
-use crate::ui::components::{ActionProblem, Problem, ReadAloud};
+use crate::ui::components::{ActionProblem, DisplayOptions, Problem, ReadAloud, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -11,6 +11,7 @@ pub fn ReceiptLookupPage() -> impl IntoView {
     view! {
         <Title text="What happened to what I said?"/>
         <main class="child page">
+            <DisplayOptions/>
             <h1>"What happened to what I said?"</h1>
             <ActionForm action=open attr:class="child-form">
                 <label for="receipt-code">"Type your receipt code"</label>
@@ -18,6 +19,7 @@ pub fn ReceiptLookupPage() -> impl IntoView {
                 <ActionProblem action=open/>
                 <button type="submit" class="big-button">"Show me"</button>
             </ActionForm>
+            <WorriedButton participation={None::<String>} back=""/>
         </main>
     }
 }
@@ -25,10 +27,14 @@ pub fn ReceiptLookupPage() -> impl IntoView {
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let params = use_params_map();
-    let found = Resource::new(move || params.read().get("code").unwrap_or_default(), load_receipt);
+    let found = Resource::new(
+        move || params.read().get("code").unwrap_or_default(),
+        load_receipt,
+    );
     view! {
         <Title text="You said, we did"/>
         <main class="child page">
+            <DisplayOptions/>
             <h1>"You said, we did"</h1>
             <Suspense fallback=|| view! { <p>"Finding what you said…"</p> }>
                 {move || Suspend::new(async move {
@@ -52,6 +58,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <WorriedButton participation={None::<String>} back=""/>
         </main>
     }
 }

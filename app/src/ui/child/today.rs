@@ -1,5 +1,7 @@
 use crate::api::child::RecordToday;
-use crate::ui::components::{ActionProblem, EmojiScaleInput, ReadAloud, WorriedButton};
+use crate::ui::components::{
+    ActionProblem, DisplayOptions, EmojiScaleInput, ReadAloud, WorriedButton,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -10,13 +12,17 @@ const COULD_SAY: &str = "Could you say what you wanted to?";
 /// "How was today?": the child's own view of the session. Both questions may be skipped.
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    let participation = use_params_map().read_untracked().get("participation").unwrap_or_default();
+    let participation = use_params_map()
+        .read_untracked()
+        .get("participation")
+        .unwrap_or_default();
     let record = ServerAction::<RecordToday>::new();
     let skip = format!("/take/{participation}/done");
     let turn = participation.clone();
     view! {
         <Title text="How was today?"/>
         <main class="child page">
+            <DisplayOptions/>
             <h1>"How was today?"</h1>
             <p class="easy-read">"You don't have to answer these."</p>
             <ReadAloud

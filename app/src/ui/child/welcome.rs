@@ -1,6 +1,6 @@
 use crate::api::child::{load_welcome, Agree};
 use crate::domain::Welcome;
-use crate::ui::components::{ActionProblem, Problem, ReadAloud, WorriedButton};
+use crate::ui::components::{ActionProblem, DisplayOptions, Problem, ReadAloud, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -17,6 +17,7 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <Title text="Before we start"/>
         <main class="child page">
+            <DisplayOptions/>
             <Suspense fallback=|| view! { <p>"Just a moment…"</p> }>
                 {move || Suspend::new(async move {
                     match welcome.await {
@@ -38,13 +39,33 @@ pub fn WelcomePage() -> impl IntoView {
 fn Assent(welcome: Welcome) -> impl IntoView {
     let agree = ServerAction::<Agree>::new();
     let points = [
-        ("💬", format!("This is about: {}. {}", welcome.activity_title, welcome.intro)),
-        ("👂", format!("{} will hear what you say.", welcome.audience)),
-        ("✋", "You don't have to answer. You can say \"I'd rather not say\", or stop at any time.".to_owned()),
-        ("🛟", "If you tell us you are not safe, an adult will help you.".to_owned()),
+        (
+            "💬",
+            format!(
+                "This is about: {}. {}",
+                welcome.activity_title, welcome.intro
+            ),
+        ),
+        (
+            "👂",
+            format!("{} will hear what you say.", welcome.audience),
+        ),
+        (
+            "✋",
+            "You don't have to answer. You can say \"I'd rather not say\", or stop at any time."
+                .to_owned(),
+        ),
+        (
+            "🛟",
+            "If you tell us you are not safe, an adult will help you.".to_owned(),
+        ),
     ];
     let participation = welcome.participation_id.clone();
-    let spoken = points.iter().map(|(_, text)| text.as_str()).collect::<Vec<_>>().join(" ");
+    let spoken = points
+        .iter()
+        .map(|(_, text)| text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     view! {
         <h1>"Hello! Before we start"</h1>
         <ul class="assent">

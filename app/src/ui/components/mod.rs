@@ -1,11 +1,13 @@
 //! Building blocks the child and staff pages share.
 
+mod display_options;
 mod emoji_scale;
 mod problem;
 mod read_aloud;
 mod trail;
 mod worried;
 
+pub use display_options::DisplayOptions;
 pub use emoji_scale::EmojiScaleInput;
 pub use problem::{ActionProblem, Problem};
 pub use read_aloud::ReadAloud;

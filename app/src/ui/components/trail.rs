@@ -4,7 +4,12 @@ use leptos::prelude::*;
 /// The four Lundy steps of one contribution, each backed by a record.
 #[component]
 pub fn TrailView(trail: LundyTrail) -> impl IntoView {
-    let LundyTrail { space, voice, audience, influence } = trail;
+    let LundyTrail {
+        space,
+        voice,
+        audience,
+        influence,
+    } = trail;
     let heard = if audience.is_empty() {
         "Not heard by a decision-making forum yet.".to_owned()
     } else {

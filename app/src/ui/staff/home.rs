@@ -26,7 +26,12 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn Home(home: StaffHome) -> impl IntoView {
-    let StaffHome { member, activities, sessions, decisions } = home;
+    let StaffHome {
+        member,
+        activities,
+        sessions,
+        decisions,
+    } = home;
     let facilitates = member.role.can_facilitate();
     let commissions = member.role.can_commission();
     view! {

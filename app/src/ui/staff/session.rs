@@ -11,7 +11,12 @@ pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
     let close = ServerAction::<CloseSession>::new();
     let session = Resource::new(
-        move || (params.read().get("session").unwrap_or_default(), close.version().get()),
+        move || {
+            (
+                params.read().get("session").unwrap_or_default(),
+                close.version().get(),
+            )
+        },
         |(id, _)| load_session(id),
     );
     view! {
@@ -31,7 +36,12 @@ pub fn SessionPage() -> impl IntoView {
 
 #[component]
 fn Session(view: SessionView, close: ServerAction<CloseSession>) -> impl IntoView {
-    let SessionView { summary, contributions, concerns, today } = view;
+    let SessionView {
+        summary,
+        contributions,
+        concerns,
+        today,
+    } = view;
     let id = summary.id.clone();
     let concerns = (!concerns.is_empty()).then(|| view! {
         <section class="concerns" aria-labelledby="concerns-heading">
@@ -108,15 +118,16 @@ fn ContributionItem(c: Contribution) -> impl IntoView {
 /// "How was today?": the children's own evaluation of Space and Voice in this session.
 #[component]
 fn TodayView(today: TodaySummary) -> impl IntoView {
-    let rows = |counts: [i64; 5]| {
-        EmojiScale::POINTS
+    let rows =
+        |counts: [i64; 5]| {
+            EmojiScale::POINTS
             .iter()
             .zip(counts)
             .map(|((_, face, word), count)| view! {
                 <td><span aria-hidden="true">{*face}" "</span>{format!("{word}: {count}")}</td>
             })
             .collect_view()
-    };
+        };
     view! {
         <h2>{format!("How was today? ({} children answered)", today.answers())}</h2>
         <table class="today">

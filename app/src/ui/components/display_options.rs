@@ -1,0 +1,35 @@
+use crate::api::child::ChangeDisplay;
+use crate::domain::Display;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Two buttons on every child screen: bigger text, and high contrast. Each is a plain form, so
+/// it works before the page is enhanced; the choice lasts until the tablet is handed over.
+#[component]
+pub fn DisplayOptions() -> impl IntoView {
+    let display = Display::current();
+    let location = use_location();
+    let back = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
+    let toggle = |label: &'static str, pressed: bool, next: Display| {
+        let action = ServerAction::<ChangeDisplay>::new();
+        let back = back.clone();
+        view! {
+            <ActionForm action=action attr:class="display-option">
+                <input type="hidden" name="large" value=next.large_text.to_string()/>
+                <input type="hidden" name="contrast" value=next.high_contrast.to_string()/>
+                <input type="hidden" name="back" value=back/>
+                <button type="submit" class="button secondary" aria-pressed=pressed.to_string()>{label}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        <div class="display-options" role="group" aria-label="How the screen looks">
+            {toggle("Bigger text", display.large_text, Display { large_text: !display.large_text, ..display })}
+            {toggle("High contrast", display.high_contrast, Display { high_contrast: !display.high_contrast, ..display })}
+        </div>
+    }
+}
