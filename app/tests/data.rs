@@ -237,7 +237,7 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
         .unwrap();
     assert_eq!(
         fourth.prompt.modes,
-        vec![AnswerMode::Photo, AnswerMode::Text]
+        vec![AnswerMode::Photo, AnswerMode::Drawing, AnswerMode::Text]
     );
     let last = contribution::submit(&db, answer_for(&fourth, 0, "The park"), None)
         .await

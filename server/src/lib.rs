@@ -80,5 +80,13 @@ async fn security_headers(mut response: Response) -> impl IntoResponse {
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
+    // Pages hold children's words and receipt codes: a shared tablet's Back button and cache
+    // must not bring them back for the next child.
+    let is_page = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    if is_page && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }

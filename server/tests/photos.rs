@@ -77,6 +77,10 @@ fn photo_bytes() -> Vec<u8> {
 const BOUNDARY: &str = "heard-test-boundary";
 
 fn multipart(fields: &[(&str, &str)], file: &[u8]) -> Vec<u8> {
+    multipart_with(fields, "photo", file)
+}
+
+fn multipart_with(fields: &[(&str, &str)], file_field: &str, file: &[u8]) -> Vec<u8> {
     let mut body = Vec::new();
     for (name, value) in fields {
         body.extend(
@@ -88,7 +92,7 @@ fn multipart(fields: &[(&str, &str)], file: &[u8]) -> Vec<u8> {
     }
     // The declared name and type are deliberately misleading: only the bytes count.
     body.extend(format!(
-        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"holiday.jpg\"\r\n\
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"holiday.jpg\"\r\n\
          Content-Type: image/jpeg\r\n\r\n"
     ).as_bytes());
     body.extend(file);
@@ -102,12 +106,16 @@ async fn upload(
     fields: &[(&str, &str)],
     file: &[u8],
 ) -> (StatusCode, String) {
-    let request = Request::post(format!("/take/{participation}/photo"))
+    send(heard, participation, multipart(fields, file)).await
+}
+
+async fn send(heard: &Heard, participation: &str, body: Vec<u8>) -> (StatusCode, String) {
+    let request = Request::post(format!("/take/{participation}/picture"))
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
         )
-        .body(Body::from(multipart(fields, file)))
+        .body(Body::from(body))
         .unwrap();
     let response = heard.router.clone().oneshot(request).await.unwrap();
     let location = response
@@ -248,4 +256,47 @@ async fn refused_uploads_send_the_child_back_with_a_reason() {
         .unwrap()
         .count();
     assert_eq!(stored, 0, "no files are left behind");
+}
+
+#[tokio::test]
+async fn a_drawing_arrives_as_a_png_and_stays_one() {
+    let heard = heard().await;
+    let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let fields = [
+        ("prompt", prompt.as_str()),
+        ("contribution", contribution_id.as_str()),
+    ];
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+        96,
+        60,
+        image::Rgb([250, 250, 250]),
+    ))
+    .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+    .unwrap();
+
+    let (status, location) = send(
+        &heard,
+        &participation,
+        multipart_with(&fields, "drawing", &png),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/take/{participation}/today"));
+
+    let session = session_of(&heard.db, &participation).await;
+    let said = contribution::for_session(&heard.db, &session)
+        .await
+        .unwrap();
+    let app::domain::Answer::Drawing(picture) = &said[0].answer else {
+        panic!("not a drawing: {:?}", said[0].answer)
+    };
+    let facilitator = token_for(&heard.db, "facilitator").await;
+    let response = fetch(
+        &heard,
+        &format!("/staff/media/{}", picture.media_id),
+        Some(&facilitator),
+    )
+    .await;
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "image/png");
 }

@@ -1,5 +1,5 @@
-//! Photos: a child's upload (a plain multipart form, so it works before the page hydrates) and
-//! the staff-only route that serves stored copies. Multipart bodies are counted here, chunk by
+//! Pictures (photos and drawings): a child's upload (a plain multipart form, so a photo works
+//! before the page hydrates) and the staff-only route that serves stored copies. Multipart bodies are counted here, chunk by
 //! chunk, because server functions and extractors would otherwise buffer them whole.
 
 use crate::auth::{self, ServerState};
@@ -8,8 +8,8 @@ use crate::data::{
     contribution::{self, NewContribution, NewMedia},
     media, DataError,
 };
-use crate::domain::{Answer, MediaConsent, Picture, UploadProblem};
-use crate::media::{sanitise_image, LimitedBuffer, MediaError, PHOTO_MAX_BYTES};
+use crate::domain::{Answer, AnswerMode, MediaConsent, Picture, UploadProblem};
+use crate::media::{sanitise_image, LimitedBuffer, MediaError, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,54 +17,62 @@ use axum::routing::{get, post};
 use axum::Router;
 use sha2::{Digest, Sha256};
 
-/// Room for the form's small text fields around the photo itself.
+/// Room for the form's small text fields around the picture itself.
 const FORM_OVERHEAD: usize = 64 * 1024;
 
 pub fn routes(state: ServerState) -> Router {
     Router::new()
         .route(
-            "/take/{participation}/photo",
-            post(upload_photo).layer(DefaultBodyLimit::max(PHOTO_MAX_BYTES + FORM_OVERHEAD)),
+            "/take/{participation}/picture",
+            post(upload_picture).layer(DefaultBodyLimit::max(PHOTO_MAX_BYTES + FORM_OVERHEAD)),
         )
         .route("/staff/media/{id}", get(serve_full))
         .route("/staff/media/{id}/thumb", get(serve_thumbnail))
         .with_state(state)
 }
 
-/// The fields of the photo form, read in one pass.
+/// The fields of a picture form, read in one pass.
 #[derive(Default)]
-struct PhotoForm {
+struct PictureForm {
     prompt: String,
     contribution: String,
     consent: Option<String>,
     communicated: Option<String>,
-    photo: Option<Result<Vec<u8>, MediaError>>,
+    /// Photo or drawing, by the name of the file field.
+    mode: Option<AnswerMode>,
+    picture: Option<Result<Vec<u8>, MediaError>>,
 }
 
-/// Reads the form. The page puts the small fields before the photo, so when the photo is
+/// The file field of each kind of picture, and how many bytes of it we read.
+fn picture_field(name: &str) -> Option<(AnswerMode, usize)> {
+    match name {
+        "photo" => Some((AnswerMode::Photo, PHOTO_MAX_BYTES)),
+        "drawing" => Some((AnswerMode::Drawing, DRAWING_MAX_BYTES)),
+        _ => None,
+    }
+}
+
+/// Reads the form. The page puts the small fields before the file, so when the file is
 /// refused part-way the question it answers is already known and the child can be sent back.
-async fn read_form(mut multipart: Multipart) -> PhotoForm {
-    let mut form = PhotoForm::default();
+async fn read_form(mut multipart: Multipart) -> PictureForm {
+    let mut form = PictureForm::default();
     if let Err(error) = read_fields(&mut multipart, &mut form).await {
-        form.photo = Some(Err(error));
+        form.picture = Some(Err(error));
     }
     form
 }
 
-async fn read_fields(multipart: &mut Multipart, form: &mut PhotoForm) -> Result<(), MediaError> {
+async fn read_fields(multipart: &mut Multipart, form: &mut PictureForm) -> Result<(), MediaError> {
     while let Some(mut field) = multipart.next_field().await.map_err(too_large_or_broken)? {
         let name = field.name().unwrap_or_default().to_owned();
-        let limit = if name == "photo" {
-            PHOTO_MAX_BYTES
-        } else {
-            4 * 1024
-        };
-        let mut buffer = LimitedBuffer::new(limit);
+        let picture = picture_field(&name);
+        let mut buffer = LimitedBuffer::new(picture.map_or(4 * 1024, |(_, limit)| limit));
         while let Some(chunk) = field.chunk().await.map_err(too_large_or_broken)? {
             buffer.push(&chunk)?;
         }
-        if name == "photo" {
-            form.photo = Some(buffer.finish());
+        if let Some((mode, _)) = picture {
+            form.mode = Some(mode);
+            form.picture = Some(buffer.finish());
             continue;
         }
         let value = String::from_utf8(buffer.finish().unwrap_or_default()).unwrap_or_default();
@@ -89,7 +97,7 @@ fn too_large_or_broken(error: axum::extract::multipart::MultipartError) -> Media
     }
 }
 
-async fn upload_photo(
+async fn upload_picture(
     State(state): State<ServerState>,
     Path(participation): Path<String>,
     multipart: Multipart,
@@ -105,10 +113,11 @@ async fn upload_photo(
         // Without the question we cannot go back to it; the start of the turn can.
         return Redirect::to(&format!("/take/{participation}/welcome")).into_response();
     };
-    match save_photo(&state, &participation, form).await {
+    let way = form.mode.unwrap_or(AnswerMode::Photo).as_str();
+    match save_picture(&state, &participation, form).await {
         Ok(next) => Redirect::to(&next).into_response(),
         Err(problem) => Redirect::to(&format!(
-            "/take/{participation}/{}?way=photo&problem={}",
+            "/take/{participation}/{}?way={way}&problem={}",
             prompt.position,
             problem.code()
         ))
@@ -116,13 +125,13 @@ async fn upload_photo(
     }
 }
 
-async fn save_photo(
+async fn save_picture(
     state: &ServerState,
     participation: &str,
-    form: PhotoForm,
+    form: PictureForm,
 ) -> Result<String, UploadProblem> {
     let bytes = form
-        .photo
+        .picture
         .unwrap_or(Err(MediaError::Empty))
         .map_err(|e| e.problem())?;
     let consent = form
@@ -133,14 +142,19 @@ async fn save_photo(
     let communicated =
         super::communicated(form.communicated.as_deref()).map_err(|_| UploadProblem::NotSaved)?;
     let media_id = crate::data::new_id();
+    let picture = Picture {
+        media_id: media_id.clone(),
+        consent,
+    };
+    let answer = match form.mode {
+        Some(AnswerMode::Drawing) => Answer::Drawing(picture),
+        _ => Answer::Photo(picture),
+    };
     let new = NewContribution {
         id: form.contribution,
         participation_id: participation.to_owned(),
         prompt_id: form.prompt,
-        answer: Answer::Photo(Picture {
-            media_id: media_id.clone(),
-            consent,
-        }),
+        answer,
         communicated,
     };
     let upload_sha256 = format!("{:x}", Sha256::digest(&bytes));
@@ -155,7 +169,7 @@ async fn save_photo(
         .await
         .map_err(|_| UploadProblem::NotSaved)?
         .map_err(|error| {
-            tracing::info!(%error, "photo refused");
+            tracing::info!(%error, "picture refused");
             error.problem()
         })?;
     let (full_key, thumb_key) = media::keys(&media_id);
@@ -164,7 +178,7 @@ async fn save_photo(
         state.media.put(&thumb_key, clean.thumbnail).await
     };
     if let Err(error) = stored.await {
-        tracing::error!(%error, "photo could not be stored");
+        tracing::error!(%error, "picture could not be stored");
         return Err(UploadProblem::NotSaved);
     }
     let record = NewMedia {
@@ -189,7 +203,7 @@ fn data_problem(error: DataError) -> UploadProblem {
     match error {
         DataError::Conflict(_) => UploadProblem::Conflict,
         DataError::Database(_) | DataError::Migrate(_) => {
-            tracing::error!(%error, "photo answer could not be saved");
+            tracing::error!(%error, "picture answer could not be saved");
             UploadProblem::NotSaved
         }
         DataError::Invalid(_) | DataError::NotFound(_) => UploadProblem::NotSaved,

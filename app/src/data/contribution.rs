@@ -187,12 +187,13 @@ pub async fn submit(
 
     let columns = Columns::of(&new.answer);
     let mut tx = db.pool().begin().await?;
-    if let (Answer::Photo(picture), Some(media)) = (&new.answer, &media) {
+    if let (Some(picture), Some(media)) = (new.answer.picture(), &media) {
         sqlx::query(
             "INSERT INTO media (id, kind, content_type, width, height, upload_sha256, consent, created_at) \
-             VALUES ($1, 'photo', $2, $3, $4, $5, $6, $7)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&picture.media_id)
+        .bind(new.answer.stored_mode())
         .bind(media.content_type)
         .bind(i64::from(media.width))
         .bind(i64::from(media.height))
@@ -261,7 +262,7 @@ impl Columns {
         let (scale, text, picture) = match answer {
             Answer::Scale(value) => (Some(*value), None, None),
             Answer::Text(text) => (None, Some(text.clone()), None),
-            Answer::Photo(picture) => (None, None, Some(picture)),
+            Answer::Photo(picture) | Answer::Drawing(picture) => (None, None, Some(picture)),
             Answer::Declined => (None, None, None),
         };
         Columns {
@@ -284,10 +285,16 @@ pub(super) fn answer_from(row: &AnyRow) -> DataResult<Answer> {
     Ok(match AnswerMode::parse(&mode).ok_or_else(unknown)? {
         AnswerMode::EmojiScale => Answer::Scale(get(row, "scale_value")?),
         AnswerMode::Text => Answer::Text(get(row, "text_value")?),
-        AnswerMode::Photo => Answer::Photo(Picture {
-            media_id: get(row, "media_id")?,
-            consent: MediaConsent::parse(&get::<String>(row, "consent")?).ok_or_else(unknown)?,
-        }),
+        AnswerMode::Photo => Answer::Photo(picture_from(row)?),
+        AnswerMode::Drawing => Answer::Drawing(picture_from(row)?),
+    })
+}
+
+fn picture_from(row: &AnyRow) -> DataResult<Picture> {
+    Ok(Picture {
+        media_id: get(row, "media_id")?,
+        consent: MediaConsent::parse(&get::<String>(row, "consent")?)
+            .ok_or(DataError::NotFound("unknown consent"))?,
     })
 }
 

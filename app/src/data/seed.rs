@@ -115,7 +115,7 @@ const PROMPTS: [(i64, &str, &str, &str, i64); 4] = [
         4,
         "Show us or tell us about a place where you have fun.",
         "A place where you have fun. Show us or tell us.",
-        "photo,text",
+        "photo,drawing,text",
         5,
     ),
 ];

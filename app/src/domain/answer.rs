@@ -7,6 +7,7 @@ pub enum AnswerMode {
     EmojiScale,
     Text,
     Photo,
+    Drawing,
 }
 
 impl AnswerMode {
@@ -15,6 +16,7 @@ impl AnswerMode {
             AnswerMode::EmojiScale => "emoji_scale",
             AnswerMode::Text => "text",
             AnswerMode::Photo => "photo",
+            AnswerMode::Drawing => "drawing",
         }
     }
 
@@ -23,6 +25,7 @@ impl AnswerMode {
             "emoji_scale" => Some(AnswerMode::EmojiScale),
             "text" => Some(AnswerMode::Text),
             "photo" => Some(AnswerMode::Photo),
+            "drawing" => Some(AnswerMode::Drawing),
             _ => None,
         }
     }
@@ -32,6 +35,7 @@ impl AnswerMode {
             AnswerMode::EmojiScale => "Emoji scale",
             AnswerMode::Text => "Text",
             AnswerMode::Photo => "Photo",
+            AnswerMode::Drawing => "Drawing",
         }
     }
 
@@ -41,6 +45,7 @@ impl AnswerMode {
             AnswerMode::EmojiScale => "Choose a face",
             AnswerMode::Text => "Write it",
             AnswerMode::Photo => "Show a photo",
+            AnswerMode::Drawing => "Draw it",
         }
     }
 
@@ -100,11 +105,12 @@ pub enum Answer {
     Scale(i64),
     Text(String),
     Photo(Picture),
+    Drawing(Picture),
     /// "I'd rather not say": a choice the child made, not a missing answer.
     Declined,
 }
 
-/// A photo a child sent, by its media id, with who the child agreed may see it.
+/// A photo or drawing a child sent, by its media id, with who the child agreed may see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Picture {
     pub media_id: String,
@@ -164,8 +170,8 @@ pub enum AnswerError {
     EmptyText,
     #[error("That is a lot of words! Please keep it under {MAX_TEXT_CHARS} characters.")]
     TooLong,
-    #[error("Please choose a photo before pressing Send.")]
-    NoPhoto,
+    #[error("Please add your picture before pressing Send.")]
+    NoPicture,
 }
 
 impl Answer {
@@ -198,7 +204,7 @@ impl Answer {
                     Ok(Answer::Text(text.to_owned()))
                 }
             }
-            AnswerMode::Photo => Err(AnswerError::NoPhoto),
+            AnswerMode::Photo | AnswerMode::Drawing => Err(AnswerError::NoPicture),
         }
     }
 
@@ -208,7 +214,16 @@ impl Answer {
             Answer::Scale(_) => Some(AnswerMode::EmojiScale),
             Answer::Text(_) => Some(AnswerMode::Text),
             Answer::Photo(_) => Some(AnswerMode::Photo),
+            Answer::Drawing(_) => Some(AnswerMode::Drawing),
             Answer::Declined => None,
+        }
+    }
+
+    /// The picture of a photo or drawing answer.
+    pub fn picture(&self) -> Option<&Picture> {
+        match self {
+            Answer::Photo(picture) | Answer::Drawing(picture) => Some(picture),
+            _ => None,
         }
     }
 
@@ -227,6 +242,7 @@ impl Answer {
             ),
             Answer::Text(text) => text.clone(),
             Answer::Photo(_) => "📷 A photo".into(),
+            Answer::Drawing(_) => "🖍️ A drawing".into(),
             Answer::Declined => "I'd rather not say".into(),
         }
     }

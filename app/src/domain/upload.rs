@@ -45,10 +45,10 @@ impl UploadProblem {
         let message = match self {
             Self::TooLarge => {
                 return format!(
-                    "That photo is too big. Please choose one smaller than {PHOTO_MAX_MB} MB."
+                    "That picture is too big. Please use one smaller than {PHOTO_MAX_MB} MB."
                 )
             }
-            Self::Empty => "Please choose a photo before pressing Send.",
+            Self::Empty => "Please add your picture before pressing Send.",
             Self::NotAllowed => {
                 "That file is not a photo we can take. Please choose a JPEG or PNG picture."
             }
@@ -59,7 +59,7 @@ impl UploadProblem {
             Self::Conflict => {
                 "A different answer was already sent for this question, so this one was not saved."
             }
-            Self::NotSaved => "We could not save your photo. Please try again.",
+            Self::NotSaved => "We could not save your picture. Please try again.",
         };
         message.to_owned()
     }

@@ -7,7 +7,7 @@ mod sniff;
 mod store;
 
 pub use self::image::{sanitise_image, CleanImage, MAX_EDGE, THUMB_EDGE};
-pub use limits::{LimitedBuffer, PHOTO_MAX_BYTES};
+pub use limits::{LimitedBuffer, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES};
 pub use sniff::{sniff, Sniffed};
 pub use store::{LocalDirStore, MediaStore};
 

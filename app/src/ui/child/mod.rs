@@ -2,6 +2,7 @@
 //! the receipt. Every form here posts as plain HTML, so a tap before the page is enhanced is
 //! never lost.
 
+mod drawing;
 mod finished;
 mod join;
 mod prompt;

@@ -1,3 +1,4 @@
+use super::drawing::DrawingForm;
 use crate::api::child::{load_prompt, SubmitAnswer};
 use crate::domain::{
     AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, UploadProblem,
@@ -67,6 +68,9 @@ fn spoken(page: &Page, mode: AnswerMode) -> String {
         }
         AnswerMode::Text => "Write your answer in the box.".to_owned(),
         AnswerMode::Photo => "Take a photo or choose one, then press Send.".to_owned(),
+        AnswerMode::Drawing => {
+            "Draw with your finger. Choose a colour and how thick. Then press Send.".to_owned()
+        }
     };
     format!(
         "{} {how} Or you can say: I'd rather not say.",
@@ -106,6 +110,7 @@ fn Question(
     });
     let answer = match mode {
         AnswerMode::Photo => view! { <PhotoForm page=page.clone()/> }.into_any(),
+        AnswerMode::Drawing => view! { <DrawingForm page=page.clone()/> }.into_any(),
         AnswerMode::EmojiScale | AnswerMode::Text => {
             view! { <WordsForm page=page.clone() mode submit/> }.into_any()
         }
@@ -175,27 +180,11 @@ fn PhotoForm(page: Page) -> impl IntoView {
             class="child-form"
             method="post"
             enctype="multipart/form-data"
-            action=format!("/take/{}/photo", page.participation_id)
+            action=format!("/take/{}/picture", page.participation_id)
         >
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
             <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
-            <fieldset class="choices">
-                <legend>"Who can see your photo?"</legend>
-                {MediaConsent::ALL
-                    .into_iter()
-                    .map(|consent| view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name="consent"
-                                value=consent.as_str()
-                                checked=consent == MediaConsent::default()
-                            />
-                            {consent.child_label()}
-                        </label>
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ConsentChoice what="photo"/>
             <AdultPanel/>
             <label for="photo">{format!("Take or choose a photo (up to {PHOTO_MAX_MB} MB)")}</label>
             <input id="photo" type="file" name="photo" accept="image/jpeg,image/png" on:change=show_preview/>
@@ -207,9 +196,33 @@ fn PhotoForm(page: Page) -> impl IntoView {
     }
 }
 
+/// Who the child lets see their picture: the team only unless they choose more.
+#[component]
+pub(super) fn ConsentChoice(what: &'static str) -> impl IntoView {
+    view! {
+        <fieldset class="choices">
+            <legend>{format!("Who can see your {what}?")}</legend>
+            {MediaConsent::ALL
+                .into_iter()
+                .map(|consent| view! {
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="consent"
+                            value=consent.as_str()
+                            checked=consent == MediaConsent::default()
+                        />
+                        {consent.child_label()}
+                    </label>
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
 /// For the adult on the tablet: how the child gave this answer (Lundy's Voice).
 #[component]
-fn AdultPanel() -> impl IntoView {
+pub(super) fn AdultPanel() -> impl IntoView {
     view! {
         <details class="adult">
             <summary>"For the adult helping"</summary>

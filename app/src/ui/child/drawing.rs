@@ -1,0 +1,243 @@
+use super::prompt::{AdultPanel, ConsentChoice};
+use crate::domain::PromptPage as Page;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The colours a child can draw with, each with a name for screen readers and switches.
+const COLOURS: [(&str, &str); 5] = [
+    ("Black", "#1a1a1a"),
+    ("Red", "#d4351c"),
+    ("Blue", "#1d70b8"),
+    ("Green", "#00703c"),
+    ("Yellow", "#ffdd00"),
+];
+const THICKNESS: [(&str, f64); 3] = [("Thin", 4.0), ("Medium", 10.0), ("Thick", 22.0)];
+const WIDTH: u32 = 960;
+const HEIGHT: u32 = 600;
+
+#[derive(Clone, Debug)]
+struct Stroke {
+    colour: String,
+    width: f64,
+    points: Vec<(f64, f64)>,
+}
+
+/// A canvas for finger or stylus with colours, thickness, an eraser, undo and clear. Drawing
+/// needs the enhanced page; until then the Send button says so. On Send the drawing becomes a
+/// PNG file in the form, which posts like a photo.
+#[component]
+pub fn DrawingForm(page: Page) -> impl IntoView {
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let strokes = StoredValue::new(Vec::<Stroke>::new());
+    let current = StoredValue::new(None::<Stroke>);
+    let colour = RwSignal::new(COLOURS[0].1.to_owned());
+    let width = RwSignal::new(THICKNESS[1].1);
+    let erasing = RwSignal::new(false);
+    let drawn = RwSignal::new(0usize);
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        ready.set(true);
+        redraw(canvas, &[]);
+    });
+
+    let point = move |event: &web_sys::PointerEvent| -> Option<(f64, f64)> {
+        let element = canvas.get_untracked()?;
+        let rect = element.get_bounding_client_rect();
+        let scale_x = f64::from(WIDTH) / rect.width();
+        let scale_y = f64::from(HEIGHT) / rect.height();
+        Some((
+            (f64::from(event.client_x()) - rect.left()) * scale_x,
+            (f64::from(event.client_y()) - rect.top()) * scale_y,
+        ))
+    };
+    let start = move |event: web_sys::PointerEvent| {
+        event.prevent_default();
+        if let Some(element) = canvas.get_untracked() {
+            let _ = element.set_pointer_capture(event.pointer_id());
+        }
+        let Some(at) = point(&event) else { return };
+        let colour = if erasing.get_untracked() {
+            "#ffffff".to_owned()
+        } else {
+            colour.get_untracked()
+        };
+        current.set_value(Some(Stroke {
+            colour,
+            width: width.get_untracked(),
+            points: vec![at],
+        }));
+    };
+    let extend = move |event: web_sys::PointerEvent| {
+        let Some(at) = point(&event) else { return };
+        current.update_value(|stroke| {
+            if let Some(stroke) = stroke {
+                stroke.points.push(at);
+                draw_stroke(canvas, stroke);
+            }
+        });
+    };
+    let finish = move |_: web_sys::PointerEvent| {
+        if let Some(stroke) = current.get_value() {
+            current.set_value(None);
+            draw_stroke(canvas, &stroke);
+            strokes.update_value(|all| all.push(stroke));
+            drawn.update(|n| *n += 1);
+        }
+    };
+    let undo = move |_| {
+        strokes.update_value(|all| {
+            all.pop();
+        });
+        strokes.with_value(|all| redraw(canvas, all));
+        drawn.update(|n| *n = n.saturating_sub(1));
+    };
+    let clear = move |_| {
+        strokes.set_value(Vec::new());
+        redraw(canvas, &[]);
+        drawn.set(0);
+    };
+    // Puts the drawing into the form's file field just before the browser sends the form.
+    let attach = move |event: leptos::ev::SubmitEvent| {
+        let attached = canvas
+            .get_untracked()
+            .zip(file_input.get_untracked())
+            .and_then(|(canvas, input)| attach_png(&canvas, &input));
+        if attached.is_none() {
+            event.prevent_default();
+        }
+    };
+
+    view! {
+        <form
+            class="child-form"
+            method="post"
+            enctype="multipart/form-data"
+            action=format!("/take/{}/picture", page.participation_id)
+            on:submit=attach
+        >
+            <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
+            <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
+            <fieldset class="choices palette">
+                <legend>"Colour"</legend>
+                {COLOURS.iter().map(|(name, hex)| {
+                    let swatch = format!("background:{hex}");
+                    let hex = hex.to_string();
+                    let chosen = hex.clone();
+                    view! {
+                        <label class="swatch">
+                            <input
+                                type="radio"
+                                name="colour"
+                                checked=move || !erasing.get() && colour.get() == chosen
+                                on:change=move |_| { colour.set(hex.clone()); erasing.set(false); }
+                            />
+                            <span class="swatch-colour" style=swatch aria-hidden="true"></span>
+                            {*name}
+                        </label>
+                    }
+                }).collect_view()}
+                <label class="swatch">
+                    <input type="radio" name="colour" checked=move || erasing.get() on:change=move |_| erasing.set(true)/>
+                    <span aria-hidden="true">"🧽 "</span>"Eraser"
+                </label>
+            </fieldset>
+            <fieldset class="choices palette">
+                <legend>"Thickness"</legend>
+                {THICKNESS.iter().map(|(name, size)| {
+                    let size = *size;
+                    view! {
+                        <label class="swatch">
+                            <input type="radio" name="thickness" checked=move || width.get() == size on:change=move |_| width.set(size)/>
+                            {*name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <canvas
+                node_ref=canvas
+                class="drawing"
+                width=WIDTH
+                height=HEIGHT
+                role="img"
+                aria-label="Drawing area: draw with your finger or a stylus"
+                on:pointerdown=start
+                on:pointermove=extend
+                on:pointerup=finish
+                on:pointercancel=finish
+            ></canvas>
+            <p class="drawing-tools">
+                <button type="button" class="button secondary" on:click=undo disabled=move || drawn.get() == 0>"Undo"</button>
+                <button type="button" class="button secondary" on:click=clear disabled=move || drawn.get() == 0>"Clear"</button>
+            </p>
+            <input node_ref=file_input type="file" name="drawing" accept="image/png" class="visually-hidden" tabindex="-1" aria-hidden="true"/>
+            <ConsentChoice what="drawing"/>
+            <AdultPanel/>
+            <button type="submit" class="big-button" disabled=move || !ready.get() || drawn.get() == 0>
+                {move || if ready.get() { "Send" } else { "Drawing is getting ready" }}
+            </button>
+        </form>
+    }
+}
+
+fn context(canvas: NodeRef<leptos::html::Canvas>) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas
+        .get_untracked()?
+        .get_context("2d")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+fn draw_stroke(canvas: NodeRef<leptos::html::Canvas>, stroke: &Stroke) {
+    let Some(pen) = context(canvas) else { return };
+    pen.set_stroke_style_str(&stroke.colour);
+    pen.set_fill_style_str(&stroke.colour);
+    pen.set_line_width(stroke.width);
+    pen.set_line_cap("round");
+    pen.set_line_join("round");
+    pen.begin_path();
+    if let [(x, y)] = stroke.points[..] {
+        let _ = pen.arc(x, y, stroke.width / 2.0, 0.0, std::f64::consts::TAU);
+        pen.fill();
+        return;
+    }
+    for (i, (x, y)) in stroke.points.iter().enumerate() {
+        if i == 0 {
+            pen.move_to(*x, *y)
+        } else {
+            pen.line_to(*x, *y)
+        }
+    }
+    pen.stroke();
+}
+
+fn redraw(canvas: NodeRef<leptos::html::Canvas>, strokes: &[Stroke]) {
+    let Some(pen) = context(canvas) else { return };
+    pen.set_fill_style_str("#ffffff");
+    pen.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
+    for stroke in strokes {
+        draw_stroke(canvas, stroke);
+    }
+}
+
+/// Turns the canvas into a PNG file in the form's file input.
+fn attach_png(
+    canvas: &web_sys::HtmlCanvasElement,
+    input: &web_sys::HtmlInputElement,
+) -> Option<()> {
+    let url = canvas.to_data_url_with_type("image/png").ok()?;
+    let encoded = url.split_once(',')?.1;
+    let binary = window().atob(encoded).ok()?;
+    let bytes: Vec<u8> = binary.chars().map(|c| c as u8).collect();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&bytes[..]));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("image/png");
+    let file =
+        web_sys::File::new_with_u8_array_sequence_and_options(&parts, "drawing.png", &options)
+            .ok()?;
+    let transfer = web_sys::DataTransfer::new().ok()?;
+    transfer.items().add_with_file(&file).ok()?;
+    input.set_files(transfer.files().as_ref());
+    Some(())
+}
