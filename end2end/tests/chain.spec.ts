@@ -149,11 +149,51 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await expect(child.getByText('Question 2 of 4')).toBeVisible();
   await tablet.close();
 
+  // A child who draws. Drawing needs the enhanced page, so this tablet runs JavaScript.
+  const drawingTablet = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const artist = await drawingTablet.newPage();
+  await artist.goto('/');
+  await expect(artist.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await artist.getByLabel('Type the code your helper gives you').fill(code);
+  await artist.getByRole('button', { name: 'Start' }).click();
+  await artist.getByRole('button', { name: "Yes, let's start" }).click();
+  for (const n of [1, 2, 3]) {
+    await expect(artist.getByText(`Question ${n} of 4`)).toBeVisible();
+    await artist.getByRole('button', { name: "I'd rather not say" }).click();
+  }
+  await expect(artist.getByText('Question 4 of 4')).toBeVisible();
+  await artist.getByRole('link', { name: 'Draw it' }).click();
+  const canvas = artist.getByRole('img', { name: /Drawing area/ });
+  await expect(artist.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expectAccessible(artist);
+  await artist.getByLabel('Red').check();
+  await artist.getByLabel('Thick').check();
+  const box = (await canvas.boundingBox())!;
+  const stroke = async (from: [number, number], to: [number, number]) => {
+    await artist.mouse.move(box.x + from[0], box.y + from[1]);
+    await artist.mouse.down();
+    await artist.mouse.move(box.x + to[0], box.y + to[1], { steps: 12 });
+    await artist.mouse.up();
+  };
+  await stroke([40, 40], [300, 200]);
+  await stroke([300, 40], [40, 200]);
+  await artist.getByRole('button', { name: 'Undo' }).click();
+  const red = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let count = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] > 180 && pixels[i + 1] < 100) count++;
+    return count;
+  });
+  expect(red).toBeGreaterThan(500);
+  await artist.getByRole('button', { name: 'Send' }).click();
+  await expect(artist.getByRole('heading', { name: 'How was today?' })).toBeVisible();
+  await drawingTablet.close();
+
   // 4. The facilitator sees the session's contributions, the concern and "How was today?".
   await facilitator.reload();
-  await expect(facilitator.getByText('What children said (5)')).toBeVisible();
+  await expect(facilitator.getByText('What children said (9)')).toBeVisible();
   await expect(facilitator.getByText('A quiet room where I can rest')).toBeVisible();
-  await expect(facilitator.getByText("I'd rather not say")).toBeVisible();
+  await expect(facilitator.getByText("I'd rather not say")).toHaveCount(4);
   await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible();
   await expect(facilitator.getByText(/A child pressed "I'm worried"/)).toBeVisible();
   await expect(facilitator.getByText('How was today? (1 children answered)')).toBeVisible();
@@ -161,6 +201,9 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await expect(thumbnail).toBeVisible();
   expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
   await expect(facilitator.getByText('Who may see it: Decision makers')).toBeVisible();
+  const drawing = facilitator.getByRole('img', { name: /Drawing a child sent/ });
+  await expect(drawing).toBeVisible();
+  expect(await drawing.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   const quiet = facilitator.locator('.contribution', { hasText: 'A quiet room where I can rest' });
   await expect(quiet.getByText('Text, supported by an adult')).toBeVisible();
 

@@ -89,27 +89,31 @@ fn Session(view: SessionView, close: ServerAction<CloseSession>) -> impl IntoVie
 
 #[component]
 fn ContributionItem(c: Contribution) -> impl IntoView {
-    let photo = match &c.answer {
-        Answer::Photo(picture) => Some(view! {
+    let picture = c.answer.picture().map(|picture| {
+        let what = if matches!(c.answer, Answer::Drawing(_)) {
+            "Drawing"
+        } else {
+            "Photo"
+        };
+        view! {
             <p>
                 <a href=format!("/staff/media/{}", picture.media_id)>
                     <img
                         class="thumbnail"
                         src=format!("/staff/media/{}/thumb", picture.media_id)
-                        alt=format!("Photo a child sent for: {}", c.prompt)
+                        alt=format!("{what} a child sent for: {}", c.prompt)
                     />
                 </a>
                 <br/>
                 {format!("Who may see it: {}", picture.consent.staff_label())}
             </p>
-        }),
-        _ => None,
-    };
+        }
+    });
     view! {
         <li class="contribution">
             <p class="prompt">{c.prompt}</p>
             <p class="answer">{c.answer.describe()}</p>
-            {photo}
+            {picture}
             <TrailView trail=c.trail/>
         </li>
     }
