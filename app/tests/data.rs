@@ -6,7 +6,8 @@ use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{concern, evaluation, media, seed, session, staff, strategy, DataError, Db};
 use app::domain::{
-    Answer, AnswerMode, Communicated, DecisionStatus, MediaConsent, Picture, Role, TodaySummary,
+    Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, Picture, Role,
+    TodaySummary,
 };
 
 async fn test_db() -> Db {
@@ -68,6 +69,8 @@ async fn open_demo_session(db: &Db) -> app::domain::SessionSummary {
 fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewContribution {
     let answer = if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
         Answer::Scale(scale)
+    } else if page.prompt.modes.contains(&AnswerMode::Choice) {
+        Answer::parse_choice(&page.prompt, &[1]).unwrap()
     } else {
         Answer::Text(text.into())
     };
@@ -124,7 +127,7 @@ async fn seeding_twice_gives_the_demo_data_once() {
     assert_eq!(forums[0].name, seed::FORUM);
     let activities = app::data::activity::list(&db).await.unwrap();
     assert_eq!(activities.len(), 1);
-    assert_eq!(activities[0].prompts.len(), 4);
+    assert_eq!(activities[0].prompts.len(), 5);
     assert_eq!(activities[0].audience, seed::FORUM);
     for (email, role, password) in seed::DEMO_USERS {
         let (_, member) = staff::sign_in(&db, email, password).await.unwrap();
@@ -205,7 +208,7 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
     let first = contribution::prompt_page(&db, &participation, 1)
         .await
         .unwrap();
-    assert_eq!(first.total, 4);
+    assert_eq!(first.total, 5);
     assert_eq!(first.audience, seed::FORUM);
     assert!(contribution::finished(&db, &participation).await.is_err());
     let next = contribution::submit(&db, answer_for(&first, 5, ""), None)
@@ -235,11 +238,21 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
     let fourth = contribution::prompt_page(&db, &participation, 4)
         .await
         .unwrap();
+    assert_eq!(fourth.prompt.modes, vec![AnswerMode::Choice]);
+    assert_eq!(fourth.prompt.options.len(), 8);
+    let picked = Answer::parse_choice(&fourth.prompt, &[8, 1]).unwrap();
+    let mut choice = answer_for(&fourth, 0, "");
+    choice.answer = picked;
+    let next = contribution::submit(&db, choice, None).await.unwrap();
+    assert_eq!(next, AfterAnswer::NextPrompt(5));
+    let fifth = contribution::prompt_page(&db, &participation, 5)
+        .await
+        .unwrap();
     assert_eq!(
-        fourth.prompt.modes,
+        fifth.prompt.modes,
         vec![AnswerMode::Photo, AnswerMode::Drawing, AnswerMode::Text]
     );
-    let last = contribution::submit(&db, answer_for(&fourth, 0, "The park"), None)
+    let last = contribution::submit(&db, answer_for(&fifth, 0, "The park"), None)
         .await
         .unwrap();
     assert_eq!(last, AfterAnswer::Finished);
@@ -267,6 +280,16 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
             Answer::Scale(5),
             Answer::Text("Swimming with my friends".into()),
             Answer::Scale(2),
+            Answer::Choice(vec![
+                Chosen {
+                    position: 1,
+                    label: "Swimming".into()
+                },
+                Chosen {
+                    position: 8,
+                    label: "A quiet space".into()
+                },
+            ]),
             Answer::Text("The park".into()),
         ]
     );
@@ -279,7 +302,7 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
             .await
             .unwrap()
             .contribution_count,
-        4
+        5
     );
 }
 
@@ -422,7 +445,7 @@ async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
     );
 
     let receipt = contribution::receipt(&db, &receipt_code).await.unwrap();
-    assert_eq!(receipt.contributions.len(), 4);
+    assert_eq!(receipt.contributions.len(), 5);
     let mine = receipt
         .contributions
         .iter()
@@ -551,7 +574,7 @@ async fn a_photo_is_stored_once_with_its_consent() {
         "prompt 1 offers faces only"
     );
 
-    let page = contribution::prompt_page(&db, &participation, 4)
+    let page = contribution::prompt_page(&db, &participation, 5)
         .await
         .unwrap();
     let photo = photo_for(&page, MediaConsent::DecisionMakers);

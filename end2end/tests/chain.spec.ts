@@ -61,14 +61,14 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await expectAccessible(child, checker);
   await child.getByRole('button', { name: "Yes, let's start" }).click();
 
-  await expect(child.getByText('Question 1 of 4')).toBeVisible();
+  await expect(child.getByText('Question 1 of 5')).toBeVisible();
   await expectAccessible(child, checker);
   await child.getByRole('button', { name: 'Next' }).click();
   await expect(child.getByRole('alert')).toContainText('Please choose a face');
   await child.getByText('Very happy').click();
   await child.getByRole('button', { name: 'Next' }).click();
 
-  await expect(child.getByText('Question 2 of 4')).toBeVisible();
+  await expect(child.getByText('Question 2 of 5')).toBeVisible();
   await expectAccessible(child, checker);
   await child.getByRole('button', { name: 'Next' }).click();
   await expect(child.getByRole('alert')).toContainText('Please write your answer');
@@ -78,13 +78,22 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await child.getByRole('button', { name: 'Next' }).click();
 
   // A three-point scale: only the middle three faces.
-  await expect(child.getByText('Question 3 of 4')).toBeVisible();
+  await expect(child.getByText('Question 3 of 5')).toBeVisible();
   await expect(child.getByText('Very happy')).toHaveCount(0);
   await child.getByText('Okay').click();
   await child.getByRole('button', { name: 'Next' }).click();
 
+  // Pictures to choose, with words: more than one may be picked.
+  await expect(child.getByText('Question 4 of 5')).toBeVisible();
+  await expectAccessible(child, checker);
+  await child.getByRole('button', { name: 'Next' }).click();
+  await expect(child.getByRole('alert')).toContainText('Please choose at least one picture');
+  await child.getByLabel('Swimming').check();
+  await child.getByLabel('A quiet space').check();
+  await child.getByRole('button', { name: 'Next' }).click();
+
   // A photo, or words: the child picks. A file that is not a picture is refused with a reason.
-  await expect(child.getByText('Question 4 of 4')).toBeVisible();
+  await expect(child.getByText('Question 5 of 5')).toBeVisible();
   await expect(child.getByRole('link', { name: 'Write it' })).toBeVisible();
   await expectAccessible(child, checker);
   await child.getByLabel(/Take or choose a photo/).setInputFiles({
@@ -130,7 +139,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await child.getByLabel('Type the code your helper gives you').fill(code);
   await child.getByRole('button', { name: 'Start' }).click();
   await child.getByRole('button', { name: "Yes, let's start" }).click();
-  await expect(child.getByText('Question 1 of 4')).toBeVisible();
+  await expect(child.getByText('Question 1 of 5')).toBeVisible();
   // Bigger text and high contrast, chosen on the tablet, kept for this child's pages.
   await child.getByRole('button', { name: 'High contrast' }).click();
   await expect(child.locator('body')).toHaveClass(/high-contrast/);
@@ -144,9 +153,9 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await expect(child.getByRole('heading', { name: 'Thank you for telling us' })).toBeVisible();
   await expectAccessible(child, checker);
   await child.getByRole('link', { name: 'Go back to where I was' }).click();
-  await expect(child.getByText('Question 1 of 4')).toBeVisible();
+  await expect(child.getByText('Question 1 of 5')).toBeVisible();
   await child.getByRole('button', { name: "I'd rather not say" }).click();
-  await expect(child.getByText('Question 2 of 4')).toBeVisible();
+  await expect(child.getByText('Question 2 of 5')).toBeVisible();
   await tablet.close();
 
   // A child who draws. Drawing needs the enhanced page, so this tablet runs JavaScript.
@@ -157,11 +166,11 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await artist.getByLabel('Type the code your helper gives you').fill(code);
   await artist.getByRole('button', { name: 'Start' }).click();
   await artist.getByRole('button', { name: "Yes, let's start" }).click();
-  for (const n of [1, 2, 3]) {
-    await expect(artist.getByText(`Question ${n} of 4`)).toBeVisible();
+  for (const n of [1, 2, 3, 4]) {
+    await expect(artist.getByText(`Question ${n} of 5`)).toBeVisible();
     await artist.getByRole('button', { name: "I'd rather not say" }).click();
   }
-  await expect(artist.getByText('Question 4 of 4')).toBeVisible();
+  await expect(artist.getByText('Question 5 of 5')).toBeVisible();
   await artist.getByRole('link', { name: 'Draw it' }).click();
   const canvas = artist.getByRole('img', { name: /Drawing area/ });
   await expect(artist.getByRole('button', { name: 'Send' })).toBeDisabled();
@@ -191,9 +200,10 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
 
   // 4. The facilitator sees the session's contributions, the concern and "How was today?".
   await facilitator.reload();
-  await expect(facilitator.getByText('What children said (9)')).toBeVisible();
+  await expect(facilitator.getByText('What children said (11)')).toBeVisible();
+  await expect(facilitator.getByText('Swimming, A quiet space')).toBeVisible();
   await expect(facilitator.getByText('A quiet room where I can rest')).toBeVisible();
-  await expect(facilitator.getByText("I'd rather not say")).toHaveCount(4);
+  await expect(facilitator.getByText("I'd rather not say")).toHaveCount(5);
   await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible();
   await expect(facilitator.getByText(/A child pressed "I'm worried"/)).toBeVisible();
   await expect(facilitator.getByText('How was today? (1 children answered)')).toBeVisible();

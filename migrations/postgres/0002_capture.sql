@@ -4,6 +4,16 @@
 ALTER TABLE prompts RENAME COLUMN mode TO modes;
 ALTER TABLE prompts DROP CONSTRAINT prompts_mode_check;
 ALTER TABLE prompts ADD COLUMN scale_points BIGINT NOT NULL DEFAULT 5 CHECK (scale_points IN (3, 5));
+ALTER TABLE prompts ADD COLUMN symbol TEXT;
+ALTER TABLE prompts ADD COLUMN multiple BIGINT NOT NULL DEFAULT 0 CHECK (multiple IN (0, 1));
+
+CREATE TABLE prompt_options (
+    prompt_id TEXT NOT NULL REFERENCES prompts (id) ON DELETE CASCADE,
+    position  BIGINT NOT NULL,
+    label     TEXT NOT NULL,
+    symbol    TEXT,
+    PRIMARY KEY (prompt_id, position)
+);
 
 CREATE TABLE media (
     id              TEXT PRIMARY KEY,
@@ -20,6 +30,7 @@ ALTER TABLE contributions DROP CONSTRAINT contributions_mode_check;
 ALTER TABLE contributions ADD CONSTRAINT contributions_mode_check
     CHECK (mode IN ('emoji_scale', 'choice', 'text', 'drawing', 'photo', 'audio', 'declined'));
 ALTER TABLE contributions ADD COLUMN media_id TEXT REFERENCES media (id);
+ALTER TABLE contributions ADD COLUMN choice_values TEXT;
 
 -- When the child agreed to take part, after the assent screen.
 ALTER TABLE participations ADD COLUMN assented_at BIGINT;

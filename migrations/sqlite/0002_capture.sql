@@ -13,12 +13,25 @@ CREATE TABLE new_prompts (
     -- The ways a child may answer, in the order offered, comma-separated.
     modes        TEXT NOT NULL,
     scale_points INTEGER NOT NULL DEFAULT 5 CHECK (scale_points IN (3, 5)),
+    -- An OpenMoji code from the shipped symbol set, shown beside the easy-read text.
+    symbol       TEXT,
+    -- 1 when a choice prompt lets the child pick more than one option.
+    multiple     INTEGER NOT NULL DEFAULT 0 CHECK (multiple IN (0, 1)),
     UNIQUE (activity_id, position)
 ) STRICT;
 INSERT INTO new_prompts (id, activity_id, position, text, easy_read, modes)
     SELECT id, activity_id, position, text, easy_read, mode FROM prompts;
 DROP TABLE prompts;
 ALTER TABLE new_prompts RENAME TO prompts;
+
+-- The options of a choice prompt, each with words and a symbol.
+CREATE TABLE prompt_options (
+    prompt_id TEXT NOT NULL REFERENCES prompts (id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    label     TEXT NOT NULL,
+    symbol    TEXT,
+    PRIMARY KEY (prompt_id, position)
+) STRICT;
 
 -- What children send besides words; pictures are re-encoded without metadata. `consent` is who may see it.
 CREATE TABLE media (
@@ -39,7 +52,10 @@ CREATE TABLE new_contributions (
     prompt_id        TEXT NOT NULL REFERENCES prompts (id),
     mode             TEXT NOT NULL CHECK (mode IN ('emoji_scale', 'choice', 'text', 'drawing', 'photo', 'audio', 'declined')),
     scale_value      INTEGER CHECK (scale_value BETWEEN 1 AND 5),
+    -- For a choice: the labels of the chosen options as the child saw them, one per line.
     text_value       TEXT,
+    -- For a choice: the positions of the chosen options, comma-separated.
+    choice_values    TEXT,
     media_id         TEXT REFERENCES media (id),
     communicated     TEXT NOT NULL CHECK (communicated IN ('own_words', 'supported', 'interpreted')),
     created_at       INTEGER NOT NULL

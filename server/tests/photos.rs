@@ -48,7 +48,7 @@ fn uuid_like() -> String {
     format!("{}-{nanos}", std::process::id())
 }
 
-/// A child who has joined, agreed, and reached the photo question (position 4).
+/// A child who has joined, agreed, and reached the photo question (position 5).
 async fn child_at_photo_question(db: &Db) -> (String, String, String) {
     let (_, facilitator) =
         staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password")
@@ -59,7 +59,7 @@ async fn child_at_photo_question(db: &Db) -> (String, String, String) {
         .unwrap();
     let participation = contribution::join(db, &opened.join_code).await.unwrap();
     contribution::assent(db, &participation).await.unwrap();
-    let page = contribution::prompt_page(db, &participation, 4)
+    let page = contribution::prompt_page(db, &participation, 5)
         .await
         .unwrap();
     (participation, page.prompt.id, page.contribution_id)
@@ -224,7 +224,7 @@ async fn refused_uploads_send_the_child_back_with_a_reason() {
         ("prompt", prompt.as_str()),
         ("contribution", contribution_id.as_str()),
     ];
-    let back = |problem: &str| format!("/take/{participation}/4?way=photo&problem={problem}");
+    let back = |problem: &str| format!("/take/{participation}/5?way=photo&problem={problem}");
 
     let page = b"<html><script>alert('hi')</script></html>";
     assert_eq!(

@@ -40,6 +40,9 @@ pub async fn submit_answer(
     way: Option<String>,
     scale: Option<i64>,
     text: Option<String>,
+    /// The chosen options' positions, from `choice[]` checkboxes or radios.
+    #[server(default)]
+    choice: Vec<i64>,
     declined: Option<String>,
     communicated: Option<String>,
 ) -> Result<(), AppError> {
@@ -60,8 +63,12 @@ pub async fn submit_answer(
             ))?,
             None => prompt.modes[0],
         };
-        Answer::parse(mode, prompt.scale_points, scale, text.as_deref())
-            .map_err(|e| AppError::Invalid(e.to_string()))?
+        let parsed = if mode == AnswerMode::Choice {
+            Answer::parse_choice(&prompt, &choice)
+        } else {
+            Answer::parse(mode, prompt.scale_points, scale, text.as_deref())
+        };
+        parsed.map_err(|e| AppError::Invalid(e.to_string()))?
     };
     let new = NewContribution {
         id: contribution,

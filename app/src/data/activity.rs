@@ -1,7 +1,7 @@
 //! Activities: an ask around priorities, its prompts, and who will hear the answers.
 
 use super::{get, DataError, DataResult, Db};
-use crate::domain::{ActivitySummary, AnswerMode, Prompt};
+use crate::domain::{ActivitySummary, AnswerMode, ChoiceOption, Prompt};
 
 pub async fn list(db: &Db) -> DataResult<Vec<ActivitySummary>> {
     let rows = sqlx::query("SELECT id FROM activities ORDER BY created_at, title")
@@ -43,39 +43,61 @@ pub async fn find(db: &Db, id: &str) -> DataResult<ActivitySummary> {
     })
 }
 
+const PROMPT_COLUMNS: &str = "id, position, text, easy_read, modes, scale_points, symbol, multiple";
+
 pub async fn prompts(db: &Db, activity_id: &str) -> DataResult<Vec<Prompt>> {
-    sqlx::query(
-        "SELECT id, position, text, easy_read, modes, scale_points FROM prompts \
-         WHERE activity_id = $1 ORDER BY position",
-    )
+    let rows = sqlx::query(&format!(
+        "SELECT {PROMPT_COLUMNS} FROM prompts WHERE activity_id = $1 ORDER BY position"
+    ))
     .bind(activity_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut prompts = Vec::with_capacity(rows.len());
+    for row in &rows {
+        prompts.push(prompt_from(db, row).await?);
+    }
+    Ok(prompts)
+}
+
+async fn prompt_from(db: &Db, row: &sqlx::any::AnyRow) -> DataResult<Prompt> {
+    let id: String = get(row, "id")?;
+    let modes: String = get(row, "modes")?;
+    let options = sqlx::query(
+        "SELECT position, label, symbol FROM prompt_options WHERE prompt_id = $1 ORDER BY position",
+    )
+    .bind(&id)
     .fetch_all(db.pool())
     .await?
     .iter()
-    .map(prompt_from)
-    .collect()
-}
-
-fn prompt_from(row: &sqlx::any::AnyRow) -> DataResult<Prompt> {
-    let modes: String = get(row, "modes")?;
+    .map(|option| {
+        Ok(ChoiceOption {
+            position: get(option, "position")?,
+            label: get(option, "label")?,
+            symbol: get(option, "symbol")?,
+        })
+    })
+    .collect::<DataResult<_>>()?;
     Ok(Prompt {
-        id: get(row, "id")?,
+        id,
         position: get(row, "position")?,
         text: get(row, "text")?,
         easy_read: get(row, "easy_read")?,
         modes: AnswerMode::parse_list(&modes).ok_or(DataError::NotFound("unknown answer mode"))?,
         scale_points: get(row, "scale_points")?,
+        symbol: get(row, "symbol")?,
+        options,
+        multiple: get::<i64>(row, "multiple")? == 1,
     })
 }
 
 /// One prompt, to parse an answer against it before it is stored.
 pub async fn prompt(db: &Db, prompt_id: &str) -> DataResult<Prompt> {
-    let row = sqlx::query(
-        "SELECT id, position, text, easy_read, modes, scale_points FROM prompts WHERE id = $1",
-    )
+    let row = sqlx::query(&format!(
+        "SELECT {PROMPT_COLUMNS} FROM prompts WHERE id = $1"
+    ))
     .bind(prompt_id)
     .fetch_optional(db.pool())
     .await?
     .ok_or(DataError::NotFound("That question does not exist."))?;
-    prompt_from(&row)
+    prompt_from(db, &row).await
 }

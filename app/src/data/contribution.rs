@@ -2,8 +2,8 @@
 
 use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
 use crate::domain::{
-    Answer, AnswerMode, Communicated, Contribution, Finished, MediaConsent, Picture, PromptPage,
-    Receipt, Welcome, DECLINED,
+    Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent, Picture,
+    PromptPage, Receipt, Welcome, DECLINED,
 };
 use sqlx::any::AnyRow;
 
@@ -209,8 +209,8 @@ pub async fn submit(
     }
     let inserted = sqlx::query(
         "INSERT INTO contributions (id, participation_id, prompt_id, mode, scale_value, \
-         text_value, media_id, communicated, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         text_value, choice_values, media_id, communicated, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&new.id)
     .bind(&new.participation_id)
@@ -218,6 +218,7 @@ pub async fn submit(
     .bind(new.answer.stored_mode())
     .bind(columns.scale)
     .bind(columns.text)
+    .bind(columns.choices)
     .bind(columns.media_id)
     .bind(new.communicated.as_str())
     .bind(now())
@@ -253,6 +254,7 @@ struct Columns {
     mode: String,
     scale: Option<i64>,
     text: Option<String>,
+    choices: Option<String>,
     media_id: Option<String>,
     consent: Option<String>,
 }
@@ -262,20 +264,36 @@ impl Columns {
         let (scale, text, picture) = match answer {
             Answer::Scale(value) => (Some(*value), None, None),
             Answer::Text(text) => (None, Some(text.clone()), None),
+            Answer::Choice(chosen) => {
+                let labels = chosen.iter().map(|c| c.label.as_str()).collect::<Vec<_>>();
+                (None, Some(labels.join("\n")), None)
+            }
             Answer::Photo(picture) | Answer::Drawing(picture) => (None, None, Some(picture)),
             Answer::Declined => (None, None, None),
+        };
+        let choices = match answer {
+            Answer::Choice(chosen) => Some(
+                chosen
+                    .iter()
+                    .map(|c| c.position.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            _ => None,
         };
         Columns {
             mode: answer.stored_mode().to_owned(),
             scale,
             text,
+            choices,
             media_id: picture.map(|p| p.media_id.clone()),
             consent: picture.map(|p| p.consent.as_str().to_owned()),
         }
     }
 }
 
-/// The answer stored under the columns `mode, scale_value, text_value, media_id, consent`.
+/// The answer stored under the columns
+/// `mode, scale_value, text_value, choice_values, media_id, consent`.
 pub(super) fn answer_from(row: &AnyRow) -> DataResult<Answer> {
     let mode: String = get(row, "mode")?;
     if mode == DECLINED {
@@ -285,9 +303,27 @@ pub(super) fn answer_from(row: &AnyRow) -> DataResult<Answer> {
     Ok(match AnswerMode::parse(&mode).ok_or_else(unknown)? {
         AnswerMode::EmojiScale => Answer::Scale(get(row, "scale_value")?),
         AnswerMode::Text => Answer::Text(get(row, "text_value")?),
+        AnswerMode::Choice => Answer::Choice(chosen_from(row)?),
         AnswerMode::Photo => Answer::Photo(picture_from(row)?),
         AnswerMode::Drawing => Answer::Drawing(picture_from(row)?),
     })
+}
+
+fn chosen_from(row: &AnyRow) -> DataResult<Vec<Chosen>> {
+    let positions: String = get(row, "choice_values")?;
+    let labels: String = get(row, "text_value")?;
+    positions
+        .split(',')
+        .zip(labels.split('\n'))
+        .map(|(position, label)| {
+            Ok(Chosen {
+                position: position
+                    .parse()
+                    .map_err(|_| DataError::NotFound("unknown choice"))?,
+                label: label.to_owned(),
+            })
+        })
+        .collect()
 }
 
 fn picture_from(row: &AnyRow) -> DataResult<Picture> {
@@ -307,7 +343,7 @@ pub async fn earlier_result(
 ) -> DataResult<Option<AfterAnswer>> {
     let Some(row) = sqlx::query(
         "SELECT c.participation_id, c.prompt_id, c.communicated, c.mode, c.scale_value, \
-         c.text_value, c.media_id, m.consent, m.upload_sha256 \
+         c.text_value, c.choice_values, c.media_id, m.consent, m.upload_sha256 \
          FROM contributions c LEFT JOIN media m ON m.id = c.media_id WHERE c.id = $1",
     )
     .bind(&new.id)
@@ -320,6 +356,7 @@ pub async fn earlier_result(
         mode: get(&row, "mode")?,
         scale: get(&row, "scale_value")?,
         text: get(&row, "text_value")?,
+        choices: get(&row, "choice_values")?,
         media_id: get(&row, "media_id")?,
         consent: get(&row, "consent")?,
     };

@@ -165,7 +165,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
     .ok_or(DataError::NotFound("That decision does not exist."))?;
     let links = sqlx::query(
         "SELECT dl.contribution_id, dl.rationale, c.mode, c.scale_value, c.text_value, \
-         c.media_id, m.consent, pr.text AS prompt FROM decision_links dl \
+         c.choice_values, c.media_id, m.consent, pr.text AS prompt FROM decision_links dl \
          JOIN contributions c ON c.id = dl.contribution_id JOIN prompts pr ON pr.id = c.prompt_id \
          LEFT JOIN media m ON m.id = c.media_id \
          WHERE dl.decision_id = $1 ORDER BY dl.linked_at, dl.contribution_id",

@@ -88,36 +88,75 @@ const PRIORITIES: [(&str, &str, &str, &str); 8] = [
 
 const ACTIVITY_ID: &str = "activity-short-breaks";
 
-/// (position, text, easy read, modes offered, faces on the scale)
-const PROMPTS: [(i64, &str, &str, &str, i64); 4] = [
-    (
-        1,
-        "How do you feel about the clubs and short breaks you go to now?",
-        "Clubs and short breaks. How do you feel?",
-        "emoji_scale",
-        5,
-    ),
-    (
-        2,
-        "What would make a short break really good for you?",
-        "What makes a good short break? Tell us.",
-        "text",
-        5,
-    ),
-    (
-        3,
-        "How do you feel about trying a new club or activity?",
-        "Trying something new. How do you feel?",
-        "emoji_scale",
-        3,
-    ),
-    (
-        4,
-        "Show us or tell us about a place where you have fun.",
-        "A place where you have fun. Show us or tell us.",
-        "photo,drawing,text",
-        5,
-    ),
+/// A prompt of the demo activity.
+struct SeedPrompt {
+    position: i64,
+    text: &'static str,
+    easy_read: &'static str,
+    modes: &'static str,
+    scale_points: i64,
+    symbol: &'static str,
+    multiple: bool,
+}
+
+const PROMPTS: [SeedPrompt; 5] = [
+    SeedPrompt {
+        position: 1,
+        text: "How do you feel about the clubs and short breaks you go to now?",
+        easy_read: "Clubs and short breaks. How do you feel?",
+        modes: "emoji_scale",
+        scale_points: 5,
+        symbol: "1F3AA",
+        multiple: false,
+    },
+    SeedPrompt {
+        position: 2,
+        text: "What would make a short break really good for you?",
+        easy_read: "What makes a good short break? Tell us.",
+        modes: "text",
+        scale_points: 5,
+        symbol: "1F4A1",
+        multiple: false,
+    },
+    SeedPrompt {
+        position: 3,
+        text: "How do you feel about trying a new club or activity?",
+        easy_read: "Trying something new. How do you feel?",
+        modes: "emoji_scale",
+        scale_points: 3,
+        symbol: "2728",
+        multiple: false,
+    },
+    SeedPrompt {
+        position: 4,
+        text: "What would you like to do more of at short breaks?",
+        easy_read: "Pick the things you like. You can pick more than one.",
+        modes: "choice",
+        scale_points: 5,
+        symbol: "1F3C3",
+        multiple: true,
+    },
+    SeedPrompt {
+        position: 5,
+        text: "Show us or tell us about a place where you have fun.",
+        easy_read: "A place where you have fun. Show us or tell us.",
+        modes: "photo,drawing,text",
+        scale_points: 5,
+        symbol: "1F4F7",
+        multiple: false,
+    },
+];
+
+/// The options of the choice prompt (position 4): position, words, symbol.
+const CHOICES: [(i64, &str, &str); 8] = [
+    (1, "Swimming", "1F3CA"),
+    (2, "Music", "1F3B5"),
+    (3, "Art", "1F3A8"),
+    (4, "Games", "1F3AE"),
+    (5, "Being outdoors", "1F333"),
+    (6, "Cooking", "1F373"),
+    (7, "Time with friends", "1F9D1-200D-1F91D-200D-1F9D1"),
+    (8, "A quiet space", "1F92B"),
 ];
 
 pub async fn demo(db: &Db) -> DataResult<()> {
@@ -171,18 +210,32 @@ pub async fn demo(db: &Db) -> DataResult<()> {
     .bind("priority-8")
     .execute(pool)
     .await?;
-    for (position, text, easy_read, modes, scale_points) in PROMPTS {
+    for prompt in &PROMPTS {
         sqlx::query(
-            "INSERT INTO prompts (id, activity_id, position, text, easy_read, modes, scale_points) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            "INSERT INTO prompts (id, activity_id, position, text, easy_read, modes, scale_points, \
+             symbol, multiple) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
         )
-        .bind(format!("{ACTIVITY_ID}-prompt-{position}"))
+        .bind(format!("{ACTIVITY_ID}-prompt-{}", prompt.position))
         .bind(ACTIVITY_ID)
+        .bind(prompt.position)
+        .bind(prompt.text)
+        .bind(prompt.easy_read)
+        .bind(prompt.modes)
+        .bind(prompt.scale_points)
+        .bind(prompt.symbol)
+        .bind(i64::from(prompt.multiple))
+        .execute(pool)
+        .await?;
+    }
+    for (position, label, symbol) in CHOICES {
+        sqlx::query(
+            "INSERT INTO prompt_options (prompt_id, position, label, symbol) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(format!("{ACTIVITY_ID}-prompt-4"))
         .bind(position)
-        .bind(text)
-        .bind(easy_read)
-        .bind(modes)
-        .bind(scale_points)
+        .bind(label)
+        .bind(symbol)
         .execute(pool)
         .await?;
     }

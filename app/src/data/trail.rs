@@ -28,7 +28,7 @@ impl Scope<'_> {
 pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
     let sql = format!(
-        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.media_id, m.consent, c.communicated, \
+        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, \
          c.created_at, pr.text AS prompt, s.place, a.title AS activity \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
          LEFT JOIN media m ON m.id = c.media_id \

@@ -1,3 +1,4 @@
+use super::Prompt;
 use serde::{Deserialize, Serialize};
 
 /// How a prompt lets a child answer.
@@ -5,6 +6,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum AnswerMode {
     EmojiScale,
+    Choice,
     Text,
     Photo,
     Drawing,
@@ -14,6 +16,7 @@ impl AnswerMode {
     pub fn as_str(self) -> &'static str {
         match self {
             AnswerMode::EmojiScale => "emoji_scale",
+            AnswerMode::Choice => "choice",
             AnswerMode::Text => "text",
             AnswerMode::Photo => "photo",
             AnswerMode::Drawing => "drawing",
@@ -23,6 +26,7 @@ impl AnswerMode {
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "emoji_scale" => Some(AnswerMode::EmojiScale),
+            "choice" => Some(AnswerMode::Choice),
             "text" => Some(AnswerMode::Text),
             "photo" => Some(AnswerMode::Photo),
             "drawing" => Some(AnswerMode::Drawing),
@@ -33,6 +37,7 @@ impl AnswerMode {
     pub fn label(self) -> &'static str {
         match self {
             AnswerMode::EmojiScale => "Emoji scale",
+            AnswerMode::Choice => "Choice",
             AnswerMode::Text => "Text",
             AnswerMode::Photo => "Photo",
             AnswerMode::Drawing => "Drawing",
@@ -43,6 +48,7 @@ impl AnswerMode {
     pub fn invitation(self) -> &'static str {
         match self {
             AnswerMode::EmojiScale => "Choose a face",
+            AnswerMode::Choice => "Choose pictures",
             AnswerMode::Text => "Write it",
             AnswerMode::Photo => "Show a photo",
             AnswerMode::Drawing => "Draw it",
@@ -103,11 +109,19 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
     Scale(i64),
+    Choice(Vec<Chosen>),
     Text(String),
     Photo(Picture),
     Drawing(Picture),
     /// "I'd rather not say": a choice the child made, not a missing answer.
     Declined,
+}
+
+/// An option a child chose, with its words as they saw them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chosen {
+    pub position: i64,
+    pub label: String,
 }
 
 /// A photo or drawing a child sent, by its media id, with who the child agreed may see it.
@@ -172,6 +186,12 @@ pub enum AnswerError {
     TooLong,
     #[error("Please add your picture before pressing Send.")]
     NoPicture,
+    #[error("Please choose at least one picture before pressing Next.")]
+    NoChoice,
+    #[error("Please choose just one picture.")]
+    OnlyOne,
+    #[error("Please choose one of the pictures shown.")]
+    NotAChoice,
 }
 
 impl Answer {
@@ -205,13 +225,43 @@ impl Answer {
                 }
             }
             AnswerMode::Photo | AnswerMode::Drawing => Err(AnswerError::NoPicture),
+            AnswerMode::Choice => Err(AnswerError::NoChoice),
         }
+    }
+
+    /// The options chosen (by position) on a choice prompt, checked against its options.
+    pub fn parse_choice(prompt: &Prompt, positions: &[i64]) -> Result<Self, AnswerError> {
+        let mut positions = positions.to_vec();
+        positions.sort_unstable();
+        positions.dedup();
+        if positions.is_empty() {
+            return Err(AnswerError::NoChoice);
+        }
+        if positions.len() > 1 && !prompt.multiple {
+            return Err(AnswerError::OnlyOne);
+        }
+        positions
+            .into_iter()
+            .map(|position| {
+                prompt
+                    .options
+                    .iter()
+                    .find(|option| option.position == position)
+                    .map(|option| Chosen {
+                        position,
+                        label: option.label.clone(),
+                    })
+                    .ok_or(AnswerError::NotAChoice)
+            })
+            .collect::<Result<_, _>>()
+            .map(Answer::Choice)
     }
 
     /// The way the child answered; `None` when they chose not to say.
     pub fn mode(&self) -> Option<AnswerMode> {
         match self {
             Answer::Scale(_) => Some(AnswerMode::EmojiScale),
+            Answer::Choice(_) => Some(AnswerMode::Choice),
             Answer::Text(_) => Some(AnswerMode::Text),
             Answer::Photo(_) => Some(AnswerMode::Photo),
             Answer::Drawing(_) => Some(AnswerMode::Drawing),
@@ -241,6 +291,11 @@ impl Answer {
                 EmojiScale::label(*value).unwrap_or_default()
             ),
             Answer::Text(text) => text.clone(),
+            Answer::Choice(chosen) => chosen
+                .iter()
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             Answer::Photo(_) => "📷 A photo".into(),
             Answer::Drawing(_) => "🖍️ A drawing".into(),
             Answer::Declined => "I'd rather not say".into(),
@@ -356,5 +411,49 @@ mod tests {
         );
         assert_eq!(AnswerMode::parse_list("photo,song"), None);
         assert_eq!(AnswerMode::parse_list(""), None);
+    }
+
+    fn choice_prompt(multiple: bool) -> Prompt {
+        let option = |position: i64, label: &str| crate::domain::ChoiceOption {
+            position,
+            label: label.into(),
+            symbol: None,
+        };
+        Prompt {
+            id: "p".into(),
+            position: 1,
+            text: "What would you like?".into(),
+            easy_read: "Pick".into(),
+            modes: vec![AnswerMode::Choice],
+            scale_points: 5,
+            symbol: None,
+            options: vec![option(1, "Swimming"), option(2, "Music"), option(3, "Art")],
+            multiple,
+        }
+    }
+
+    #[test]
+    fn choices_must_be_options_of_the_prompt() {
+        let several = choice_prompt(true);
+        let chosen = Answer::parse_choice(&several, &[3, 1, 3]).unwrap();
+        let Answer::Choice(chosen) = chosen else {
+            panic!("not a choice")
+        };
+        let labels: Vec<&str> = chosen.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Swimming", "Art"]);
+        assert_eq!(
+            Answer::parse_choice(&several, &[]),
+            Err(AnswerError::NoChoice)
+        );
+        assert_eq!(
+            Answer::parse_choice(&several, &[9]),
+            Err(AnswerError::NotAChoice)
+        );
+        let one = choice_prompt(false);
+        assert_eq!(
+            Answer::parse_choice(&one, &[1, 2]),
+            Err(AnswerError::OnlyOne)
+        );
+        assert!(Answer::parse_choice(&one, &[2]).is_ok());
     }
 }

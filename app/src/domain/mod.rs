@@ -3,15 +3,17 @@
 mod answer;
 mod display;
 mod role;
+mod symbols;
 mod upload;
 mod views;
 
 pub use answer::{
-    mode_label, Answer, AnswerError, AnswerMode, Communicated, EmojiScale, MediaConsent, Picture,
-    DECLINED, MAX_TEXT_CHARS,
+    mode_label, Answer, AnswerError, AnswerMode, Chosen, Communicated, EmojiScale, MediaConsent,
+    Picture, DECLINED, MAX_TEXT_CHARS,
 };
 pub use display::Display;
 pub use role::Role;
+pub use symbols::{Symbol, SYMBOLS};
 pub use upload::{UploadProblem, PHOTO_MAX_MB};
 pub use views::*;
 

@@ -47,6 +47,19 @@ pub struct Prompt {
     pub modes: Vec<AnswerMode>,
     /// 3 or 5 faces, when the emoji scale is offered.
     pub scale_points: i64,
+    /// A picture beside the easy-read text, from the shipped symbol set.
+    pub symbol: Option<String>,
+    /// The options of a choice, in order.
+    pub options: Vec<ChoiceOption>,
+    /// Whether the child may choose more than one option.
+    pub multiple: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub position: i64,
+    pub label: String,
+    pub symbol: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,11 @@
 use super::drawing::DrawingForm;
 use crate::api::child::{load_prompt, SubmitAnswer};
 use crate::domain::{
-    AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, UploadProblem,
+    AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, Symbol, UploadProblem,
     MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
 use crate::ui::components::{
-    ActionProblem, DisplayOptions, EmojiScaleInput, Problem, ReadAloud, WorriedButton,
+    ActionProblem, ChoiceInput, DisplayOptions, EmojiScaleInput, Problem, ReadAloud, WorriedButton,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -67,6 +67,20 @@ fn spoken(page: &Page, mode: AnswerMode) -> String {
             format!("You can choose: {}.", words.join(", "))
         }
         AnswerMode::Text => "Write your answer in the box.".to_owned(),
+        AnswerMode::Choice => {
+            let words: Vec<&str> = page
+                .prompt
+                .options
+                .iter()
+                .map(|option| option.label.as_str())
+                .collect();
+            let how_many = if page.prompt.multiple {
+                "You can pick more than one."
+            } else {
+                "Pick one."
+            };
+            format!("You can choose: {}. {how_many}", words.join(", "))
+        }
         AnswerMode::Photo => "Take a photo or choose one, then press Send.".to_owned(),
         AnswerMode::Drawing => {
             "Draw with your finger. Choose a colour and how thick. Then press Send.".to_owned()
@@ -111,7 +125,7 @@ fn Question(
     let answer = match mode {
         AnswerMode::Photo => view! { <PhotoForm page=page.clone()/> }.into_any(),
         AnswerMode::Drawing => view! { <DrawingForm page=page.clone()/> }.into_any(),
-        AnswerMode::EmojiScale | AnswerMode::Text => {
+        AnswerMode::EmojiScale | AnswerMode::Choice | AnswerMode::Text => {
             view! { <WordsForm page=page.clone() mode submit/> }.into_any()
         }
     };
@@ -119,7 +133,12 @@ fn Question(
         <Title text=heading.clone()/>
         <p class="progress">{heading}</p>
         <h1 class="prompt-text">{page.prompt.text.clone()}</h1>
-        <p class="easy-read">{page.prompt.easy_read.clone()}</p>
+        <p class="easy-read">
+            {page.prompt.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
+                <img src=symbol.url() alt="" class="prompt-symbol"/>
+            })}
+            {page.prompt.easy_read.clone()}
+        </p>
         <ReadAloud text=speech what="the question"/>
         <p class="audience">{format!("{} will hear what you say.", page.audience)}</p>
         {ways}
@@ -136,7 +155,7 @@ fn Question(
     }
 }
 
-/// An emoji-scale or written answer, through a server function.
+/// Faces, pictures to choose or written words, through a server function.
 #[component]
 fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -> impl IntoView {
     let input = match mode {
@@ -144,6 +163,7 @@ fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -
             <EmojiScaleInput legend=page.prompt.text.clone() points=page.prompt.scale_points/>
         }
         .into_any(),
+        AnswerMode::Choice => view! { <ChoiceInput prompt=page.prompt.clone()/> }.into_any(),
         _ => view! {
             <label for="answer-text" class="visually-hidden">{page.prompt.text.clone()}</label>
             <textarea id="answer-text" name="text" rows="5" maxlength=MAX_TEXT_CHARS.to_string()></textarea>

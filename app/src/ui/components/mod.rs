@@ -1,5 +1,6 @@
 //! Building blocks the child and staff pages share.
 
+mod choice;
 mod display_options;
 mod emoji_scale;
 mod problem;
@@ -7,6 +8,7 @@ mod read_aloud;
 mod trail;
 mod worried;
 
+pub use choice::ChoiceInput;
 pub use display_options::DisplayOptions;
 pub use emoji_scale::EmojiScaleInput;
 pub use problem::{ActionProblem, Problem};
