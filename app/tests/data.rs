@@ -673,3 +673,27 @@ async fn how_was_today_is_counted_per_session() {
     assert_eq!(today, expected);
     assert_eq!(today.answers(), 2);
 }
+
+#[tokio::test]
+async fn a_facilitator_records_how_a_child_communicated_afterwards() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    child_answers_everything(&db, &opened.join_code, "Trains").await;
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let trains = said
+        .iter()
+        .find(|c| c.answer == Answer::Text("Trains".into()))
+        .unwrap();
+    assert_eq!(trains.communicated, Communicated::OwnWords);
+
+    contribution::set_communicated(&db, &trains.id, Communicated::Interpreted)
+        .await
+        .unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let trains = said.iter().find(|c| c.id == trains.id).unwrap();
+    assert_eq!(trains.trail.voice.communicated, Communicated::Interpreted);
+
+    let nothing =
+        contribution::set_communicated(&db, "no-such-answer", Communicated::Supported).await;
+    assert!(matches!(nothing, Err(DataError::NotFound(_))));
+}

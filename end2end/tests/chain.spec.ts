@@ -216,6 +216,12 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   expect(await drawing.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   const quiet = facilitator.locator('.contribution', { hasText: 'A quiet room where I can rest' });
   await expect(quiet.getByText('Text, supported by an adult')).toBeVisible();
+  // After the child answered, the facilitator records that an adult interpreted the photo.
+  await expect(facilitator.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  const photo = facilitator.locator('.contribution', { hasText: 'Who may see it: Decision makers' });
+  await photo.getByLabel('How the child answered').selectOption('interpreted');
+  await photo.getByRole('button', { name: 'Save' }).click();
+  await expect(photo.getByText("Photo, adult's interpretation")).toBeVisible();
 
   // 5. A commissioner records a decision, links the contribution and publishes feedback.
   const commissioner = await signIn(browser, 'commissioner@heard.example', 'demo-commissioner-password');

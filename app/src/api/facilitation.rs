@@ -33,6 +33,24 @@ pub async fn close_session(session: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// How a child communicated, recorded by the facilitator after the child answered.
+#[server]
+pub async fn record_communication(
+    session: String,
+    contribution: String,
+    communicated: String,
+) -> Result<(), AppError> {
+    use crate::data::contribution as contributions;
+    use crate::{auth, domain::Communicated, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    let communicated = Communicated::parse(&communicated).ok_or(AppError::Invalid(
+        "Please choose how the child answered.".into(),
+    ))?;
+    contributions::set_communicated(&auth::db()?, &contribution, communicated).await?;
+    leptos_axum::redirect(&format!("/staff/sessions/{session}"));
+    Ok(())
+}
+
 /// A session as its facilitator sees it: what children said, concerns, and "How was today?".
 #[server]
 pub async fn load_session(session: String) -> Result<SessionView, AppError> {

@@ -428,6 +428,24 @@ pub async fn hand_over(db: &Db, participation_id: &str) -> DataResult<()> {
     Ok(())
 }
 
+/// The facilitator records how a child communicated after the answer was given, e.g. that an
+/// adult interpreted their signing.
+pub async fn set_communicated(
+    db: &Db,
+    contribution_id: &str,
+    communicated: Communicated,
+) -> DataResult<()> {
+    let updated = sqlx::query("UPDATE contributions SET communicated = $1 WHERE id = $2")
+        .bind(communicated.as_str())
+        .bind(contribution_id)
+        .execute(db.pool())
+        .await?;
+    if updated.rows_affected() == 0 {
+        return Err(DataError::NotFound("That answer does not exist."));
+    }
+    Ok(())
+}
+
 /// Everything said in a session, newest last, with each contribution's trail.
 pub async fn for_session(db: &Db, session_id: &str) -> DataResult<Vec<Contribution>> {
     trail::load(db, trail::Scope::Session(session_id)).await

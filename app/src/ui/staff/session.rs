@@ -1,6 +1,6 @@
 use super::StaffFrame;
-use crate::api::facilitation::{load_session, CloseSession};
-use crate::domain::{Answer, Contribution, EmojiScale, SessionView, TodaySummary};
+use crate::api::facilitation::{load_session, CloseSession, RecordCommunication};
+use crate::domain::{Answer, Communicated, Contribution, EmojiScale, SessionView, TodaySummary};
 use crate::ui::components::{ActionProblem, Problem, TrailView};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,11 +10,12 @@ use leptos_router::hooks::use_params_map;
 pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
     let close = ServerAction::<CloseSession>::new();
+    let record = ServerAction::<RecordCommunication>::new();
     let session = Resource::new(
         move || {
             (
                 params.read().get("session").unwrap_or_default(),
-                close.version().get(),
+                close.version().get() + record.version().get(),
             )
         },
         |(id, _)| load_session(id),
@@ -25,7 +26,7 @@ pub fn SessionPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match session.await {
-                        Ok(view) => view! { <Session view close/> }.into_any(),
+                        Ok(view) => view! { <Session view close record/> }.into_any(),
                         Err(error) => view! { <Problem error/> }.into_any(),
                     }
                 })}
@@ -35,7 +36,11 @@ pub fn SessionPage() -> impl IntoView {
 }
 
 #[component]
-fn Session(view: SessionView, close: ServerAction<CloseSession>) -> impl IntoView {
+fn Session(
+    view: SessionView,
+    close: ServerAction<CloseSession>,
+    record: ServerAction<RecordCommunication>,
+) -> impl IntoView {
     let SessionView {
         summary,
         contributions,
@@ -81,14 +86,40 @@ fn Session(view: SessionView, close: ServerAction<CloseSession>) -> impl IntoVie
         <h2>{format!("What children said ({})", contributions.len())}</h2>
         <p><a href=format!("/staff/sessions/{id}")>"Refresh"</a></p>
         <ol class="contributions">
-            {contributions.into_iter().map(|c| view! { <ContributionItem c/> }).collect_view()}
+            {contributions
+                .into_iter()
+                .map(|c| view! { <ContributionItem c session=id.clone() record/> })
+                .collect_view()}
         </ol>
         <TodayView today/>
     }
 }
 
 #[component]
-fn ContributionItem(c: Contribution) -> impl IntoView {
+fn ContributionItem(
+    c: Contribution,
+    session: String,
+    record: ServerAction<RecordCommunication>,
+) -> impl IntoView {
+    let field = format!("communicated-{}", c.id);
+    let how = view! {
+        <ActionForm action=record attr:class="inline-form communicated">
+            <input type="hidden" name="session" value=session/>
+            <input type="hidden" name="contribution" value=c.id.clone()/>
+            <label for=field.clone()>"How the child answered"</label>
+            <select id=field name="communicated">
+                {[Communicated::OwnWords, Communicated::Supported, Communicated::Interpreted]
+                    .into_iter()
+                    .map(|option| view! {
+                        <option value=option.as_str() selected=option == c.communicated>
+                            {option.label()}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+            <button type="submit" class="button secondary">"Save"</button>
+        </ActionForm>
+    };
     let picture = c.answer.picture().map(|picture| {
         let what = if matches!(c.answer, Answer::Drawing(_)) {
             "Drawing"
@@ -115,6 +146,7 @@ fn ContributionItem(c: Contribution) -> impl IntoView {
             <p class="answer">{c.answer.describe()}</p>
             {picture}
             <TrailView trail=c.trail/>
+            {how}
         </li>
     }
 }
