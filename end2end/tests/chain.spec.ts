@@ -187,13 +187,19 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await stroke([40, 40], [300, 200]);
   await stroke([300, 40], [40, 200]);
   await artist.getByRole('button', { name: 'Undo' }).click();
-  const red = await canvas.evaluate((c: HTMLCanvasElement) => {
+  const redPixels = () => canvas.evaluate((c: HTMLCanvasElement) => {
     const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let count = 0;
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i] > 180 && pixels[i + 1] < 100) count++;
     return count;
   });
-  expect(red).toBeGreaterThan(500);
+  expect(await redPixels()).toBeGreaterThan(500);
+  // The Wi-Fi drops while sending: the child is told, and the drawing waits for another try.
+  await artist.route('**/picture', (route) => route.abort('internetdisconnected'));
+  await artist.getByRole('button', { name: 'Send' }).click();
+  await expect(artist.getByRole('alert')).toContainText('could not be sent');
+  expect(await redPixels()).toBeGreaterThan(500);
+  await artist.unroute('**/picture');
   await artist.getByRole('button', { name: 'Send' }).click();
   await expect(artist.getByRole('heading', { name: 'How was today?' })).toBeVisible();
   await drawingTablet.close();

@@ -1,4 +1,5 @@
 use super::prompt::{AdultPanel, ConsentChoice};
+use super::upload::{send_with_progress, Sending, SendingStatus};
 use crate::domain::PromptPage as Page;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -97,13 +98,24 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
         redraw(canvas, &[]);
         drawn.set(0);
     };
-    // Puts the drawing into the form's file field just before the browser sends the form.
+    // Puts the drawing into the form's file field, then sends the form with progress.
+    let sending = RwSignal::new(Sending::Idle);
     let attach = move |event: leptos::ev::SubmitEvent| {
         let attached = canvas
             .get_untracked()
             .zip(file_input.get_untracked())
             .and_then(|(canvas, input)| attach_png(&canvas, &input));
         if attached.is_none() {
+            event.prevent_default();
+            return;
+        }
+        let form = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if form
+            .and_then(|form| send_with_progress(&form, sending))
+            .is_some()
+        {
             event.prevent_default();
         }
     };
@@ -173,9 +185,16 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
             <input node_ref=file_input type="file" name="drawing" accept="image/png" class="visually-hidden" tabindex="-1" aria-hidden="true"/>
             <ConsentChoice what="drawing"/>
             <AdultPanel/>
-            <button type="submit" class="big-button" disabled=move || !ready.get() || drawn.get() == 0>
+            <button
+                type="submit"
+                class="big-button"
+                disabled=move || {
+                    !ready.get() || drawn.get() == 0 || matches!(sending.get(), Sending::Progress(_))
+                }
+            >
                 {move || if ready.get() { "Send" } else { "Drawing is getting ready" }}
             </button>
+            <SendingStatus state=sending what="drawing"/>
         </form>
     }
 }

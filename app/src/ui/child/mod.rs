@@ -8,6 +8,7 @@ mod join;
 mod prompt;
 mod receipt;
 mod today;
+mod upload;
 mod welcome;
 mod worried;
 

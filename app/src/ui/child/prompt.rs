@@ -1,4 +1,5 @@
 use super::drawing::DrawingForm;
+use super::upload::{send_with_progress, Sending, SendingStatus};
 use crate::api::child::{load_prompt, SubmitAnswer};
 use crate::domain::{
     AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, Symbol, UploadProblem,
@@ -10,6 +11,7 @@ use crate::ui::components::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PromptPage() -> impl IntoView {
@@ -195,12 +197,25 @@ fn PhotoForm(page: Page) -> impl IntoView {
         let file = input.files().and_then(|files| files.get(0));
         preview.set(file.and_then(|file| web_sys::Url::create_object_url_with_blob(&file).ok()));
     };
+    let sending = RwSignal::new(Sending::Idle);
+    let send = move |event: leptos::ev::SubmitEvent| {
+        let form = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if form
+            .and_then(|form| send_with_progress(&form, sending))
+            .is_some()
+        {
+            event.prevent_default();
+        }
+    };
     view! {
         <form
             class="child-form"
             method="post"
             enctype="multipart/form-data"
             action=format!("/take/{}/picture", page.participation_id)
+            on:submit=send
         >
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
             <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
@@ -211,7 +226,10 @@ fn PhotoForm(page: Page) -> impl IntoView {
             {move || preview.get().map(|url| view! {
                 <img class="preview" src=url alt="Your photo, ready to send"/>
             })}
-            <button type="submit" class="big-button">"Send"</button>
+            <button type="submit" class="big-button" disabled=move || matches!(sending.get(), Sending::Progress(_))>
+                "Send"
+            </button>
+            <SendingStatus state=sending what="photo"/>
         </form>
     }
 }

@@ -1,0 +1,82 @@
+//! Sending a picture with progress. Without the enhanced page the form posts as usual; with it,
+//! the child sees how far the upload has got, and a dropped connection leaves the form and its
+//! picture in place for another try.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sending {
+    Idle,
+    /// Percent of the upload sent.
+    Progress(u32),
+    Failed,
+}
+
+/// Sends `form` in the background and then goes where the server sent it: the next question, or
+/// back to this one with a reason. `None` when the browser could not start it, so the caller
+/// lets the form post as usual.
+pub fn send_with_progress(form: &web_sys::HtmlFormElement, state: RwSignal<Sending>) -> Option<()> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let request = web_sys::XmlHttpRequest::new().ok()?;
+    request.open("POST", &form.action()).ok()?;
+    let on_progress =
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            if event.length_computable() && event.total() > 0.0 {
+                state.set(Sending::Progress(
+                    (event.loaded() / event.total() * 100.0) as u32,
+                ));
+            }
+        });
+    request
+        .upload()
+        .ok()?
+        .set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    let finished = request.clone();
+    let on_load = Closure::<dyn FnMut()>::new(move || {
+        let arrived = finished.response_url();
+        if finished.status().unwrap_or(0) < 400 && !arrived.is_empty() {
+            let _ = window().location().assign(&arrived);
+        } else {
+            state.set(Sending::Failed);
+        }
+    });
+    request.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    let on_error = Closure::<dyn FnMut()>::new(move || state.set(Sending::Failed));
+    request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    state.set(Sending::Progress(0));
+    request.send_with_opt_form_data(Some(&data)).ok()?;
+    // The handlers live as long as the request, which ends with a page change or a retry.
+    on_progress.forget();
+    on_load.forget();
+    on_error.forget();
+    Some(())
+}
+
+/// Progress, or what went wrong, under a picture form's Send button.
+#[component]
+pub fn SendingStatus(state: RwSignal<Sending>, what: &'static str) -> impl IntoView {
+    move || {
+        match state.get() {
+        Sending::Idle => None,
+        Sending::Progress(percent) => Some(
+            view! {
+                <p class="sending" role="status">
+                    <progress max="100" value=percent.to_string()></progress>
+                    {format!(" Sending your {what}… {percent}%")}
+                </p>
+            }
+            .into_any(),
+        ),
+        Sending::Failed => Some(
+            view! {
+                <p class="problem" role="alert">
+                    {format!("Your {what} could not be sent. Check the Wi-Fi, then press Send again.")}
+                </p>
+            }
+            .into_any(),
+        ),
+    }
+    }
+}
