@@ -1,5 +1,5 @@
 use super::prompt::{AdultPanel, ConsentChoice};
-use super::upload::{send_with_progress, Sending, SendingStatus};
+use super::upload::{send_in_background, Sending, SendingStatus};
 use crate::domain::PromptPage as Page;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -109,15 +109,7 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
             event.prevent_default();
             return;
         }
-        let form = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
-        if form
-            .and_then(|form| send_with_progress(&form, sending))
-            .is_some()
-        {
-            event.prevent_default();
-        }
+        send_in_background(&event, sending);
     };
 
     view! {

@@ -1,5 +1,5 @@
 use super::drawing::DrawingForm;
-use super::upload::{send_with_progress, Sending, SendingStatus};
+use super::upload::{send_in_background, Sending, SendingStatus};
 use crate::api::child::{load_prompt, SubmitAnswer};
 use crate::domain::{
     AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, Symbol, UploadProblem,
@@ -11,7 +11,6 @@ use crate::ui::components::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PromptPage() -> impl IntoView {
@@ -198,17 +197,7 @@ fn PhotoForm(page: Page) -> impl IntoView {
         preview.set(file.and_then(|file| web_sys::Url::create_object_url_with_blob(&file).ok()));
     };
     let sending = RwSignal::new(Sending::Idle);
-    let send = move |event: leptos::ev::SubmitEvent| {
-        let form = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
-        if form
-            .and_then(|form| send_with_progress(&form, sending))
-            .is_some()
-        {
-            event.prevent_default();
-        }
-    };
+    let send = move |event: leptos::ev::SubmitEvent| send_in_background(&event, sending);
     view! {
         <form
             class="child-form"

@@ -14,10 +14,23 @@ pub enum Sending {
     Failed,
 }
 
-/// Sends `form` in the background and then goes where the server sent it: the next question, or
-/// back to this one with a reason. `None` when the browser could not start it, so the caller
-/// lets the form post as usual.
-pub fn send_with_progress(form: &web_sys::HtmlFormElement, state: RwSignal<Sending>) -> Option<()> {
+/// Sends the form being submitted in the background; only if that cannot start does the browser
+/// post it as usual.
+pub fn send_in_background(event: &leptos::ev::SubmitEvent, state: RwSignal<Sending>) {
+    let form = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
+    if form
+        .and_then(|form| send_with_progress(&form, state))
+        .is_some()
+    {
+        event.prevent_default();
+    }
+}
+
+/// Sends `form` and then goes where the server sent it: the next question, or back to this one
+/// with a reason.
+fn send_with_progress(form: &web_sys::HtmlFormElement, state: RwSignal<Sending>) -> Option<()> {
     let data = web_sys::FormData::new_with_form(form).ok()?;
     let request = web_sys::XmlHttpRequest::new().ok()?;
     request.open("POST", &form.action()).ok()?;
