@@ -12,8 +12,10 @@ export default defineConfig({
     viewport: { width: 1024, height: 768 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
+      // The fake microphone plays a tone, so recording can be tested without a sound card.
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync', '--no-first-run'],
+             '--disable-component-update', '--disable-sync', '--no-first-run',
+             '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
     },
   },
 });

@@ -6,7 +6,7 @@ use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{concern, evaluation, media, seed, session, staff, strategy, DataError, Db};
 use app::domain::{
-    Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, Picture, Role,
+    Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
     TodaySummary,
 };
 
@@ -250,7 +250,12 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
         .unwrap();
     assert_eq!(
         fifth.prompt.modes,
-        vec![AnswerMode::Photo, AnswerMode::Drawing, AnswerMode::Text]
+        vec![
+            AnswerMode::Photo,
+            AnswerMode::Drawing,
+            AnswerMode::Audio,
+            AnswerMode::Text
+        ]
     );
     let last = contribution::submit(&db, answer_for(&fifth, 0, "The park"), None)
         .await
@@ -537,7 +542,7 @@ fn photo_for(page: &app::domain::PromptPage, consent: MediaConsent) -> NewContri
         id: page.contribution_id.clone(),
         participation_id: page.participation_id.clone(),
         prompt_id: page.prompt.id.clone(),
-        answer: Answer::Photo(Picture {
+        answer: Answer::Photo(MediaRef {
             media_id: uuid::Uuid::new_v4().to_string(),
             consent,
         }),

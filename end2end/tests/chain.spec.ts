@@ -100,7 +100,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
     name: 'park.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>'),
   });
   await child.getByRole('button', { name: 'Send' }).click();
-  await expect(child.getByRole('alert')).toContainText('not a photo we can take');
+  await expect(child.getByRole('alert')).toContainText('not something we can take');
   const jpeg = await checker.evaluate(() => {
     const canvas = document.createElement('canvas');
     canvas.width = 64; canvas.height = 48;
@@ -195,21 +195,49 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   });
   expect(await redPixels()).toBeGreaterThan(500);
   // The Wi-Fi drops while sending: the child is told, and the drawing waits for another try.
-  await artist.route('**/picture', (route) => route.abort('internetdisconnected'));
+  await artist.route('**/take/*/media', (route) => route.abort('internetdisconnected'));
   await artist.getByRole('button', { name: 'Send' }).click();
   await expect(artist.getByRole('alert')).toContainText('could not be sent');
   expect(await redPixels()).toBeGreaterThan(500);
-  await artist.unroute('**/picture');
+  await artist.unroute('**/take/*/media');
   await artist.getByRole('button', { name: 'Send' }).click();
   await expect(artist.getByRole('heading', { name: 'How was today?' })).toBeVisible();
   await drawingTablet.close();
 
+  // A child who speaks: record, watch the timer and level, listen back, then send.
+  const speakingTablet = await browser.newContext({
+    viewport: { width: 1024, height: 768 }, permissions: ['microphone'],
+  });
+  const speaker = await speakingTablet.newPage();
+  await speaker.goto('/');
+  await expect(speaker.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await speaker.getByLabel('Type the code your helper gives you').fill(code);
+  await speaker.getByRole('button', { name: 'Start' }).click();
+  await speaker.getByRole('button', { name: "Yes, let's start" }).click();
+  for (const n of [1, 2, 3, 4]) {
+    await expect(speaker.getByText(`Question ${n} of 5`)).toBeVisible();
+    await speaker.getByRole('button', { name: "I'd rather not say" }).click();
+  }
+  await speaker.getByRole('link', { name: 'Say it' }).click();
+  await expect(speaker.getByText('You can record for up to 2 minutes.')).toBeVisible();
+  await expectAccessible(speaker);
+  await speaker.getByRole('button', { name: 'Start recording' }).click();
+  await expect(speaker.getByRole('status')).toContainText('Recording 0:0');
+  await expect(speaker.getByText('Recording 0:01 of 2:00')).toBeVisible();
+  await speaker.getByRole('button', { name: 'Stop' }).click();
+  const playback = speaker.getByLabel('Your recording');
+  await expect(playback).toBeVisible();
+  await expectAccessible(speaker);
+  await speaker.getByRole('button', { name: 'Send' }).click();
+  await expect(speaker.getByRole('heading', { name: 'How was today?' })).toBeVisible();
+  await speakingTablet.close();
+
   // 4. The facilitator sees the session's contributions, the concern and "How was today?".
   await facilitator.reload();
-  await expect(facilitator.getByText('What children said (11)')).toBeVisible();
+  await expect(facilitator.getByText('What children said (16)')).toBeVisible();
   await expect(facilitator.getByText('Swimming, A quiet space')).toBeVisible();
   await expect(facilitator.getByText('A quiet room where I can rest')).toBeVisible();
-  await expect(facilitator.getByText("I'd rather not say")).toHaveCount(5);
+  await expect(facilitator.getByText("I'd rather not say")).toHaveCount(9);
   await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible();
   await expect(facilitator.getByText(/A child pressed "I'm worried"/)).toBeVisible();
   await expect(facilitator.getByText('How was today? (1 children answered)')).toBeVisible();
@@ -217,6 +245,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await expect(thumbnail).toBeVisible();
   expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
   await expect(facilitator.getByText('Who may see it: Decision makers')).toBeVisible();
+  await expect(facilitator.getByLabel(/Voice recording a child sent/)).toBeVisible();
   const drawing = facilitator.getByRole('img', { name: /Drawing a child sent/ });
   await expect(drawing).toBeVisible();
   expect(await drawing.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);

@@ -110,7 +110,7 @@ async fn upload(
 }
 
 async fn send(heard: &Heard, participation: &str, body: Vec<u8>) -> (StatusCode, String) {
-    let request = Request::post(format!("/take/{participation}/picture"))
+    let request = Request::post(format!("/take/{participation}/media"))
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
@@ -299,4 +299,49 @@ async fn a_drawing_arrives_as_a_png_and_stays_one() {
     )
     .await;
     assert_eq!(response.headers()[header::CONTENT_TYPE], "image/png");
+}
+
+#[tokio::test]
+async fn a_voice_recording_is_kept_as_received_and_has_no_thumbnail() {
+    let heard = heard().await;
+    let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let fields = [
+        ("prompt", prompt.as_str()),
+        ("contribution", contribution_id.as_str()),
+    ];
+    // The start of a WebM/Opus file as MediaRecorder makes it.
+    let mut webm = vec![0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x82, 0x84];
+    webm.extend(b"webm");
+    webm.extend([0x16, 0x54, 0xAE, 0x6B, 0x8A, 0xAE, 0x88, 0x86, 0x86]);
+    webm.extend(b"A_OPUS");
+    webm.extend([0u8; 200]);
+
+    let (status, location) = send(
+        &heard,
+        &participation,
+        multipart_with(&fields, "recording", &webm),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/take/{participation}/today"));
+
+    let session = session_of(&heard.db, &participation).await;
+    let said = contribution::for_session(&heard.db, &session)
+        .await
+        .unwrap();
+    let app::domain::Answer::Audio(recording) = &said[0].answer else {
+        panic!("not a recording: {:?}", said[0].answer)
+    };
+    let facilitator = token_for(&heard.db, "facilitator").await;
+    let full = format!("/staff/media/{}", recording.media_id);
+    let response = fetch(&heard, &full, Some(&facilitator)).await;
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "audio/webm");
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(
+        bytes.as_ref(),
+        webm.as_slice(),
+        "a recording is stored as received"
+    );
+    let thumb = fetch(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
+    assert_eq!(thumb.status(), StatusCode::NOT_FOUND);
 }

@@ -1,5 +1,5 @@
-//! Pictures (photos and drawings): a child's upload (a plain multipart form, so a photo works
-//! before the page hydrates) and the staff-only route that serves stored copies. Multipart bodies are counted here, chunk by
+//! Photos, drawings and voice recordings: a child's upload (a plain multipart form, so a photo
+//! works before the page hydrates) and the staff-only route that serves stored copies. Multipart bodies are counted here, chunk by
 //! chunk, because server functions and extractors would otherwise buffer them whole.
 
 use crate::auth::{self, ServerState};
@@ -8,8 +8,11 @@ use crate::data::{
     contribution::{self, NewContribution, NewMedia},
     media, DataError,
 };
-use crate::domain::{Answer, AnswerMode, MediaConsent, Picture, UploadProblem};
-use crate::media::{sanitise_image, LimitedBuffer, MediaError, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES};
+use crate::domain::{Answer, AnswerMode, MediaConsent, MediaRef, UploadProblem};
+use crate::media::{
+    check_audio, sanitise_image, LimitedBuffer, MediaError, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES,
+    RECORDING_MAX_BYTES,
+};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -23,7 +26,7 @@ const FORM_OVERHEAD: usize = 64 * 1024;
 pub fn routes(state: ServerState) -> Router {
     Router::new()
         .route(
-            "/take/{participation}/picture",
+            "/take/{participation}/media",
             post(upload_picture).layer(DefaultBodyLimit::max(PHOTO_MAX_BYTES + FORM_OVERHEAD)),
         )
         .route("/staff/media/{id}", get(serve_full))
@@ -48,6 +51,7 @@ fn picture_field(name: &str) -> Option<(AnswerMode, usize)> {
     match name {
         "photo" => Some((AnswerMode::Photo, PHOTO_MAX_BYTES)),
         "drawing" => Some((AnswerMode::Drawing, DRAWING_MAX_BYTES)),
+        "recording" => Some((AnswerMode::Audio, RECORDING_MAX_BYTES)),
         _ => None,
     }
 }
@@ -142,12 +146,13 @@ async fn save_picture(
     let communicated =
         super::communicated(form.communicated.as_deref()).map_err(|_| UploadProblem::NotSaved)?;
     let media_id = crate::data::new_id();
-    let picture = Picture {
+    let picture = MediaRef {
         media_id: media_id.clone(),
         consent,
     };
     let answer = match form.mode {
         Some(AnswerMode::Drawing) => Answer::Drawing(picture),
+        Some(AnswerMode::Audio) => Answer::Audio(picture),
         _ => Answer::Photo(picture),
     };
     let new = NewContribution {
@@ -165,37 +170,69 @@ async fn save_picture(
     {
         return Ok(super::next_page(participation, after));
     }
-    let clean = tokio::task::spawn_blocking(move || sanitise_image(&bytes))
-        .await
-        .map_err(|_| UploadProblem::NotSaved)?
-        .map_err(|error| {
-            tracing::info!(%error, "picture refused");
-            error.problem()
-        })?;
-    let (full_key, thumb_key) = media::keys(&media_id);
-    let stored = async {
-        state.media.put(&full_key, clean.bytes).await?;
-        state.media.put(&thumb_key, clean.thumbnail).await
-    };
-    if let Err(error) = stored.await {
-        tracing::error!(%error, "picture could not be stored");
-        return Err(UploadProblem::NotSaved);
+    let mode = form.mode.unwrap_or(AnswerMode::Photo);
+    let prepared_for = media_id.clone();
+    let (files, record) =
+        tokio::task::spawn_blocking(move || prepare(mode, bytes, &prepared_for, upload_sha256))
+            .await
+            .map_err(|_| UploadProblem::NotSaved)?
+            .map_err(|error| {
+                tracing::info!(%error, "upload refused");
+                error.problem()
+            })?;
+    let keys: Vec<String> = files.iter().map(|(key, _)| key.clone()).collect();
+    for (key, bytes) in files {
+        if let Err(error) = state.media.put(&key, bytes).await {
+            tracing::error!(%error, "upload could not be stored");
+            forget(state, &keys).await;
+            return Err(UploadProblem::NotSaved);
+        }
     }
+    match contribution::submit(&state.db, new, Some(record)).await {
+        Ok(after) => Ok(super::next_page(participation, after)),
+        Err(error) => {
+            // The answer was not recorded, so its files must not linger.
+            forget(state, &keys).await;
+            Err(data_problem(error))
+        }
+    }
+}
+
+/// What is stored for an upload: its files under their keys, and its `media` row. Pictures are
+/// re-encoded with a thumbnail; recordings are kept as received once their bytes pass the checks.
+fn prepare(
+    mode: AnswerMode,
+    bytes: Vec<u8>,
+    media_id: &str,
+    upload_sha256: String,
+) -> Result<(Vec<(String, Vec<u8>)>, NewMedia), MediaError> {
+    let (full_key, thumb_key) = media::keys(media_id);
+    if mode == AnswerMode::Audio {
+        let checked = check_audio(&bytes)?;
+        let record = NewMedia {
+            content_type: checked.content_type,
+            width: 0,
+            height: 0,
+            upload_sha256,
+        };
+        return Ok((vec![(full_key, bytes)], record));
+    }
+    let clean = sanitise_image(&bytes)?;
     let record = NewMedia {
         content_type: clean.content_type,
         width: clean.width,
         height: clean.height,
         upload_sha256,
     };
-    match contribution::submit(&state.db, new, Some(record)).await {
-        Ok(after) => Ok(super::next_page(participation, after)),
-        Err(error) => {
-            // The answer was not recorded, so its files must not linger.
-            for key in [&full_key, &thumb_key] {
-                let _ = state.media.delete(key).await;
-            }
-            Err(data_problem(error))
-        }
+    Ok((
+        vec![(full_key, clean.bytes), (thumb_key, clean.thumbnail)],
+        record,
+    ))
+}
+
+async fn forget(state: &ServerState, keys: &[String]) {
+    for key in keys {
+        let _ = state.media.delete(key).await;
     }
 }
 
@@ -242,6 +279,11 @@ async fn serve(
     if !member.role.can_see_media(record.consent) {
         return StatusCode::FORBIDDEN.into_response();
     }
+    let is_audio = record.content_type.starts_with("audio/");
+    if thumbnail && is_audio {
+        // Recordings have no thumbnail.
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let (full_key, thumb_key) = media::keys(&id);
     let bytes = match state
         .media
@@ -250,14 +292,15 @@ async fn serve(
     {
         Ok(bytes) => bytes,
         Err(error) => {
-            tracing::error!(%error, "stored picture missing");
+            tracing::error!(%error, "stored media missing");
             return StatusCode::NOT_FOUND.into_response();
         }
     };
-    let extension = if record.content_type == "image/png" {
-        "png"
-    } else {
-        "jpg"
+    let extension = match record.content_type.as_str() {
+        "image/png" => "png",
+        "audio/webm" => "webm",
+        "audio/mp4" => "m4a",
+        _ => "jpg",
     };
     let disposition = format!("inline; filename=\"heard-{id}.{extension}\"");
     let mut response = bytes.into_response();

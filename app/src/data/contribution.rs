@@ -2,7 +2,7 @@
 
 use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
 use crate::domain::{
-    Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent, Picture,
+    Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent, MediaRef,
     PromptPage, Receipt, Welcome, DECLINED,
 };
 use sqlx::any::AnyRow;
@@ -187,18 +187,18 @@ pub async fn submit(
 
     let columns = Columns::of(&new.answer);
     let mut tx = db.pool().begin().await?;
-    if let (Some(picture), Some(media)) = (new.answer.picture(), &media) {
+    if let (Some(item), Some(media)) = (new.answer.media(), &media) {
         sqlx::query(
             "INSERT INTO media (id, kind, content_type, width, height, upload_sha256, consent, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(&picture.media_id)
+        .bind(&item.media_id)
         .bind(new.answer.stored_mode())
         .bind(media.content_type)
         .bind(i64::from(media.width))
         .bind(i64::from(media.height))
         .bind(&media.upload_sha256)
-        .bind(picture.consent.as_str())
+        .bind(item.consent.as_str())
         .bind(now())
         .execute(&mut *tx)
         .await?;
@@ -268,7 +268,9 @@ impl Columns {
                 let labels = chosen.iter().map(|c| c.label.as_str()).collect::<Vec<_>>();
                 (None, Some(labels.join("\n")), None)
             }
-            Answer::Photo(picture) | Answer::Drawing(picture) => (None, None, Some(picture)),
+            Answer::Photo(media) | Answer::Drawing(media) | Answer::Audio(media) => {
+                (None, None, Some(media))
+            }
             Answer::Declined => (None, None, None),
         };
         let choices = match answer {
@@ -304,8 +306,9 @@ pub(super) fn answer_from(row: &AnyRow) -> DataResult<Answer> {
         AnswerMode::EmojiScale => Answer::Scale(get(row, "scale_value")?),
         AnswerMode::Text => Answer::Text(get(row, "text_value")?),
         AnswerMode::Choice => Answer::Choice(chosen_from(row)?),
-        AnswerMode::Photo => Answer::Photo(picture_from(row)?),
-        AnswerMode::Drawing => Answer::Drawing(picture_from(row)?),
+        AnswerMode::Photo => Answer::Photo(media_ref_from(row)?),
+        AnswerMode::Drawing => Answer::Drawing(media_ref_from(row)?),
+        AnswerMode::Audio => Answer::Audio(media_ref_from(row)?),
     })
 }
 
@@ -326,8 +329,8 @@ fn chosen_from(row: &AnyRow) -> DataResult<Vec<Chosen>> {
         .collect()
 }
 
-fn picture_from(row: &AnyRow) -> DataResult<Picture> {
-    Ok(Picture {
+fn media_ref_from(row: &AnyRow) -> DataResult<MediaRef> {
+    Ok(MediaRef {
         media_id: get(row, "media_id")?,
         consent: MediaConsent::parse(&get::<String>(row, "consent")?)
             .ok_or(DataError::NotFound("unknown consent"))?,

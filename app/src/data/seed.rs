@@ -140,7 +140,7 @@ const PROMPTS: [SeedPrompt; 5] = [
         position: 5,
         text: "Show us or tell us about a place where you have fun.",
         easy_read: "A place where you have fun. Show us or tell us.",
-        modes: "photo,drawing,text",
+        modes: "photo,drawing,audio,text",
         scale_points: 5,
         symbol: "1F4F7",
         multiple: false,

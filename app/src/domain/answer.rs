@@ -10,6 +10,7 @@ pub enum AnswerMode {
     Text,
     Photo,
     Drawing,
+    Audio,
 }
 
 impl AnswerMode {
@@ -20,6 +21,7 @@ impl AnswerMode {
             AnswerMode::Text => "text",
             AnswerMode::Photo => "photo",
             AnswerMode::Drawing => "drawing",
+            AnswerMode::Audio => "audio",
         }
     }
 
@@ -30,6 +32,7 @@ impl AnswerMode {
             "text" => Some(AnswerMode::Text),
             "photo" => Some(AnswerMode::Photo),
             "drawing" => Some(AnswerMode::Drawing),
+            "audio" => Some(AnswerMode::Audio),
             _ => None,
         }
     }
@@ -41,6 +44,7 @@ impl AnswerMode {
             AnswerMode::Text => "Text",
             AnswerMode::Photo => "Photo",
             AnswerMode::Drawing => "Drawing",
+            AnswerMode::Audio => "Voice recording",
         }
     }
 
@@ -52,6 +56,7 @@ impl AnswerMode {
             AnswerMode::Text => "Write it",
             AnswerMode::Photo => "Show a photo",
             AnswerMode::Drawing => "Draw it",
+            AnswerMode::Audio => "Say it",
         }
     }
 
@@ -111,8 +116,9 @@ pub enum Answer {
     Scale(i64),
     Choice(Vec<Chosen>),
     Text(String),
-    Photo(Picture),
-    Drawing(Picture),
+    Photo(MediaRef),
+    Drawing(MediaRef),
+    Audio(MediaRef),
     /// "I'd rather not say": a choice the child made, not a missing answer.
     Declined,
 }
@@ -124,9 +130,9 @@ pub struct Chosen {
     pub label: String,
 }
 
-/// A photo or drawing a child sent, by its media id, with who the child agreed may see it.
+/// A photo, drawing or recording a child sent, by its media id, with who the child agreed may see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Picture {
+pub struct MediaRef {
     pub media_id: String,
     pub consent: MediaConsent,
 }
@@ -184,7 +190,7 @@ pub enum AnswerError {
     EmptyText,
     #[error("That is a lot of words! Please keep it under {MAX_TEXT_CHARS} characters.")]
     TooLong,
-    #[error("Please add your picture before pressing Send.")]
+    #[error("Please add your picture or recording before pressing Send.")]
     NoPicture,
     #[error("Please choose at least one picture before pressing Next.")]
     NoChoice,
@@ -224,7 +230,9 @@ impl Answer {
                     Ok(Answer::Text(text.to_owned()))
                 }
             }
-            AnswerMode::Photo | AnswerMode::Drawing => Err(AnswerError::NoPicture),
+            AnswerMode::Photo | AnswerMode::Drawing | AnswerMode::Audio => {
+                Err(AnswerError::NoPicture)
+            }
             AnswerMode::Choice => Err(AnswerError::NoChoice),
         }
     }
@@ -265,14 +273,15 @@ impl Answer {
             Answer::Text(_) => Some(AnswerMode::Text),
             Answer::Photo(_) => Some(AnswerMode::Photo),
             Answer::Drawing(_) => Some(AnswerMode::Drawing),
+            Answer::Audio(_) => Some(AnswerMode::Audio),
             Answer::Declined => None,
         }
     }
 
-    /// The picture of a photo or drawing answer.
-    pub fn picture(&self) -> Option<&Picture> {
+    /// The stored media of a photo, drawing or recording.
+    pub fn media(&self) -> Option<&MediaRef> {
         match self {
-            Answer::Photo(picture) | Answer::Drawing(picture) => Some(picture),
+            Answer::Photo(media) | Answer::Drawing(media) | Answer::Audio(media) => Some(media),
             _ => None,
         }
     }
@@ -298,6 +307,7 @@ impl Answer {
                 .join(", "),
             Answer::Photo(_) => "📷 A photo".into(),
             Answer::Drawing(_) => "🖍️ A drawing".into(),
+            Answer::Audio(_) => "🎙️ A voice recording".into(),
             Answer::Declined => "I'd rather not say".into(),
         }
     }

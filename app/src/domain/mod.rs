@@ -9,12 +9,12 @@ mod views;
 
 pub use answer::{
     mode_label, Answer, AnswerError, AnswerMode, Chosen, Communicated, EmojiScale, MediaConsent,
-    Picture, DECLINED, MAX_TEXT_CHARS,
+    MediaRef, DECLINED, MAX_TEXT_CHARS,
 };
 pub use display::Display;
 pub use role::Role;
 pub use symbols::{Symbol, SYMBOLS};
-pub use upload::{UploadProblem, PHOTO_MAX_MB};
+pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
 pub use views::*;
 
 /// Decision statuses a commissioner can record.

@@ -4,6 +4,8 @@ use super::MediaError;
 pub const PHOTO_MAX_BYTES: usize = crate::domain::PHOTO_MAX_MB * 1024 * 1024;
 /// A drawing is a PNG of the tablet's canvas: far smaller than a photo.
 pub const DRAWING_MAX_BYTES: usize = 4 * 1024 * 1024;
+/// Two minutes of speech at the highest bitrate tablets record with, and some to spare.
+pub const RECORDING_MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// Collects an upload chunk by chunk and stops at the limit, so an oversized body is refused
 /// while it is still arriving rather than after it has all been buffered.

@@ -1,13 +1,15 @@
 //! The media pipeline: what a child sends as a photo or drawing becomes a safe, metadata-free
 //! copy before anything stores it. Every check works on the bytes, never on names or declared types.
 
+mod audio;
 mod image;
 mod limits;
 mod sniff;
 mod store;
 
 pub use self::image::{sanitise_image, CleanImage, MAX_EDGE, THUMB_EDGE};
-pub use limits::{LimitedBuffer, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES};
+pub use audio::{check_audio, CheckedAudio};
+pub use limits::{LimitedBuffer, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES, RECORDING_MAX_BYTES};
 pub use sniff::{sniff, Sniffed};
 pub use store::{LocalDirStore, MediaStore};
 
@@ -27,6 +29,8 @@ pub enum MediaError {
     TooManyPixels,
     #[error("picture could not be decoded")]
     Unreadable,
+    #[error("recording longer than {limit_secs} seconds")]
+    TooLong { limit_secs: u32 },
     #[error("media storage failed: {0}")]
     Storage(String),
 }
@@ -39,6 +43,7 @@ impl MediaError {
             MediaError::NotAllowed => UploadProblem::NotAllowed,
             MediaError::TooManyPixels => UploadProblem::TooManyPixels,
             MediaError::Unreadable => UploadProblem::Unreadable,
+            MediaError::TooLong { .. } => UploadProblem::TooLong,
             MediaError::Storage(_) => UploadProblem::NotSaved,
         }
     }

@@ -117,7 +117,7 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
             class="child-form"
             method="post"
             enctype="multipart/form-data"
-            action=format!("/take/{}/picture", page.participation_id)
+            action=format!("/take/{}/media", page.participation_id)
             on:submit=attach
         >
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>

@@ -7,6 +7,7 @@ mod finished;
 mod join;
 mod prompt;
 mod receipt;
+mod recording;
 mod today;
 mod upload;
 mod welcome;

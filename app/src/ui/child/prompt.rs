@@ -1,4 +1,5 @@
 use super::drawing::DrawingForm;
+use super::recording::RecordingForm;
 use super::upload::{send_in_background, Sending, SendingStatus};
 use crate::api::child::{load_prompt, SubmitAnswer};
 use crate::domain::{
@@ -86,6 +87,9 @@ fn spoken(page: &Page, mode: AnswerMode) -> String {
         AnswerMode::Drawing => {
             "Draw with your finger. Choose a colour and how thick. Then press Send.".to_owned()
         }
+        AnswerMode::Audio => {
+            "Press Start recording and say your answer. Press Stop when you have finished. Then press Send.".to_owned()
+        }
     };
     format!(
         "{} {how} Or you can say: I'd rather not say.",
@@ -126,6 +130,7 @@ fn Question(
     let answer = match mode {
         AnswerMode::Photo => view! { <PhotoForm page=page.clone()/> }.into_any(),
         AnswerMode::Drawing => view! { <DrawingForm page=page.clone()/> }.into_any(),
+        AnswerMode::Audio => view! { <RecordingForm page=page.clone()/> }.into_any(),
         AnswerMode::EmojiScale | AnswerMode::Choice | AnswerMode::Text => {
             view! { <WordsForm page=page.clone() mode submit/> }.into_any()
         }
@@ -203,7 +208,7 @@ fn PhotoForm(page: Page) -> impl IntoView {
             class="child-form"
             method="post"
             enctype="multipart/form-data"
-            action=format!("/take/{}/picture", page.participation_id)
+            action=format!("/take/{}/media", page.participation_id)
             on:submit=send
         >
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>

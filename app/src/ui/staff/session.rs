@@ -120,23 +120,41 @@ fn ContributionItem(
             <button type="submit" class="button secondary">"Save"</button>
         </ActionForm>
     };
-    let picture = c.answer.picture().map(|picture| {
-        let what = if matches!(c.answer, Answer::Drawing(_)) {
-            "Drawing"
-        } else {
-            "Photo"
+    let media = c.answer.media().map(|media| {
+        let source = format!("/staff/media/{}", media.media_id);
+        let shown = match c.answer {
+            Answer::Audio(_) => view! {
+                <audio
+                    controls
+                    preload="none"
+                    src=source
+                    aria-label=format!("Voice recording a child sent for: {}", c.prompt)
+                ></audio>
+            }
+            .into_any(),
+            _ => {
+                let what = if matches!(c.answer, Answer::Drawing(_)) {
+                    "Drawing"
+                } else {
+                    "Photo"
+                };
+                view! {
+                    <a href=source.clone()>
+                        <img
+                            class="thumbnail"
+                            src=format!("{source}/thumb")
+                            alt=format!("{what} a child sent for: {}", c.prompt)
+                        />
+                    </a>
+                }
+                .into_any()
+            }
         };
         view! {
             <p>
-                <a href=format!("/staff/media/{}", picture.media_id)>
-                    <img
-                        class="thumbnail"
-                        src=format!("/staff/media/{}/thumb", picture.media_id)
-                        alt=format!("{what} a child sent for: {}", c.prompt)
-                    />
-                </a>
+                {shown}
                 <br/>
-                {format!("Who may see it: {}", picture.consent.staff_label())}
+                {format!("Who may see it: {}", media.consent.staff_label())}
             </p>
         }
     });
@@ -144,7 +162,7 @@ fn ContributionItem(
         <li class="contribution">
             <p class="prompt">{c.prompt}</p>
             <p class="answer">{c.answer.describe()}</p>
-            {picture}
+            {media}
             <TrailView trail=c.trail/>
             {how}
         </li>
