@@ -20,34 +20,34 @@ use axum::routing::{get, post};
 use axum::Router;
 use sha2::{Digest, Sha256};
 
-/// Room for the form's small text fields around the picture itself.
+/// Room for the form's small text fields around the file itself.
 const FORM_OVERHEAD: usize = 64 * 1024;
 
 pub fn routes(state: ServerState) -> Router {
     Router::new()
         .route(
             "/take/{participation}/media",
-            post(upload_picture).layer(DefaultBodyLimit::max(PHOTO_MAX_BYTES + FORM_OVERHEAD)),
+            post(upload).layer(DefaultBodyLimit::max(PHOTO_MAX_BYTES + FORM_OVERHEAD)),
         )
         .route("/staff/media/{id}", get(serve_full))
         .route("/staff/media/{id}/thumb", get(serve_thumbnail))
         .with_state(state)
 }
 
-/// The fields of a picture form, read in one pass.
+/// The fields of an upload form, read in one pass.
 #[derive(Default)]
-struct PictureForm {
+struct UploadForm {
     prompt: String,
     contribution: String,
     consent: Option<String>,
     communicated: Option<String>,
-    /// Photo or drawing, by the name of the file field.
+    /// Photo, drawing or recording, by the name of the file field.
     mode: Option<AnswerMode>,
-    picture: Option<Result<Vec<u8>, MediaError>>,
+    file: Option<Result<Vec<u8>, MediaError>>,
 }
 
-/// The file field of each kind of picture, and how many bytes of it we read.
-fn picture_field(name: &str) -> Option<(AnswerMode, usize)> {
+/// The file field of each kind of upload, and how many bytes of it we read.
+fn upload_field(name: &str) -> Option<(AnswerMode, usize)> {
     match name {
         "photo" => Some((AnswerMode::Photo, PHOTO_MAX_BYTES)),
         "drawing" => Some((AnswerMode::Drawing, DRAWING_MAX_BYTES)),
@@ -58,25 +58,25 @@ fn picture_field(name: &str) -> Option<(AnswerMode, usize)> {
 
 /// Reads the form. The page puts the small fields before the file, so when the file is
 /// refused part-way the question it answers is already known and the child can be sent back.
-async fn read_form(mut multipart: Multipart) -> PictureForm {
-    let mut form = PictureForm::default();
+async fn read_form(mut multipart: Multipart) -> UploadForm {
+    let mut form = UploadForm::default();
     if let Err(error) = read_fields(&mut multipart, &mut form).await {
-        form.picture = Some(Err(error));
+        form.file = Some(Err(error));
     }
     form
 }
 
-async fn read_fields(multipart: &mut Multipart, form: &mut PictureForm) -> Result<(), MediaError> {
+async fn read_fields(multipart: &mut Multipart, form: &mut UploadForm) -> Result<(), MediaError> {
     while let Some(mut field) = multipart.next_field().await.map_err(too_large_or_broken)? {
         let name = field.name().unwrap_or_default().to_owned();
-        let picture = picture_field(&name);
-        let mut buffer = LimitedBuffer::new(picture.map_or(4 * 1024, |(_, limit)| limit));
+        let upload = upload_field(&name);
+        let mut buffer = LimitedBuffer::new(upload.map_or(4 * 1024, |(_, limit)| limit));
         while let Some(chunk) = field.chunk().await.map_err(too_large_or_broken)? {
             buffer.push(&chunk)?;
         }
-        if let Some((mode, _)) = picture {
+        if let Some((mode, _)) = upload {
             form.mode = Some(mode);
-            form.picture = Some(buffer.finish());
+            form.file = Some(buffer.finish());
             continue;
         }
         let value = String::from_utf8(buffer.finish().unwrap_or_default()).unwrap_or_default();
@@ -101,7 +101,7 @@ fn too_large_or_broken(error: axum::extract::multipart::MultipartError) -> Media
     }
 }
 
-async fn upload_picture(
+async fn upload(
     State(state): State<ServerState>,
     Path(participation): Path<String>,
     multipart: Multipart,
@@ -118,7 +118,7 @@ async fn upload_picture(
         return Redirect::to(&format!("/take/{participation}/welcome")).into_response();
     };
     let way = form.mode.unwrap_or(AnswerMode::Photo).as_str();
-    match save_picture(&state, &participation, form).await {
+    match save_upload(&state, &participation, form).await {
         Ok(next) => Redirect::to(&next).into_response(),
         Err(problem) => Redirect::to(&format!(
             "/take/{participation}/{}?way={way}&problem={}",
@@ -129,13 +129,13 @@ async fn upload_picture(
     }
 }
 
-async fn save_picture(
+async fn save_upload(
     state: &ServerState,
     participation: &str,
-    form: PictureForm,
+    form: UploadForm,
 ) -> Result<String, UploadProblem> {
     let bytes = form
-        .picture
+        .file
         .unwrap_or(Err(MediaError::Empty))
         .map_err(|e| e.problem())?;
     let consent = form
@@ -146,14 +146,14 @@ async fn save_picture(
     let communicated =
         super::communicated(form.communicated.as_deref()).map_err(|_| UploadProblem::NotSaved)?;
     let media_id = crate::data::new_id();
-    let picture = MediaRef {
+    let media = MediaRef {
         media_id: media_id.clone(),
         consent,
     };
     let answer = match form.mode {
-        Some(AnswerMode::Drawing) => Answer::Drawing(picture),
-        Some(AnswerMode::Audio) => Answer::Audio(picture),
-        _ => Answer::Photo(picture),
+        Some(AnswerMode::Drawing) => Answer::Drawing(media),
+        Some(AnswerMode::Audio) => Answer::Audio(media),
+        _ => Answer::Photo(media),
     };
     let new = NewContribution {
         id: form.contribution,
@@ -240,7 +240,7 @@ fn data_problem(error: DataError) -> UploadProblem {
     match error {
         DataError::Conflict(_) => UploadProblem::Conflict,
         DataError::Database(_) | DataError::Migrate(_) => {
-            tracing::error!(%error, "picture answer could not be saved");
+            tracing::error!(%error, "media answer could not be saved");
             UploadProblem::NotSaved
         }
         DataError::Invalid(_) | DataError::NotFound(_) => UploadProblem::NotSaved,
@@ -259,7 +259,7 @@ async fn serve_thumbnail(
     serve(state, id, headers, true).await
 }
 
-/// Serves a stored picture to staff allowed to see it, with a fixed type and no sniffing.
+/// Serves a stored photo, drawing or recording to staff allowed to see it, with a fixed type and no sniffing.
 async fn serve(
     State(state): State<ServerState>,
     Path(id): Path<String>,
