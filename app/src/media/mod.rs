@@ -1,5 +1,6 @@
-//! The media pipeline: what a child sends as a photo or drawing becomes a safe, metadata-free
-//! copy before anything stores it. Every check works on the bytes, never on names or declared types.
+//! The media pipeline: a child's photo or drawing becomes a safe, metadata-free copy, and a
+//! recording is checked to be audio of an allowed kind and length, before anything stores it.
+//! Every check works on the bytes, never on names or declared types.
 
 mod audio;
 mod image;
