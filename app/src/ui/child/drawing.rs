@@ -1,4 +1,4 @@
-use super::prompt::{AdultPanel, ConsentChoice};
+use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_in_background, Sending, SendingStatus};
 use crate::domain::PromptPage as Page;
 use leptos::prelude::*;
@@ -113,15 +113,7 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
     };
 
     view! {
-        <form
-            class="child-form"
-            method="post"
-            enctype="multipart/form-data"
-            action=format!("/take/{}/media", page.participation_id)
-            on:submit=attach
-        >
-            <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
-            <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
+        <MediaForm page on_submit=attach>
             <fieldset class="choices palette">
                 <legend>"Colour"</legend>
                 {COLOURS.iter().map(|(name, hex)| {
@@ -187,7 +179,7 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
                 {move || if ready.get() { "Send" } else { "Drawing is getting ready" }}
             </button>
             <SendingStatus state=sending what="drawing"/>
-        </form>
+        </MediaForm>
     }
 }
 

@@ -204,15 +204,7 @@ fn PhotoForm(page: Page) -> impl IntoView {
     let sending = RwSignal::new(Sending::Idle);
     let send = move |event: leptos::ev::SubmitEvent| send_in_background(&event, sending);
     view! {
-        <form
-            class="child-form"
-            method="post"
-            enctype="multipart/form-data"
-            action=format!("/take/{}/media", page.participation_id)
-            on:submit=send
-        >
-            <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
-            <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
+        <MediaForm page on_submit=send>
             <ConsentChoice what="photo"/>
             <AdultPanel/>
             <label for="photo">{format!("Take or choose a photo (up to {PHOTO_MAX_MB} MB)")}</label>
@@ -224,6 +216,28 @@ fn PhotoForm(page: Page) -> impl IntoView {
                 "Send"
             </button>
             <SendingStatus state=sending what="photo"/>
+        </MediaForm>
+    }
+}
+
+/// The shell of a photo, drawing or recording form: a plain multipart post to the media route,
+/// with the question and the answer's id before the file so the server knows them first.
+#[component]
+pub(super) fn MediaForm<F>(page: Page, on_submit: F, children: Children) -> impl IntoView
+where
+    F: FnMut(leptos::ev::SubmitEvent) + 'static,
+{
+    view! {
+        <form
+            class="child-form"
+            method="post"
+            enctype="multipart/form-data"
+            action=format!("/take/{}/media", page.participation_id)
+            on:submit=on_submit
+        >
+            <input type="hidden" name="prompt" value=page.prompt.id/>
+            <input type="hidden" name="contribution" value=page.contribution_id/>
+            {children()}
         </form>
     }
 }

@@ -1,7 +1,7 @@
 //! A voice recording: record with the microphone, watch a timer and a level, listen back,
 //! record again, then send. The longest recording is shown before the child starts.
 
-use super::prompt::{AdultPanel, ConsentChoice};
+use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_in_background, Sending, SendingStatus};
 use crate::domain::{PromptPage as Page, MAX_RECORDING_SECS};
 use leptos::prelude::*;
@@ -83,15 +83,7 @@ pub fn RecordingForm(page: Page) -> impl IntoView {
     };
 
     view! {
-        <form
-            class="child-form"
-            method="post"
-            enctype="multipart/form-data"
-            action=format!("/take/{}/media", page.participation_id)
-            on:submit=attach
-        >
-            <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
-            <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
+        <MediaForm page on_submit=attach>
             <p class="hint">{format!("You can record for up to {} minutes.", MAX_RECORDING_SECS / 60)}</p>
             {move || match stage.get() {
                 Stage::Ready => view! {
@@ -138,7 +130,7 @@ pub fn RecordingForm(page: Page) -> impl IntoView {
                 "Send"
             </button>
             <SendingStatus state=sending what="recording"/>
-        </form>
+        </MediaForm>
     }
 }
 
