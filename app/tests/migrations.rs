@@ -1,0 +1,68 @@
+//! Upgrading a SQLite database made by the walking skeleton: the capture migration rebuilds
+//! `prompts` and `contributions`, and every answer, link and decision must come through intact.
+
+use app::data::{contribution, Db};
+use app::domain::{Answer, AnswerMode};
+use sqlx::any::AnyPoolOptions;
+
+/// Statements that fill a first-version database with one answered, decided and linked turn.
+const FIRST_VERSION_DATA: &[&str] = &[
+    "INSERT INTO staff_users VALUES ('u1', 'c@heard.example', 'commissioner', 'x', 0)",
+    "INSERT INTO strategies VALUES ('s1', 'Strategy', '2025-2028')",
+    "INSERT INTO priorities VALUES ('p1', 's1', 1, 'Short breaks', 'why', 'what', 'how')",
+    "INSERT INTO forums VALUES ('f1', 'Forum')",
+    "INSERT INTO activities VALUES ('a1', 'Activity', 'Intro', 'f1', 0)",
+    "INSERT INTO prompts VALUES ('q1', 'a1', 1, 'What would help?', 'Help?', 'text')",
+    "INSERT INTO prompts VALUES ('q2', 'a1', 2, 'How do you feel?', 'Feel?', 'emoji_scale')",
+    "INSERT INTO sessions VALUES ('se1', 'a1', 'Hall', 'u1', 'ABCDEF', 0, NULL)",
+    "INSERT INTO participations VALUES ('t1', 'se1', 'ABCD-EFGH', 0, 10)",
+    "INSERT INTO contributions VALUES ('c1', 't1', 'q1', 'text', NULL, 'A quiet room', 'own_words', 1)",
+    "INSERT INTO contributions VALUES ('c2', 't1', 'q2', 'emoji_scale', 4, NULL, 'supported', 2)",
+    "INSERT INTO decisions VALUES ('d1', 'p1', 'f1', 'Quiet rooms', 'Yes', 'agreed', 100, 'u1', 100)",
+    "INSERT INTO decision_links VALUES ('d1', 'c1', 'You asked for quiet', 'u1', 100)",
+];
+
+#[tokio::test]
+async fn a_walking_skeleton_database_upgrades_with_its_answers_and_links() {
+    sqlx::any::install_default_drivers();
+    let dir = std::env::temp_dir().join(format!("heard-upgrade-{}", std::process::id()));
+    let first_only = dir.join("migrations");
+    std::fs::create_dir_all(&first_only).unwrap();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        manifest.join("../migrations/sqlite/0001_walking_skeleton.sql"),
+        first_only.join("0001_walking_skeleton.sql"),
+    )
+    .unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.join("heard.db").display());
+
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .unwrap();
+    sqlx::migrate::Migrator::new(first_only.as_path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    for statement in FIRST_VERSION_DATA {
+        sqlx::query(statement).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let db = Db::open(&url)
+        .await
+        .expect("the upgrade runs and every reference still holds");
+    let said = contribution::for_session(&db, "se1").await.unwrap();
+    assert_eq!(said.len(), 2);
+    assert_eq!(said[0].answer, Answer::Text("A quiet room".into()));
+    assert_eq!(said[0].trail.influence[0].decision, "Quiet rooms");
+    assert_eq!(said[0].trail.influence[0].rationale, "You asked for quiet");
+    assert_eq!(said[1].answer, Answer::Scale(4));
+    let prompts = app::data::activity::prompts(&db, "a1").await.unwrap();
+    assert_eq!(prompts[0].modes, vec![AnswerMode::Text]);
+    assert_eq!(prompts[1].scale_points, 5);
+    let _ = std::fs::remove_dir_all(dir);
+}
