@@ -1,5 +1,5 @@
 use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
-use super::upload::{send_in_background, Sending, SendingStatus};
+use super::upload::{send_file, Sending, SendingStatus};
 use crate::domain::PromptPage as Page;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -101,15 +101,8 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
     // Puts the drawing into the form's file field, then sends the form with progress.
     let sending = RwSignal::new(Sending::Idle);
     let attach = move |event: leptos::ev::SubmitEvent| {
-        let attached = canvas
-            .get_untracked()
-            .zip(file_input.get_untracked())
-            .and_then(|(canvas, input)| attach_png(&canvas, &input));
-        if attached.is_none() {
-            event.prevent_default();
-            return;
-        }
-        send_in_background(&event, sending);
+        let png = canvas.get_untracked().and_then(|canvas| png_file(&canvas));
+        send_file(&event, file_input.get_untracked(), png, sending);
     };
 
     view! {
@@ -224,11 +217,8 @@ fn redraw(canvas: NodeRef<leptos::html::Canvas>, strokes: &[Stroke]) {
     }
 }
 
-/// Turns the canvas into a PNG file in the form's file input.
-fn attach_png(
-    canvas: &web_sys::HtmlCanvasElement,
-    input: &web_sys::HtmlInputElement,
-) -> Option<()> {
+/// The canvas as a PNG file.
+fn png_file(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::File> {
     let url = canvas.to_data_url_with_type("image/png").ok()?;
     let encoded = url.split_once(',')?.1;
     let binary = window().atob(encoded).ok()?;
@@ -236,11 +226,5 @@ fn attach_png(
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&bytes[..]));
     let options = web_sys::FilePropertyBag::new();
     options.set_type("image/png");
-    let file =
-        web_sys::File::new_with_u8_array_sequence_and_options(&parts, "drawing.png", &options)
-            .ok()?;
-    let transfer = web_sys::DataTransfer::new().ok()?;
-    transfer.items().add_with_file(&file).ok()?;
-    input.set_files(transfer.files().as_ref());
-    Some(())
+    web_sys::File::new_with_u8_array_sequence_and_options(&parts, "drawing.png", &options).ok()
 }

@@ -2,7 +2,7 @@
 //! record again, then send. The longest recording is shown before the child starts.
 
 use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
-use super::upload::{send_in_background, Sending, SendingStatus};
+use super::upload::{send_file, Sending, SendingStatus};
 use crate::domain::{PromptPage as Page, MAX_RECORDING_SECS};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -62,15 +62,8 @@ pub fn RecordingForm(page: Page) -> impl IntoView {
         });
     };
     let attach = move |event: leptos::ev::SubmitEvent| {
-        let attached = recorded
-            .with_value(|blob| blob.clone())
-            .zip(file_input.get_untracked())
-            .and_then(|(blob, input)| attach_recording(&blob, &input));
-        if attached.is_none() {
-            event.prevent_default();
-            return;
-        }
-        send_in_background(&event, sending);
+        let file = recorded.with_value(|blob| blob.as_ref().and_then(recording_file));
+        send_file(&event, file_input.get_untracked(), file, sending);
     };
     let clock = move || {
         let seconds = tenths.get() / 5;
@@ -215,8 +208,8 @@ async fn begin(
     })
 }
 
-/// Puts the recording into the form's file field, named for the browser's own format.
-fn attach_recording(blob: &web_sys::Blob, input: &web_sys::HtmlInputElement) -> Option<()> {
+/// The recording as a file, named for the browser's own format.
+fn recording_file(blob: &web_sys::Blob) -> Option<web_sys::File> {
     let name = if blob.type_().contains("mp4") {
         "recording.m4a"
     } else {
@@ -225,9 +218,5 @@ fn attach_recording(blob: &web_sys::Blob, input: &web_sys::HtmlInputElement) -> 
     let options = web_sys::FilePropertyBag::new();
     options.set_type(&blob.type_());
     let parts = js_sys::Array::of1(blob);
-    let file = web_sys::File::new_with_blob_sequence_and_options(&parts, name, &options).ok()?;
-    let transfer = web_sys::DataTransfer::new().ok()?;
-    transfer.items().add_with_file(&file).ok()?;
-    input.set_files(transfer.files().as_ref());
-    Some(())
+    web_sys::File::new_with_blob_sequence_and_options(&parts, name, &options).ok()
 }

@@ -14,6 +14,27 @@ pub enum Sending {
     Failed,
 }
 
+/// Sends the form being submitted with `file` in its file field (as if the child had chosen it);
+/// without a file nothing is sent.
+pub fn send_file(
+    event: &leptos::ev::SubmitEvent,
+    input: Option<web_sys::HtmlInputElement>,
+    file: Option<web_sys::File>,
+    state: RwSignal<Sending>,
+) {
+    let attached = input.zip(file).and_then(|(input, file)| {
+        let transfer = web_sys::DataTransfer::new().ok()?;
+        transfer.items().add_with_file(&file).ok()?;
+        input.set_files(transfer.files().as_ref());
+        Some(())
+    });
+    if attached.is_none() {
+        event.prevent_default();
+        return;
+    }
+    send_in_background(event, state);
+}
+
 /// Sends the form being submitted in the background; only if that cannot start does the browser
 /// post it as usual.
 pub fn send_in_background(event: &leptos::ev::SubmitEvent, state: RwSignal<Sending>) {
