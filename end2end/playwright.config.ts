@@ -10,6 +10,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.HEARD_URL ?? 'http://127.0.0.1:3000',
     viewport: { width: 1024, height: 768 },
+    // Tests of the enhanced pages without the service worker; offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       // The fake microphone plays a tone, so recording can be tested without a sound card.

@@ -210,7 +210,10 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
         .unwrap();
     assert_eq!(first.total, 5);
     assert_eq!(first.audience, seed::FORUM);
-    assert!(contribution::finished(&db, &participation).await.is_err());
+    // The tablet fetches the thank-you page early, to show it if the Wi-Fi drops before the end,
+    // but the turn cannot be handed over until every question has been reached.
+    let early = contribution::finished(&db, &participation).await.unwrap();
+    assert!(contribution::hand_over(&db, &participation).await.is_err());
     let next = contribution::submit(&db, answer_for(&first, 5, ""), None)
         .await
         .unwrap();
@@ -264,6 +267,7 @@ async fn a_child_answers_each_prompt_and_gets_a_receipt() {
 
     let finished = contribution::finished(&db, &participation).await.unwrap();
     assert_eq!(finished.receipt_code.len(), 9);
+    assert_eq!(early, finished);
     // The tablet is shared: a finished turn cannot be continued by the next child, and once it
     // is handed over its receipt is no longer shown on the tablet.
     assert!(contribution::prompt_page(&db, &participation, 1)
@@ -630,7 +634,14 @@ async fn a_childs_worry_reaches_the_session_at_once() {
         .unwrap()
         .is_empty());
 
-    concern::raise_by_child(&db, &participation).await.unwrap();
+    let press = "6f1c2b9e-3d4a-4f5b-8c6d-7e8f9a0b1c2d";
+    concern::raise_by_child(&db, &participation, Some(press))
+        .await
+        .unwrap();
+    // The tablet resends the same press after the Wi-Fi comes back: still one concern.
+    concern::raise_by_child(&db, &participation, Some(press))
+        .await
+        .unwrap();
     let concerns = concern::for_session(&db, &opened.id).await.unwrap();
     assert_eq!(concerns.len(), 1);
     assert_eq!(concerns[0].source, "child");
@@ -639,7 +650,15 @@ async fn a_childs_worry_reaches_the_session_at_once() {
         .as_deref()
         .is_some_and(|code| code.len() == 9));
 
-    let nobody = concern::raise_by_child(&db, "not-a-turn").await;
+    // A second press, and presses without a usable id, are each a concern of their own.
+    for request in [None, Some("not-an-id"), Some("0b9c3a52-1e7d-4c60-9f3e-2a4b5c6d7e8f")] {
+        concern::raise_by_child(&db, &participation, request)
+            .await
+            .unwrap();
+    }
+    assert_eq!(concern::for_session(&db, &opened.id).await.unwrap().len(), 4);
+
+    let nobody = concern::raise_by_child(&db, "not-a-turn", None).await;
     assert!(matches!(nobody, Err(DataError::NotFound(_))));
 }
 

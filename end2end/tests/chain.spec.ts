@@ -1,27 +1,5 @@
-import { test, expect, Page, Browser } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-// Every page a child sees must pass axe with no violations.
-// axe runs inside the page, so pages seen with JavaScript off are checked again with it on.
-async function expectAccessible(page: Page, checker?: Page) {
-  if (checker) {
-    await checker.goto(page.url());
-    page = checker;
-  }
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, JSON.stringify(results.violations, null, 2)).toEqual([]);
-}
-
-async function signIn(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
-  return page;
-}
+import { test, expect } from '@playwright/test';
+import { expectAccessible, openSession, signIn } from './helpers';
 
 test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser }) => {
   // 1. Staff sign in; a wrong password gets a clear message.
@@ -35,11 +13,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await staffContext.close();
 
   // 2. A facilitator opens a session and gets a join code.
-  const facilitator = await signIn(browser, 'facilitator@heard.example', 'demo-facilitator-password');
-  await facilitator.getByLabel('Where is the session?').fill('Saturday club, sports hall');
-  await facilitator.getByRole('button', { name: 'Open a session' }).click();
-  const code = (await facilitator.getByTestId('join-code').textContent())!.trim();
-  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  const { facilitator, code } = await openSession(browser, 'Saturday club, sports hall');
 
   // 3. A child on a tablet, with JavaScript off: every core form must work as plain HTML.
   const tablet = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1024, height: 768 } });

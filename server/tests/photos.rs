@@ -345,3 +345,61 @@ async fn a_voice_recording_is_kept_as_received_and_has_no_thumbnail() {
     let thumb = fetch(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
     assert_eq!(thumb.status(), StatusCode::NOT_FOUND);
 }
+
+/// A resend from the tablet's service worker, after the Wi-Fi came back.
+async fn send_queued(heard: &Heard, participation: &str, body: Vec<u8>) -> (StatusCode, String) {
+    let request = Request::post(format!("/take/{participation}/media"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header(app::api::media::QUEUED_HEADER, "1")
+        .body(Body::from(body))
+        .unwrap();
+    let response = heard.router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn an_upload_kept_on_the_tablet_is_answered_with_whether_it_was_stored() {
+    let heard = heard().await;
+    let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let fields = [
+        ("then", "/take/x/today"),
+        ("prompt", prompt.as_str()),
+        ("contribution", contribution_id.as_str()),
+    ];
+    let photo = photo_bytes();
+
+    let stored = send_queued(&heard, &participation, multipart(&fields, &photo)).await;
+    assert_eq!(stored.0, StatusCode::OK);
+    // The first send arrived but its reply was lost: the resend is stored once.
+    let again = send_queued(&heard, &participation, multipart(&fields, &photo)).await;
+    assert_eq!(again.0, StatusCode::OK);
+    let session = session_of(&heard.db, &participation).await;
+    assert_eq!(
+        contribution::for_session(&heard.db, &session)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Something else under the same id, or a file we cannot take, is refused for good, with a
+    // reason the adult can read on the tablet.
+    let mut other = photo.clone();
+    other.extend(b"different");
+    let conflict = send_queued(&heard, &participation, multipart(&fields, &other)).await;
+    assert_eq!(conflict.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(conflict.1.contains("A different answer was already sent"));
+    let (next_child, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let fields = [
+        ("prompt", prompt.as_str()),
+        ("contribution", contribution_id.as_str()),
+    ];
+    let refused = send_queued(&heard, &next_child, multipart(&fields, b"<html></html>")).await;
+    assert_eq!(refused.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.1.contains("not something we can take"));
+}

@@ -83,11 +83,16 @@ pub async fn submit_answer(
 }
 
 /// "I'm worried", pressed on a child's screen during their turn. `back` is the page they were
-/// on, so they can return to it.
+/// on, so they can return to it; `request` identifies the press, so a resend is not a second
+/// concern.
 #[server]
-pub async fn raise_worry(participation: String, back: String) -> Result<(), AppError> {
+pub async fn raise_worry(
+    participation: String,
+    back: String,
+    request: Option<String>,
+) -> Result<(), AppError> {
     use crate::{auth, data::concern};
-    concern::raise_by_child(&auth::db()?, &participation).await?;
+    concern::raise_by_child(&auth::db()?, &participation, request.as_deref()).await?;
     let back = super::safe_step(&back);
     leptos_axum::redirect(&format!("/take/{participation}/worried?back={back}"));
     Ok(())

@@ -101,9 +101,14 @@ fn too_large_or_broken(error: axum::extract::multipart::MultipartError) -> Media
     }
 }
 
+/// Set by the tablet's service worker when it resends an upload that waited on the tablet: it
+/// wants to know whether the answer was stored, not a page to go to.
+pub const QUEUED_HEADER: &str = "x-heard-queued";
+
 async fn upload(
     State(state): State<ServerState>,
     Path(participation): Path<String>,
+    headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
     if !participation
@@ -114,11 +119,18 @@ async fn upload(
     }
     let form = read_form(multipart).await;
     let Ok(prompt) = activity::prompt(&state.db, &form.prompt).await else {
+        if headers.contains_key(QUEUED_HEADER) {
+            return queued_outcome(Err(UploadProblem::NotSaved));
+        }
         // Without the question we cannot go back to it; the start of the turn can.
         return Redirect::to(&format!("/take/{participation}/welcome")).into_response();
     };
     let way = form.mode.unwrap_or(AnswerMode::Photo).as_str();
-    match save_upload(&state, &participation, form).await {
+    let saved = save_upload(&state, &participation, form).await;
+    if headers.contains_key(QUEUED_HEADER) {
+        return queued_outcome(saved);
+    }
+    match saved {
         Ok(next) => Redirect::to(&next).into_response(),
         Err(problem) => Redirect::to(&format!(
             "/take/{participation}/{}?way={way}&problem={}",
@@ -126,6 +138,16 @@ async fn upload(
             problem.code()
         ))
         .into_response(),
+    }
+}
+
+/// Stored; refused for good (with the reason a facilitator can read on the tablet); or not
+/// saved this time, which the service worker tries again later.
+fn queued_outcome(saved: Result<String, UploadProblem>) -> Response {
+    match saved {
+        Ok(_) => StatusCode::OK.into_response(),
+        Err(UploadProblem::NotSaved) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        Err(problem) => (StatusCode::UNPROCESSABLE_ENTITY, problem.message()).into_response(),
     }
 }
 

@@ -4,8 +4,17 @@
 use super::{format_time, get, new_id, now, DataError, DataResult, Db};
 use crate::domain::ConcernNote;
 
-/// A child's "I'm worried" from their turn on the tablet.
-pub async fn raise_by_child(db: &Db, participation_id: &str) -> DataResult<()> {
+/// A child's "I'm worried" from their turn on the tablet. `request` is the press's id, made
+/// with the page: the same press sent again (a tablet resending after the Wi-Fi came back) is
+/// stored once. Without a usable id the press gets a new one.
+pub async fn raise_by_child(
+    db: &Db,
+    participation_id: &str,
+    request: Option<&str>,
+) -> DataResult<()> {
+    let id = request
+        .and_then(|r| uuid::Uuid::parse_str(r).ok())
+        .map_or_else(new_id, |r| r.to_string());
     let row = sqlx::query("SELECT session_id FROM participations WHERE id = $1")
         .bind(participation_id)
         .fetch_optional(db.pool())
@@ -15,9 +24,9 @@ pub async fn raise_by_child(db: &Db, participation_id: &str) -> DataResult<()> {
         ))?;
     sqlx::query(
         "INSERT INTO concerns (id, session_id, participation_id, source, raised_at) \
-         VALUES ($1, $2, $3, 'child', $4)",
+         VALUES ($1, $2, $3, 'child', $4) ON CONFLICT (id) DO NOTHING",
     )
-    .bind(new_id())
+    .bind(id)
     .bind(get::<String>(&row, "session_id")?)
     .bind(participation_id)
     .bind(now())

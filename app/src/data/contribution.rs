@@ -3,7 +3,7 @@
 use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
 use crate::domain::{
     Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent, MediaRef,
-    PromptPage, Receipt, Welcome, DECLINED,
+    PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
 };
 use sqlx::any::AnyRow;
 
@@ -150,6 +150,13 @@ pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> Data
         prompt,
         total: prompts.len() as i64,
         contribution_id: new_id(),
+        plan: prompts
+            .iter()
+            .map(|p| PlannedPrompt {
+                position: p.position,
+                modes: p.modes.clone(),
+            })
+            .collect(),
     })
 }
 
@@ -394,12 +401,14 @@ pub async fn earlier_result(
     }))
 }
 
-/// The receipt for a finished turn, shown on the tablet until it is handed to the next child.
+/// The receipt of a turn, shown on the tablet when the child has finished and until it is
+/// handed to the next child. The tablet fetches it as soon as the child has said yes, so that it
+/// can show it even if the Wi-Fi drops before the end; it holds only the receipt code.
 pub async fn finished(db: &Db, participation_id: &str) -> DataResult<Finished> {
     let turn = turn(db, participation_id).await?;
-    if !turn.finished {
+    if !turn.assented {
         return Err(DataError::Invalid(
-            "There are still questions to answer.".into(),
+            "Please start from the beginning, so you know what this is about.".into(),
         ));
     }
     if turn.handed_over {

@@ -142,6 +142,16 @@ pub struct PromptPage {
     pub total: i64,
     /// Made before the child answers so a resent form is recognised as the same answer.
     pub contribution_id: String,
+    /// Every prompt of the turn in order, so the tablet knows what comes next and which pages
+    /// to keep for when the Wi-Fi drops.
+    pub plan: Vec<PlannedPrompt>,
+}
+
+/// A prompt's place in a turn and the ways it may be answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedPrompt {
+    pub position: i64,
+    pub modes: Vec<AnswerMode>,
 }
 
 /// What the child sees once they have finished.

@@ -19,6 +19,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
+                // The service worker keeps a child's turn going offline (public/sw.js).
+                <script src="/heard-offline.js" defer></script>
                 <MetaTags/>
             </head>
             <body class=crate::domain::Display::current().body_class()>

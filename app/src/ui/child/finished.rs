@@ -1,6 +1,6 @@
 use crate::api::child::{finished_turn, NextPerson};
 use crate::domain::ThankYou;
-use crate::ui::components::{ActionProblem, DisplayOptions, Problem, WorriedButton};
+use crate::ui::components::{ActionProblem, DisplayOptions, PageForm, Problem, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -26,7 +26,7 @@ pub fn FinishedPage() -> impl IntoView {
                         Err(error) => view! {
                             <h1>"Thank you"</h1>
                             <Problem error/>
-                            <p><a class="big-button" href="/">"Start"</a></p>
+                            <p><a class="big-button" href="/" rel="external">"Start"</a></p>
                         }
                         .into_any(),
                     }
@@ -57,10 +57,10 @@ fn Thanks(thanks: ThankYou) -> impl IntoView {
             <div role="img" aria-label="QR code that opens your receipt page" inner_html=receipt_qr_svg></div>
             <figcaption>"Or scan this with a phone to open your receipt page."</figcaption>
         </figure>
-        <ActionForm action=next>
+        <PageForm action=next then="/">
             <input type="hidden" name="participation" value=participation/>
             <ActionProblem action=next/>
             <button type="submit" class="big-button">"Next person"</button>
-        </ActionForm>
+        </PageForm>
     }
 }

@@ -1,5 +1,5 @@
 use crate::api::child::JoinSession;
-use crate::ui::components::{ActionProblem, DisplayOptions, WorriedButton};
+use crate::ui::components::{ActionProblem, DisplayOptions, PageForm, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,7 +11,7 @@ pub fn JoinPage() -> impl IntoView {
         <main class="child page">
             <DisplayOptions/>
             <h1>"Hello! Let's start"</h1>
-            <ActionForm action=join attr:class="child-form">
+            <PageForm action=join class="child-form">
                 <label for="join-code">"Type the code your helper gives you"</label>
                 <input
                     id="join-code"
@@ -23,9 +23,9 @@ pub fn JoinPage() -> impl IntoView {
                 />
                 <ActionProblem action=join/>
                 <button type="submit" class="big-button">"Start"</button>
-            </ActionForm>
+            </PageForm>
             <p class="aside">
-                <a href="/receipt">"I have a receipt code: what happened to what I said?"</a>
+                <a href="/receipt" rel="external">"I have a receipt code: what happened to what I said?"</a>
             </p>
             <p class="aside staff-link"><a href="/staff">"Staff sign in"</a></p>
             <WorriedButton participation={None::<String>} back=""/>

@@ -7,7 +7,8 @@ use crate::domain::{
     MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
 use crate::ui::components::{
-    ActionProblem, ChoiceInput, DisplayOptions, EmojiScaleInput, Problem, ReadAloud, WorriedButton,
+    ActionProblem, ChoiceInput, DisplayOptions, EmojiScaleInput, PageForm, Problem, ReadAloud,
+    WorriedButton,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -48,7 +49,7 @@ pub fn PromptPage() -> impl IntoView {
                             <Title text="Question"/>
                             <h1>"Sorry"</h1>
                             <Problem error/>
-                            <p><a class="big-button" href="/">"Go to the start"</a></p>
+                            <p><a class="big-button" href="/" rel="external">"Go to the start"</a></p>
                         }
                         .into_any(),
                     }})
@@ -97,6 +98,41 @@ fn spoken(page: &Page, mode: AnswerMode) -> String {
     )
 }
 
+/// The page after this prompt: the next question, or "How was today?" after the last.
+fn next_page(page: &Page) -> String {
+    let turn = &page.participation_id;
+    page.plan
+        .iter()
+        .find(|planned| planned.position > page.prompt.position)
+        .map_or(format!("/take/{turn}/today"), |planned| {
+            format!("/take/{turn}/{}", planned.position)
+        })
+}
+
+/// Every page of the rest of this turn, for the tablet to keep while the network is there: each
+/// question in each of its ways, "How was today?", the thank-you and "I'm worried" pages.
+fn pages_to_keep(page: &Page) -> String {
+    let turn = &page.participation_id;
+    let mut pages = Vec::new();
+    let mut steps = vec!["today".to_owned(), "done".to_owned()];
+    for planned in &page.plan {
+        pages.push(format!("/take/{turn}/{}", planned.position));
+        if planned.modes.len() > 1 {
+            for mode in &planned.modes {
+                pages.push(format!("/take/{turn}/{}?way={}", planned.position, mode.as_str()));
+            }
+        }
+        steps.push(planned.position.to_string());
+    }
+    for step in &steps {
+        pages.push(format!("/take/{turn}/{step}"));
+        pages.push(format!("/take/{turn}/worried?back={step}"));
+    }
+    pages.sort();
+    pages.dedup();
+    pages.join(" ")
+}
+
 #[component]
 fn Question(
     page: Page,
@@ -111,6 +147,8 @@ fn Question(
     let speech = spoken(&page, mode);
     let position = page.prompt.position.to_string();
     let participation = page.participation_id.clone();
+    let then = next_page(&page);
+    let keep = pages_to_keep(&page);
     let ways = (page.prompt.modes.len() > 1).then(|| {
         let links = page
             .prompt
@@ -119,7 +157,7 @@ fn Question(
             .map(|&offered| {
                 let current = (offered == mode).then_some("page");
                 view! {
-                    <a class="button way" href=format!("?way={}", offered.as_str()) aria-current=current>
+                    <a class="button way" href=format!("?way={}", offered.as_str()) rel="external" aria-current=current>
                         {offered.invitation()}
                     </a>
                 }
@@ -150,14 +188,16 @@ fn Question(
         {ways}
         {problem.map(|problem| view! { <p class="problem" role="alert">{problem.message()}</p> })}
         {answer}
-        <ActionForm action=submit attr:class="decline-form">
+        <PageForm action=submit then=then class="decline-form">
             <input type="hidden" name="participation" value=page.participation_id.clone()/>
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
             <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
             <input type="hidden" name="declined" value="true"/>
             <button type="submit" class="button secondary">"I'd rather not say"</button>
-        </ActionForm>
+        </PageForm>
         <WorriedButton participation=Some(participation) back=position/>
+        // Read by /heard-offline.js, which asks the service worker to keep these pages.
+        <div hidden data-offline-pages=keep></div>
     }
 }
 
@@ -178,7 +218,7 @@ fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -
         .into_any(),
     };
     view! {
-        <ActionForm action=submit attr:class="child-form">
+        <PageForm action=submit then=next_page(&page) class="child-form">
             <input type="hidden" name="participation" value=page.participation_id.clone()/>
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
             <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
@@ -187,7 +227,7 @@ fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -
             <AdultPanel/>
             <ActionProblem action=submit/>
             <button type="submit" class="big-button">"Next"</button>
-        </ActionForm>
+        </PageForm>
     }
 }
 
@@ -235,6 +275,7 @@ where
             action=format!("/take/{}/media", page.participation_id)
             on:submit=on_submit
         >
+            <input type="hidden" name="then" value=next_page(&page)/>
             <input type="hidden" name="prompt" value=page.prompt.id/>
             <input type="hidden" name="contribution" value=page.contribution_id/>
             {children()}

@@ -1,6 +1,6 @@
 use crate::api::child::RecordToday;
 use crate::ui::components::{
-    ActionProblem, DisplayOptions, EmojiScaleInput, ReadAloud, WorriedButton,
+    ActionProblem, DisplayOptions, EmojiScaleInput, PageForm, ReadAloud, WorriedButton,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,14 +29,14 @@ pub fn TodayPage() -> impl IntoView {
                 text=format!("How was today? {LISTENED} {COULD_SAY} You don't have to answer.")
                 what="the questions"
             />
-            <ActionForm action=record attr:class="child-form">
+            <PageForm action=record then=skip.clone() class="child-form">
                 <input type="hidden" name="participation" value=turn/>
                 <EmojiScaleInput legend=LISTENED name="listened" show_legend=true/>
                 <EmojiScaleInput legend=COULD_SAY name="could_say" show_legend=true/>
                 <ActionProblem action=record/>
                 <button type="submit" class="big-button">"Send"</button>
-            </ActionForm>
-            <p><a class="button secondary" href=skip>"Skip"</a></p>
+            </PageForm>
+            <p><a class="button secondary" href=skip rel="external">"Skip"</a></p>
             <WorriedButton participation=Some(participation) back="today"/>
         </main>
     }

@@ -1,6 +1,7 @@
 //! Sending a picture with progress. Without the enhanced page the form posts as usual; with it,
-//! the child sees how far the upload has got, and a dropped connection leaves the form and its
-//! picture in place for another try.
+//! the child sees how far the upload has got. When the connection drops, the form is posted as
+//! a whole page for the service worker to keep on the tablet; without a service worker the form
+//! and its picture stay in place for another try.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -77,7 +78,13 @@ fn send_with_progress(form: &web_sys::HtmlFormElement, state: RwSignal<Sending>)
         }
     });
     request.set_onload(Some(on_load.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn FnMut()>::new(move || state.set(Sending::Failed));
+    let unsent = form.clone();
+    let on_error = Closure::<dyn FnMut()>::new(move || {
+        // The service worker keeps a whole-page post on the tablet until the Wi-Fi is back.
+        if !kept_by_service_worker() || unsent.submit().is_err() {
+            state.set(Sending::Failed);
+        }
+    });
     request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     state.set(Sending::Progress(0));
     request.send_with_opt_form_data(Some(&data)).ok()?;
@@ -86,6 +93,14 @@ fn send_with_progress(form: &web_sys::HtmlFormElement, state: RwSignal<Sending>)
     on_load.forget();
     on_error.forget();
     Some(())
+}
+
+/// Whether Heard's service worker looks after this page (see `public/sw.js`).
+fn kept_by_service_worker() -> bool {
+    let navigator = window().navigator();
+    js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .and_then(|workers| js_sys::Reflect::get(&workers, &"controller".into()))
+        .is_ok_and(|controller| controller.is_truthy())
 }
 
 /// Progress, or what went wrong, under a picture form's Send button.

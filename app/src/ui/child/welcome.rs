@@ -1,6 +1,8 @@
 use crate::api::child::{load_welcome, Agree};
 use crate::domain::Welcome;
-use crate::ui::components::{ActionProblem, DisplayOptions, Problem, ReadAloud, WorriedButton};
+use crate::ui::components::{
+    ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -25,7 +27,7 @@ pub fn WelcomePage() -> impl IntoView {
                         Err(error) => view! {
                             <h1>"Sorry"</h1>
                             <Problem error/>
-                            <p><a class="big-button" href="/">"Go to the start"</a></p>
+                            <p><a class="big-button" href="/" rel="external">"Go to the start"</a></p>
                         }
                         .into_any(),
                     }
@@ -77,12 +79,12 @@ fn Assent(welcome: Welcome) -> impl IntoView {
                 .collect_view()}
         </ul>
         <ReadAloud text=spoken what="this page"/>
-        <ActionForm action=agree attr:class="child-form">
+        <PageForm action=agree then=format!("/take/{participation}/1") class="child-form">
             <input type="hidden" name="participation" value=welcome.participation_id.clone()/>
             <ActionProblem action=agree/>
             <button type="submit" class="big-button">"Yes, let's start"</button>
-        </ActionForm>
-        <p><a class="button secondary" href="/">"No, thank you"</a></p>
+        </PageForm>
+        <p><a class="button secondary" href="/" rel="external">"No, thank you"</a></p>
         <WorriedButton participation=Some(participation) back="welcome"/>
     }
 }

@@ -27,7 +27,7 @@ pub fn WorriedPage() -> impl IntoView {
             <p class="big-text">"An adult is coming to help you now."</p>
             <p class="big-text">"You are not in trouble."</p>
             <ReadAloud text=TOLD what="this page"/>
-            <p><a class="big-button" href=back>"Go back to where I was"</a></p>
+            <p><a class="big-button" href=back rel="external">"Go back to where I was"</a></p>
         </main>
     }
 }
@@ -46,7 +46,7 @@ pub fn HelpPage() -> impl IntoView {
             <p class="big-text">"Tell the adult who is with you. They will help."</p>
             <p class="big-text">"You can also call Childline on "<strong>"0800 1111"</strong>". It is free, and you can call at any time."</p>
             <ReadAloud text=HELP what="this page"/>
-            <p><a class="big-button" href="/">"Go to the start"</a></p>
+            <p><a class="big-button" href="/" rel="external">"Go to the start"</a></p>
         </main>
     }
 }

@@ -1,10 +1,12 @@
 use crate::api::child::ChangeDisplay;
 use crate::domain::Display;
+use super::PageForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// Two buttons on every child screen: bigger text, and high contrast. Each is a plain form, so
-/// it works before the page is enhanced; the choice lasts until the tablet is handed over.
+/// it works before the page is enhanced; the choice lasts until the tablet is handed over. It
+/// needs the network: the choice is a cookie the server sets.
 #[component]
 pub fn DisplayOptions() -> impl IntoView {
     let display = Display::current();
@@ -18,12 +20,12 @@ pub fn DisplayOptions() -> impl IntoView {
         let action = ServerAction::<ChangeDisplay>::new();
         let back = back.clone();
         view! {
-            <ActionForm action=action attr:class="display-option">
+            <PageForm action class="display-option">
                 <input type="hidden" name="large" value=next.large_text.to_string()/>
                 <input type="hidden" name="contrast" value=next.high_contrast.to_string()/>
                 <input type="hidden" name="back" value=back/>
                 <button type="submit" class="button secondary" aria-pressed=pressed.to_string()>{label}</button>
-            </ActionForm>
+            </PageForm>
         }
     };
     view! {

@@ -1,4 +1,5 @@
 use crate::api::child::RaiseWorry;
+use super::PageForm;
 use leptos::prelude::*;
 
 /// "I'm worried", on every child screen. During a turn it raises a concern for the facilitator
@@ -13,10 +14,16 @@ pub fn WorriedButton(
     back: String,
 ) -> impl IntoView {
     let raise = ServerAction::<RaiseWorry>::new();
+    // Made once, on the server, with the page: the enhanced page keeps the server's value, and
+    // a page the tablet serves while offline gets a fresh one from the service worker.
+    #[cfg(feature = "ssr")]
+    let request = crate::data::new_id();
+    #[cfg(not(feature = "ssr"))]
+    let request = String::new();
     let Some(participation) = participation else {
         return view! {
             <p class="worried">
-                <a class="button worried-button" href="/worried">
+                <a class="button worried-button" href="/worried" rel="external">
                     <span aria-hidden="true">"🆘 "</span>"I'm worried"
                 </a>
             </p>
@@ -24,13 +31,15 @@ pub fn WorriedButton(
         .into_any();
     };
     view! {
-        <ActionForm action=raise attr:class="worried">
+        <PageForm action=raise then=format!("/take/{participation}/worried?back={back}") class="worried">
             <input type="hidden" name="participation" value=participation/>
             <input type="hidden" name="back" value=back/>
+            // Made with the page, so a resent press is one concern, not two.
+            <input type="hidden" name="request" value=request/>
             <button type="submit" class="worried-button">
                 <span aria-hidden="true">"🆘 "</span>"I'm worried"
             </button>
-        </ActionForm>
+        </PageForm>
     }
     .into_any()
 }

@@ -1,0 +1,59 @@
+// Registers Heard's service worker (/sw.js), hands it the pages of the child's turn to keep, asks
+// it to send what waits on the tablet, and shows the adult how much is waiting. Plain JavaScript,
+// so it works on pages that are not enhanced yet and on the service worker's own offline page.
+(() => {
+  if (!('serviceWorker' in navigator)) return;
+  let waiting = 0;
+
+  const bar = document.createElement('div');
+  bar.id = 'heard-waiting';
+  bar.className = 'waiting-bar';
+  bar.setAttribute('role', 'status');
+  bar.hidden = true;
+
+  function show({ waiting: count = 0, worries = 0, refused = [] }) {
+    waiting = count;
+    bar.replaceChildren();
+    if (worries > 0) {
+      const line = document.createElement('p');
+      line.className = 'worry';
+      line.textContent = 'A child pressed "I\'m worried" and it has not reached Heard yet. '
+        + 'Go to the child now, and tell the safeguarding lead.';
+      bar.append(line);
+    }
+    if (count > 0) {
+      const line = document.createElement('p');
+      line.textContent = count === 1
+        ? '1 answer is kept on this tablet. It will be sent when the Wi-Fi is back.'
+        : `${count} answers are kept on this tablet. They will be sent when the Wi-Fi is back.`;
+      bar.append(line);
+    }
+    if (refused.length > 0) {
+      const line = document.createElement('p');
+      line.textContent = `Heard could not take ${refused.length === 1 ? '1 answer' : `${refused.length} answers`} sent from this tablet: ${[...new Set(refused)].join(' ')}`;
+      const dismiss = document.createElement('button');
+      dismiss.type = 'button';
+      dismiss.className = 'button secondary';
+      dismiss.textContent = 'Dismiss';
+      dismiss.addEventListener('click', () => tell({ dismiss: true }));
+      line.append(' ', dismiss);
+      bar.append(line);
+    }
+    bar.hidden = bar.childElementCount === 0;
+    document.body.style.paddingBottom = bar.hidden ? '' : `${bar.offsetHeight + 16}px`;
+  }
+
+  function tell(message) {
+    navigator.serviceWorker.ready.then((registration) => registration.active.postMessage(message));
+  }
+
+  navigator.serviceWorker.addEventListener('message', (event) => show(event.data || {}));
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+  document.body.append(bar);
+
+  const pages = document.querySelector('[data-offline-pages]');
+  if (pages) tell({ keep: pages.dataset.offlinePages.split(' ') });
+  tell({ send: true });
+  window.addEventListener('online', () => tell({ send: true }));
+  setInterval(() => { if (waiting > 0) tell({ send: true }); }, 15000);
+})();
