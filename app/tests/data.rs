@@ -651,12 +651,19 @@ async fn a_childs_worry_reaches_the_session_at_once() {
         .is_some_and(|code| code.len() == 9));
 
     // A second press, and presses without a usable id, are each a concern of their own.
-    for request in [None, Some("not-an-id"), Some("0b9c3a52-1e7d-4c60-9f3e-2a4b5c6d7e8f")] {
+    for request in [
+        None,
+        Some("not-an-id"),
+        Some("0b9c3a52-1e7d-4c60-9f3e-2a4b5c6d7e8f"),
+    ] {
         concern::raise_by_child(&db, &participation, request)
             .await
             .unwrap();
     }
-    assert_eq!(concern::for_session(&db, &opened.id).await.unwrap().len(), 4);
+    assert_eq!(
+        concern::for_session(&db, &opened.id).await.unwrap().len(),
+        4
+    );
 
     let nobody = concern::raise_by_child(&db, "not-a-turn", None).await;
     assert!(matches!(nobody, Err(DataError::NotFound(_))));

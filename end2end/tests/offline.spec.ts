@@ -80,6 +80,9 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
   await child.getByRole('button', { name: 'Next' }).click();
   await expect(child.getByText('Question 2 of 5')).toBeVisible();
 
+  const answerUrl = new URL((await child.locator('form.child-form').getAttribute('action'))!, wifi.url).href;
+  const turn = new URL(child.url()).pathname.split('/')[2];
+
   // The Wi-Fi drops. The child goes on; each answer waits on the tablet, and the adult sees how many.
   wifi.cut();
   const waiting = child.locator('#heard-waiting');
@@ -109,6 +112,7 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
   await child.getByRole('link', { name: 'Draw it' }).click();
   await expect(child.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
   const canvas = child.getByRole('img', { name: /Drawing area/ });
+  await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await child.mouse.move(box.x + 40, box.y + 40);
   await child.mouse.down();
@@ -137,6 +141,30 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
   await expect(facilitator.getByText('Somewhere quiet, written while the Wi-Fi was down')).toHaveCount(1);
   await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible();
   await expect(facilitator.getByRole('img', { name: /Drawing a child sent/ })).toBeVisible();
+
+  // An answer Heard refuses for good (here: its question no longer exists) is not retried
+  // forever: the adult reads why, and dismisses it.
+  await child.evaluate(async ({ url, turn }) => {
+    const body = new TextEncoder().encode(
+      `participation=${turn}&prompt=gone&contribution=${crypto.randomUUID()}&way=text&text=hello`).buffer;
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('heard', 1);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const write = open.result.transaction('waiting', 'readwrite');
+        write.objectStore('waiting').add({
+          url, body, contentType: 'application/x-www-form-urlencoded', keptAt: Date.now(), worry: false,
+        });
+        write.oncomplete = () => { open.result.close(); resolve(null); };
+      };
+    });
+    navigator.serviceWorker.controller!.postMessage({ send: true });
+  }, { url: answerUrl, turn });
+  await expect(waiting).toContainText('Heard could not take 1 answer sent from this tablet: That question does not exist.');
+  await expectAccessible(child);
+  await waiting.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(waiting).toBeHidden();
+  expect(await waitingPosts(child)).toBe(0);
 
   // Next person: the tablet keeps nothing of this turn.
   expect((await keptPages(child)).length).toBeGreaterThan(0);

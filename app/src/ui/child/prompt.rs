@@ -119,7 +119,11 @@ fn pages_to_keep(page: &Page) -> String {
         pages.push(format!("/take/{turn}/{}", planned.position));
         if planned.modes.len() > 1 {
             for mode in &planned.modes {
-                pages.push(format!("/take/{turn}/{}?way={}", planned.position, mode.as_str()));
+                pages.push(format!(
+                    "/take/{turn}/{}?way={}",
+                    planned.position,
+                    mode.as_str()
+                ));
             }
         }
         steps.push(planned.position.to_string());

@@ -1,6 +1,6 @@
+use super::PageForm;
 use crate::api::child::ChangeDisplay;
 use crate::domain::Display;
-use super::PageForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

@@ -1,5 +1,5 @@
-use crate::api::child::RaiseWorry;
 use super::PageForm;
+use crate::api::child::RaiseWorry;
 use leptos::prelude::*;
 
 /// "I'm worried", on every child screen. During a turn it raises a concern for the facilitator
