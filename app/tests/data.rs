@@ -4,7 +4,9 @@
 use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
-use app::data::{concern, evaluation, media, seed, session, staff, strategy, DataError, Db};
+use app::data::{
+    activity, concern, evaluation, media, seed, session, staff, strategy, DataError, Db,
+};
 use app::domain::{
     Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
     TodaySummary,
@@ -727,4 +729,59 @@ async fn a_facilitator_records_how_a_child_communicated_afterwards() {
     let nothing =
         contribution::set_communicated(&db, "no-such-answer", Communicated::Supported).await;
     assert!(matches!(nothing, Err(DataError::NotFound(_))));
+}
+
+#[tokio::test]
+async fn ten_copies_of_one_answer_sent_at_once_are_stored_once() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = join_and_agree(&db, &opened.join_code).await;
+    let page = contribution::prompt_page(&db, &participation, 2)
+        .await
+        .unwrap();
+    let copies = (0..10).map(|_| {
+        let db = db.clone();
+        let answer = answer_for(&page, 0, "Somewhere quiet");
+        tokio::spawn(async move { contribution::submit(&db, answer, None).await })
+    });
+    for copy in copies.collect::<Vec<_>>() {
+        assert_eq!(copy.await.unwrap().unwrap(), AfterAnswer::NextPrompt(3));
+    }
+    assert_eq!(
+        contribution::for_session(&db, &opened.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_facilitator_chooses_a_picture_for_each_option() {
+    let db = test_db().await;
+    let activity_id = &activity::list(&db).await.unwrap()[0].id;
+    let choice = activity::prompts(&db, activity_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.modes.contains(&AnswerMode::Choice))
+        .unwrap();
+    let mut pictures: Vec<Option<&str>> = vec![None; choice.options.len()];
+    pictures[0] = Some("1F3B5");
+    activity::set_symbols(&db, &choice.id, Some("1F3A8"), &pictures)
+        .await
+        .unwrap();
+    let saved = activity::prompt(&db, &choice.id).await.unwrap();
+    assert_eq!(saved.symbol.as_deref(), Some("1F3A8"));
+    assert_eq!(saved.options[0].symbol.as_deref(), Some("1F3B5"));
+    assert!(saved.options[1..].iter().all(|o| o.symbol.is_none()));
+
+    // Only shipped symbols, and one per option.
+    pictures[1] = Some("../../etc/passwd");
+    let unknown = activity::set_symbols(&db, &choice.id, None, &pictures).await;
+    assert!(matches!(unknown, Err(DataError::Invalid(_))));
+    let short = activity::set_symbols(&db, &choice.id, None, &pictures[..1]).await;
+    assert!(matches!(short, Err(DataError::Invalid(_))));
+    let unchanged = activity::prompt(&db, &choice.id).await.unwrap();
+    assert_eq!(unchanged, saved);
 }

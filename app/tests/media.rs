@@ -208,3 +208,19 @@ fn a_drawing_stays_a_png() {
     assert_eq!(clean.content_type, "image/png");
     assert_upright(&image::load_from_memory(&clean.bytes).unwrap(), "drawing");
 }
+
+#[test]
+fn a_truncated_drawing_is_refused_cleanly() {
+    let mut drawing = Vec::new();
+    DynamicImage::ImageRgb8(upright())
+        .write_to(
+            &mut std::io::Cursor::new(&mut drawing),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    let truncated = &drawing[..drawing.len() * 2 / 3];
+    assert_eq!(
+        sanitise_image(truncated).unwrap_err(),
+        MediaError::Unreadable
+    );
+}

@@ -403,3 +403,75 @@ async fn an_upload_kept_on_the_tablet_is_answered_with_whether_it_was_stored() {
     assert_eq!(refused.0, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.1.contains("not something we can take"));
 }
+
+#[tokio::test]
+async fn an_oversized_upload_is_refused_before_it_has_all_arrived() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let heard = heard().await;
+    let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let head = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\n{prompt}\r\n\
+         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"contribution\"\r\n\r\n{contribution_id}\r\n\
+         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.png\"\r\n\r\n"
+    );
+    // 100 MB offered a megabyte at a time; the photo limit is 12 MB.
+    const CHUNKS: usize = 100;
+    let pulled = Arc::new(AtomicUsize::new(0));
+    let counter = pulled.clone();
+    let chunks = std::iter::once(head.into_bytes()).chain((0..CHUNKS).map(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        vec![0xFFu8; 1024 * 1024]
+    }));
+    // Each chunk arrives after a pause, as over a network; a stream that is always ready would
+    // be read up to the limit before any field is parsed.
+    use futures_util::StreamExt;
+    let arriving = futures_util::stream::iter(chunks).then(|chunk| async move {
+        tokio::task::yield_now().await;
+        Ok::<_, std::io::Error>(chunk)
+    });
+    let body = Body::from_stream(arriving);
+    let request = Request::post(format!("/take/{participation}/media"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(body)
+        .unwrap();
+    let response = heard.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()[header::LOCATION].to_str().unwrap();
+    assert!(location.ends_with("problem=too-large"), "{location}");
+    let read = pulled.load(Ordering::SeqCst);
+    assert!(read < 20, "read {read} MB of a 100 MB upload");
+}
+
+#[tokio::test]
+async fn ten_copies_of_one_upload_at_once_are_stored_once() {
+    let heard = heard().await;
+    let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+    let fields = [
+        ("prompt", prompt.as_str()),
+        ("contribution", contribution_id.as_str()),
+    ];
+    let photo = photo_bytes();
+    let sends = (0..10).map(|_| send(&heard, &participation, multipart(&fields, &photo)));
+    let results = futures_util::future::join_all(sends).await;
+    for (status, location) in &results {
+        assert_eq!(*status, StatusCode::SEE_OTHER);
+        assert_eq!(location, &format!("/take/{participation}/today"));
+    }
+    let session = session_of(&heard.db, &participation).await;
+    assert_eq!(
+        contribution::for_session(&heard.db, &session)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // The copies that lost the race leave no files behind: one photo and its thumbnail.
+    let stored = std::fs::read_dir(heard.data_dir.join("media"))
+        .unwrap()
+        .count();
+    assert_eq!(stored, 2);
+}

@@ -65,3 +65,31 @@ pub async fn load_session(session: String) -> Result<SessionView, AppError> {
         today: evaluation::for_session(&db, &session).await?,
     })
 }
+
+/// An activity with its prompts, for the facilitator to look over and choose pictures.
+#[server]
+pub async fn load_activity(activity: String) -> Result<ActivitySummary, AppError> {
+    use crate::{auth, data::activity as activities, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    Ok(activities::find(&auth::db()?, &activity).await?)
+}
+
+/// The pictures for one prompt: `symbol` beside the question and `symbols[]` for its options in
+/// order; an empty value means no picture.
+#[server]
+pub async fn set_prompt_symbols(
+    activity: String,
+    prompt: String,
+    symbol: String,
+    #[server(default)] symbols: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::{auth, data::activity as activities, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    fn picked(hex: &str) -> Option<&str> {
+        Some(hex.trim()).filter(|hex| !hex.is_empty())
+    }
+    let options: Vec<Option<&str>> = symbols.iter().map(|hex| picked(hex)).collect();
+    activities::set_symbols(&auth::db()?, &prompt, picked(&symbol), &options).await?;
+    leptos_axum::redirect(&format!("/staff/activities/{activity}#prompt-{prompt}"));
+    Ok(())
+}

@@ -1,7 +1,7 @@
 //! Activities: an ask around priorities, its prompts, and who will hear the answers.
 
 use super::{get, DataError, DataResult, Db};
-use crate::domain::{ActivitySummary, AnswerMode, ChoiceOption, Prompt};
+use crate::domain::{ActivitySummary, AnswerMode, ChoiceOption, Prompt, Symbol};
 
 pub async fn list(db: &Db) -> DataResult<Vec<ActivitySummary>> {
     let rows = sqlx::query("SELECT id FROM activities ORDER BY created_at, title")
@@ -100,4 +100,45 @@ pub async fn prompt(db: &Db, prompt_id: &str) -> DataResult<Prompt> {
     .await?
     .ok_or(DataError::NotFound("That question does not exist."))?;
     prompt_from(db, &row).await
+}
+
+/// The pictures a facilitator chose for a prompt: one beside the question, and one per option
+/// of a choice, in the options' order. Only symbols Heard ships can be chosen.
+pub async fn set_symbols(
+    db: &Db,
+    prompt_id: &str,
+    prompt_symbol: Option<&str>,
+    option_symbols: &[Option<&str>],
+) -> DataResult<()> {
+    let prompt = prompt(db, prompt_id).await?;
+    if option_symbols.len() != prompt.options.len() {
+        return Err(DataError::Invalid(
+            "The question's options have changed. Please reload the page and choose again.".into(),
+        ));
+    }
+    let unknown = prompt_symbol
+        .into_iter()
+        .chain(option_symbols.iter().flatten().copied())
+        .any(|hex| Symbol::find(hex).is_none());
+    if unknown {
+        return Err(DataError::Invalid(
+            "Please choose pictures from the list.".into(),
+        ));
+    }
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("UPDATE prompts SET symbol = $1 WHERE id = $2")
+        .bind(prompt_symbol)
+        .bind(prompt_id)
+        .execute(&mut *tx)
+        .await?;
+    for (option, symbol) in prompt.options.iter().zip(option_symbols) {
+        sqlx::query("UPDATE prompt_options SET symbol = $1 WHERE prompt_id = $2 AND position = $3")
+            .bind(*symbol)
+            .bind(prompt_id)
+            .bind(option.position)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

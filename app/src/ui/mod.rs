@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>

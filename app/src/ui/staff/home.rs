@@ -91,6 +91,7 @@ fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
     view! {
         <article class="card">
             <h3>{activity.title}</h3>
+            <p><a href=format!("/staff/activities/{}", activity.id)>"Pictures for the questions"</a></p>
             <p>{format!("Heard by: {}", activity.audience)}</p>
             <p>{format!("About: {}", activity.priorities.join(", "))}</p>
             <ol>

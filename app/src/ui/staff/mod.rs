@@ -1,11 +1,13 @@
 //! The staff side: sign-in, running sessions (Space, Voice), and decisions with
 //! "you said, we did" (Audience, Influence).
 
+mod activity;
 mod decision;
 mod home;
 mod session;
 mod sign_in;
 
+pub use activity::ActivityPage;
 pub use decision::{DecisionPage, NewDecisionPage};
 pub use home::HomePage;
 pub use session::SessionPage;
