@@ -16,7 +16,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   const { facilitator, code } = await openSession(browser, 'Saturday club, sports hall');
 
   // 3. A child on a tablet, with JavaScript off: every core form must work as plain HTML.
-  const tablet = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1024, height: 768 } });
+  const tablet = await browser.newContext({ javaScriptEnabled: false });
   const child = await tablet.newPage();
   const axeContext = await browser.newContext();
   const checker = await axeContext.newPage();
@@ -133,7 +133,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await tablet.close();
 
   // A child who draws. Drawing needs the enhanced page, so this tablet runs JavaScript.
-  const drawingTablet = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const drawingTablet = await browser.newContext();
   const artist = await drawingTablet.newPage();
   await artist.goto('/');
   await expect(artist.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
@@ -180,7 +180,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
 
   // A child who speaks: record, watch the timer and level, listen back, then send.
   const speakingTablet = await browser.newContext({
-    viewport: { width: 1024, height: 768 }, permissions: ['microphone'],
+    permissions: ['microphone'],
   });
   const speaker = await speakingTablet.newPage();
   await speaker.goto('/');

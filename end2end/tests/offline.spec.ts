@@ -59,7 +59,7 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
   const { facilitator, code } = await openSession(browser, 'School hall with poor Wi-Fi');
   const wifi = await hallWifi(new URL(baseURL!));
   const tablet = await browser.newContext({
-    baseURL: wifi.url, serviceWorkers: 'allow', viewport: { width: 1024, height: 768 },
+    baseURL: wifi.url, serviceWorkers: 'allow',
   });
   const child = await tablet.newPage();
   await child.goto('/');
