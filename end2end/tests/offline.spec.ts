@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Browser, Page } from '@playwright/test';
 import net from 'node:net';
 import { expectAccessible, openSession } from './helpers';
 
@@ -173,4 +173,83 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
   expect(await keptPages(child)).toEqual([]);
   await tablet.close();
   await wifi.close();
+});
+
+// A tablet whose child has joined and agreed, with the rest of the turn kept on it.
+async function tabletReady(browser: Browser, code: string) {
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByLabel('Type the code your helper gives you').fill(code);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: "Yes, let's start" }).click();
+  await expect(page.getByText('Question 1 of 5')).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => {
+    const wanted = document.querySelector<HTMLElement>('[data-offline-pages]')!.dataset.offlinePages!.split(' ');
+    const cache = await caches.open('heard-turn');
+    return (await Promise.all(wanted.map((kept) => cache.match(kept)))).filter((kept) => !kept).length;
+  }), { timeout: 30_000 }).toBe(0);
+  return { context, page };
+}
+
+test('an offline burst: 20 answers with photos and drawings, a reload, then exactly 20 on the server', async ({ browser }) => {
+  const { facilitator, code } = await openSession(browser, 'Sports hall, Wi-Fi down all morning');
+  const photo = await facilitator.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 80; canvas.height = 60;
+    const pen = canvas.getContext('2d')!;
+    pen.fillStyle = '#36c'; pen.fillRect(0, 0, 80, 60);
+    return canvas.toDataURL('image/jpeg').split(',')[1];
+  });
+  const tablets = [];
+  for (let i = 0; i < 4; i++) tablets.push(await tabletReady(browser, code));
+  for (const { context } of tablets) await context.setOffline(true);
+
+  for (const [i, { page }] of tablets.entries()) {
+    await page.getByText('Very happy').click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('textbox').fill(`Said offline on tablet ${i + 1}`);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Okay').click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // The tablet is reloaded while offline: the page and what waits are still there.
+    await expect(page.getByText('Question 4 of 5')).toBeVisible();
+    await page.reload();
+    await expect(page.getByText('Question 4 of 5')).toBeVisible();
+    await expect(page.locator('#heard-waiting')).toContainText('3 answers are kept on this tablet');
+    await page.getByLabel('Music').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Question 5 of 5')).toBeVisible();
+    await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+    if (i % 2 === 0) {
+      await page.getByLabel(/Take or choose a photo/).setInputFiles({
+        name: 'hall.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo, 'base64'),
+      });
+    } else {
+      await page.getByRole('link', { name: 'Draw it' }).click();
+      await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+      const canvas = page.getByRole('img', { name: /Drawing area/ });
+      await canvas.scrollIntoViewIfNeeded();
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + 30, box.y + 30);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 200, box.y + 150, { steps: 10 });
+      await page.mouse.up();
+    }
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByRole('heading', { name: 'How was today?' })).toBeVisible();
+    await expect(page.locator('#heard-waiting')).toContainText('5 answers are kept on this tablet');
+  }
+  await facilitator.reload();
+  await expect(facilitator.getByText('What children said (0)')).toBeVisible();
+
+  for (const { context } of tablets) await context.setOffline(false);
+  for (const { page } of tablets) await expect(page.locator('#heard-waiting')).toBeHidden({ timeout: 45_000 });
+  await facilitator.reload();
+  await expect(facilitator.getByText('What children said (20)')).toBeVisible();
+  await expect(facilitator.getByText(/^Said offline on tablet \d$/)).toHaveCount(4);
+  await expect(facilitator.getByRole('img', { name: /Photo a child sent/ })).toHaveCount(2);
+  await expect(facilitator.getByRole('img', { name: /Drawing a child sent/ })).toHaveCount(2);
+  for (const { context } of tablets) await context.close();
 });
