@@ -213,7 +213,10 @@ async fn save_upload(
     match contribution::submit(&state.db, new, Some(record)).await {
         Ok(after) => {
             // An identical copy sent at the same moment may have been stored instead of this one.
-            if matches!(media::find(&state.db, &media_id).await, Err(DataError::NotFound(_))) {
+            if matches!(
+                media::find(&state.db, &media_id).await,
+                Err(DataError::NotFound(_))
+            ) {
                 forget(state, &keys).await;
             }
             Ok(super::next_page(participation, after))

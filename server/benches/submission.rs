@@ -1,0 +1,185 @@
+//! How many answers a real Heard server acknowledges per second when many tablets post at once,
+//! against the raw insert rate of the same database in the same run.
+//!
+//!     cargo bench -p server --bench submission            # SQLite in a temporary directory
+//!     HEARD_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test cargo bench -p server --bench submission
+//!
+//! Each virtual tablet keeps one HTTP/1.1 connection open and posts text answers to the
+//! `submit_answer` server function, as an enhanced page does, waiting for each reply.
+
+use app::api::child::SubmitAnswer;
+use app::data::{contribution, new_id, session, staff, Db};
+use leptos::config::LeptosOptions;
+use leptos::server_fn::ServerFn;
+use server::{build_app, Config};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+/// (tablets, answers each): about the same total work at each level.
+const LEVELS: [(usize, usize); 3] = [(50, 60), (200, 20), (1000, 5)];
+
+#[tokio::main]
+async fn main() {
+    let data_dir = std::env::temp_dir().join(format!("heard-bench-{}", std::process::id()));
+    let config = Config {
+        database_url: std::env::var("HEARD_BENCH_DATABASE_URL")
+            .unwrap_or_else(|_| Config::sqlite_url_in(&data_dir)),
+        data_dir: data_dir.clone(),
+        seed_demo: true,
+        secure_cookies: false,
+        leptos: LeptosOptions::builder().output_name("heard").build(),
+    };
+    let (router, db) = build_app(&config).await.expect("app builds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let backend = if config.database_url.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite (WAL, synchronous=FULL)"
+    };
+    println!("Heard submission benchmark on {backend}, server at {address}");
+    println!("tablets | answers | acknowledged/s | p50 ms | p99 ms | raw inserts/s | ratio");
+
+    for (tablets, each) in LEVELS {
+        let turns = turns(&db, tablets).await;
+        let started = Instant::now();
+        let posts = turns.into_iter().map(|(participation, prompt)| {
+            tokio::spawn(tablet(address, participation, prompt, each))
+        });
+        let mut latencies = Vec::with_capacity(tablets * each);
+        for post in futures_util::future::join_all(posts).await {
+            latencies.extend(post.expect("tablet task"));
+        }
+        let elapsed = started.elapsed();
+        latencies.sort();
+        let rate = latencies.len() as f64 / elapsed.as_secs_f64();
+        let raw = raw_insert_rate(&db, tablets, each).await;
+        println!(
+            "{tablets:>7} | {:>7} | {rate:>14.0} | {:>6.1} | {:>6.1} | {raw:>13.0} | {:.2}",
+            latencies.len(),
+            millis(percentile(&latencies, 50)),
+            millis(percentile(&latencies, 99)),
+            rate / raw,
+        );
+    }
+    let _ = std::fs::remove_dir_all(data_dir);
+}
+
+/// Turns that have joined and agreed, each with the id of the text question.
+async fn turns(db: &Db, count: usize) -> Vec<(String, String)> {
+    let (_, facilitator) =
+        staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password")
+            .await
+            .unwrap();
+    let opened = session::open(
+        db,
+        "activity-short-breaks",
+        "Benchmark hall",
+        &facilitator.id,
+    )
+    .await
+    .unwrap();
+    let mut turns = Vec::with_capacity(count);
+    for _ in 0..count {
+        let participation = contribution::join(db, &opened.join_code).await.unwrap();
+        contribution::assent(db, &participation).await.unwrap();
+        let page = contribution::prompt_page(db, &participation, 2)
+            .await
+            .unwrap();
+        turns.push((participation, page.prompt.id));
+    }
+    turns
+}
+
+/// One tablet: `each` answers, one after another, on one connection. Returns each latency.
+async fn tablet(
+    address: std::net::SocketAddr,
+    participation: String,
+    prompt: String,
+    each: usize,
+) -> Vec<Duration> {
+    let stream = TcpStream::connect(address).await.expect("connect");
+    stream.set_nodelay(true).unwrap();
+    let mut connection = BufReader::new(stream);
+    let mut latencies = Vec::with_capacity(each);
+    for _ in 0..each {
+        let body = format!(
+            "participation={participation}&prompt={prompt}&contribution={}&way=text&text=A+quiet+room+to+rest",
+            new_id()
+        );
+        let request = format!(
+            "POST {} HTTP/1.1\r\nHost: bench\r\nAccept: application/json\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+            SubmitAnswer::url(),
+            body.len()
+        );
+        let sent = Instant::now();
+        connection
+            .get_mut()
+            .write_all(request.as_bytes())
+            .await
+            .unwrap();
+        let status = read_response(&mut connection).await;
+        assert!(status.contains(" 200 "), "not acknowledged: {status}");
+        latencies.push(sent.elapsed());
+    }
+    latencies
+}
+
+/// Reads one response; returns its status line.
+async fn read_response(connection: &mut BufReader<TcpStream>) -> String {
+    let mut status = String::new();
+    connection.read_line(&mut status).await.unwrap();
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        connection.read_line(&mut line).await.unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap();
+        }
+    }
+    let mut body = vec![0; length];
+    connection.read_exact(&mut body).await.unwrap();
+    status
+}
+
+/// The same number of rows written straight to the contributions table by as many tasks, on the
+/// same pool: the ceiling the server is measured against.
+async fn raw_insert_rate(db: &Db, tasks: usize, each: usize) -> f64 {
+    let turns = turns(db, tasks).await;
+    let started = Instant::now();
+    let writers = turns.into_iter().map(|(participation, prompt)| {
+        let db = db.clone();
+        tokio::spawn(async move {
+            for _ in 0..each {
+                sqlx::query(
+                    "INSERT INTO contributions (id, participation_id, prompt_id, mode, text_value, \
+                     communicated, created_at) VALUES ($1, $2, $3, 'text', $4, 'own_words', $5)",
+                )
+                .bind(new_id())
+                .bind(&participation)
+                .bind(&prompt)
+                .bind("A quiet room to rest")
+                .bind(0_i64)
+                .execute(db.pool())
+                .await
+                .unwrap();
+            }
+        })
+    });
+    futures_util::future::join_all(writers).await;
+    (tasks * each) as f64 / started.elapsed().as_secs_f64()
+}
+
+fn percentile(sorted: &[Duration], percent: usize) -> Duration {
+    sorted[(sorted.len() * percent / 100).min(sorted.len() - 1)]
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
