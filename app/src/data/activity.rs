@@ -2,6 +2,7 @@
 
 use super::{get, DataError, DataResult, Db};
 use crate::domain::{ActivitySummary, AnswerMode, ChoiceOption, Prompt, Symbol};
+use std::collections::HashMap;
 
 pub async fn list(db: &Db) -> DataResult<Vec<ActivitySummary>> {
     let rows = sqlx::query("SELECT id FROM activities ORDER BY created_at, title")
@@ -52,31 +53,55 @@ pub async fn prompts(db: &Db, activity_id: &str) -> DataResult<Vec<Prompt>> {
     .bind(activity_id)
     .fetch_all(db.pool())
     .await?;
-    let mut prompts = Vec::with_capacity(rows.len());
-    for row in &rows {
-        prompts.push(prompt_from(db, row).await?);
-    }
-    Ok(prompts)
+    // Every answer looks the prompts up, so their options come in one query, not one each.
+    let mut options = options_where(
+        db,
+        "o.prompt_id IN (SELECT id FROM prompts WHERE activity_id = $1)",
+        activity_id,
+    )
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let id: String = get(row, "id")?;
+            let own = options.remove(&id).unwrap_or_default();
+            prompt_from(row, id, own)
+        })
+        .collect()
 }
 
-async fn prompt_from(db: &Db, row: &sqlx::any::AnyRow) -> DataResult<Prompt> {
-    let id: String = get(row, "id")?;
-    let modes: String = get(row, "modes")?;
-    let options = sqlx::query(
-        "SELECT position, label, symbol FROM prompt_options WHERE prompt_id = $1 ORDER BY position",
-    )
-    .bind(&id)
+/// Choice options by prompt id, in order, for the prompts `condition` selects.
+async fn options_where(
+    db: &Db,
+    condition: &str,
+    value: &str,
+) -> DataResult<HashMap<String, Vec<ChoiceOption>>> {
+    let rows = sqlx::query(&format!(
+        "SELECT o.prompt_id, o.position, o.label, o.symbol FROM prompt_options o \
+         WHERE {condition} ORDER BY o.prompt_id, o.position"
+    ))
+    .bind(value)
     .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|option| {
-        Ok(ChoiceOption {
-            position: get(option, "position")?,
-            label: get(option, "label")?,
-            symbol: get(option, "symbol")?,
-        })
-    })
-    .collect::<DataResult<_>>()?;
+    .await?;
+    let mut options: HashMap<String, Vec<ChoiceOption>> = HashMap::new();
+    for row in &rows {
+        options
+            .entry(get(row, "prompt_id")?)
+            .or_default()
+            .push(ChoiceOption {
+                position: get(row, "position")?,
+                label: get(row, "label")?,
+                symbol: get(row, "symbol")?,
+            });
+    }
+    Ok(options)
+}
+
+fn prompt_from(
+    row: &sqlx::any::AnyRow,
+    id: String,
+    options: Vec<ChoiceOption>,
+) -> DataResult<Prompt> {
+    let modes: String = get(row, "modes")?;
     Ok(Prompt {
         id,
         position: get(row, "position")?,
@@ -99,7 +124,11 @@ pub async fn prompt(db: &Db, prompt_id: &str) -> DataResult<Prompt> {
     .fetch_optional(db.pool())
     .await?
     .ok_or(DataError::NotFound("That question does not exist."))?;
-    prompt_from(db, &row).await
+    let options = options_where(db, "o.prompt_id = $1", prompt_id)
+        .await?
+        .remove(prompt_id)
+        .unwrap_or_default();
+    prompt_from(&row, prompt_id.to_owned(), options)
 }
 
 /// The pictures a facilitator chose for a prompt: one beside the question, and one per option

@@ -167,12 +167,13 @@ pub async fn submit(
     new: NewContribution,
     media: Option<NewMedia>,
 ) -> DataResult<AfterAnswer> {
-    let digest = media.as_ref().map(|m| m.upload_sha256.as_str());
-    if let Some(after) = earlier_result(db, &new, digest).await? {
-        return Ok(after);
-    }
+    let upload_digest = media.as_ref().map(|m| m.upload_sha256.clone());
+    let digest = upload_digest.as_deref();
     let turn = turn(db, &new.participation_id).await?;
-    ready_to_answer(&turn)?;
+    if let Err(not_ready) = ready_to_answer(&turn) {
+        // The last answer sent again after the turn finished still gets its first result.
+        return earlier_result(db, &new, digest).await?.ok_or(not_ready);
+    }
     let prompts = activity::prompts(db, &turn.activity_id).await?;
     let prompt = prompts
         .iter()
@@ -193,66 +194,77 @@ pub async fn submit(
         .map(|p| p.position);
 
     let columns = Columns::of(&new.answer);
-    let mut tx = db.pool().begin().await?;
-    if let (Some(item), Some(media)) = (new.answer.media(), &media) {
-        sqlx::query(
-            "INSERT INTO media (id, kind, content_type, width, height, upload_sha256, consent, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(&item.media_id)
-        .bind(new.answer.stored_mode())
-        .bind(media.content_type)
-        .bind(i64::from(media.width))
-        .bind(i64::from(media.height))
-        .bind(&media.upload_sha256)
-        .bind(item.consent.as_str())
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
-    } else if columns.media_id.is_some() {
-        return Err(DataError::Invalid(
-            "Please choose a photo before pressing Send.".into(),
-        ));
-    }
-    let inserted = sqlx::query(
-        "INSERT INTO contributions (id, participation_id, prompt_id, mode, scale_value, \
-         text_value, choice_values, media_id, communicated, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&new.id)
-    .bind(&new.participation_id)
-    .bind(&new.prompt_id)
-    .bind(new.answer.stored_mode())
-    .bind(columns.scale)
-    .bind(columns.text)
-    .bind(columns.choices)
-    .bind(columns.media_id)
-    .bind(new.communicated.as_str())
-    .bind(now())
-    .execute(&mut *tx)
-    .await;
-    match inserted {
-        Ok(_) => {}
+    let stored_media = match (new.answer.media(), media) {
+        (Some(item), Some(media)) => Some((item.clone(), media)),
+        (Some(_), None) => {
+            return Err(DataError::Invalid(
+                "Please choose a photo before pressing Send.".into(),
+            ))
+        }
+        (None, _) => None,
+    };
+    let mode = new.answer.stored_mode();
+    let row = new.clone();
+    let finishes_turn = next.is_none();
+    let written = db
+        .write(Box::new(move |conn| {
+            Box::pin(async move {
+                if let Some((item, media)) = &stored_media {
+                    sqlx::query(
+                        "INSERT INTO media (id, kind, content_type, width, height, upload_sha256, \
+                         consent, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    )
+                    .bind(&item.media_id)
+                    .bind(mode)
+                    .bind(media.content_type)
+                    .bind(i64::from(media.width))
+                    .bind(i64::from(media.height))
+                    .bind(&media.upload_sha256)
+                    .bind(item.consent.as_str())
+                    .bind(now())
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                sqlx::query(
+                    "INSERT INTO contributions (id, participation_id, prompt_id, mode, scale_value, \
+                     text_value, choice_values, media_id, communicated, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                )
+                .bind(&row.id)
+                .bind(&row.participation_id)
+                .bind(&row.prompt_id)
+                .bind(mode)
+                .bind(columns.scale)
+                .bind(columns.text)
+                .bind(columns.choices)
+                .bind(columns.media_id)
+                .bind(row.communicated.as_str())
+                .bind(now())
+                .execute(&mut *conn)
+                .await?;
+                if finishes_turn {
+                    sqlx::query("UPDATE participations SET finished_at = $1 WHERE id = $2")
+                        .bind(now())
+                        .bind(&row.participation_id)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                Ok(())
+            })
+        }))
+        .await;
+    match written {
+        Ok(()) => Ok(next.map_or(AfterAnswer::Finished, AfterAnswer::NextPrompt)),
+        // Another copy of the same request was stored first.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            drop(tx);
-            // Another copy of the same request won the race.
-            return earlier_result(db, &new, digest)
+            earlier_result(db, &new, digest)
                 .await?
                 .ok_or(DataError::Conflict(
                     "This answer could not be saved. Please try again.",
-                ));
+                ))
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => Err(e.into()),
     }
-    if next.is_none() {
-        sqlx::query("UPDATE participations SET finished_at = $1 WHERE id = $2")
-            .bind(now())
-            .bind(&new.participation_id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(next.map_or(AfterAnswer::Finished, AfterAnswer::NextPrompt))
 }
 
 /// How an answer sits in the contribution's columns.

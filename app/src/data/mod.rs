@@ -13,6 +13,7 @@ pub mod session;
 pub mod staff;
 pub mod strategy;
 pub mod trail;
+mod writer;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
@@ -46,6 +47,7 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    writer: writer::Writer,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -82,7 +84,12 @@ impl Db {
             options
         };
         let pool = options.connect(url).await?;
-        let db = Db { pool, backend };
+        let writer = writer::Writer::start(pool.clone());
+        let db = Db {
+            pool,
+            backend,
+            writer,
+        };
         db.migrate().await?;
         Ok(db)
     }
@@ -115,6 +122,11 @@ impl Db {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Runs `write` in the next group commit (see `writer`); returns once it is on disk.
+    pub async fn write(&self, write: writer::Write) -> Result<(), sqlx::Error> {
+        self.writer.write(write).await
     }
 
     pub fn backend(&self) -> Backend {
