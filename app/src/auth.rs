@@ -1,6 +1,6 @@
 //! Who is asking: the staff sign-in cookie and role checks used by every staff server function.
 
-use crate::data::{staff, Db};
+use crate::data::{sign_in, Db};
 use crate::domain::{Display, Role, StaffMember};
 use crate::error::AppError;
 use crate::media::MediaStore;
@@ -10,6 +10,8 @@ use leptos_axum::ResponseOptions;
 use std::sync::Arc;
 
 const COOKIE: &str = "heard_staff";
+/// Between the password and the second factor.
+const PENDING_COOKIE: &str = "heard_pending";
 const DISPLAY_COOKIE: &str = "heard_display";
 
 /// What every request can reach: built once at start-up and provided as Leptos context.
@@ -20,6 +22,8 @@ pub struct ServerState {
     pub secure_cookies: bool,
     /// Where children's photos are kept.
     pub media: Arc<dyn MediaStore>,
+    /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
+    pub trust_proxy: bool,
 }
 
 pub fn state() -> Result<ServerState, AppError> {
@@ -74,7 +78,7 @@ pub async fn current_staff() -> Result<Option<StaffMember>, AppError> {
     let Some(token) = cookie_token() else {
         return Ok(None);
     };
-    Ok(staff::member_for_token(&db()?, &token).await?)
+    Ok(sign_in::member_for_token(&db()?, &token).await?)
 }
 
 /// This site's origin as the browser reached it, e.g. `http://127.0.0.1:3000`, for links that
@@ -103,7 +107,7 @@ pub async fn staff_in(db: &Db, headers: &HeaderMap) -> Result<Option<StaffMember
     let Some(token) = token_in(headers) else {
         return Ok(None);
     };
-    Ok(staff::member_for_token(db, &token).await?)
+    Ok(sign_in::member_for_token(db, &token).await?)
 }
 
 /// The signed-in member of staff, if their role passes `allowed`.
@@ -132,13 +136,47 @@ fn set_cookie(name: &str, value: &str, max_age: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The password was right: the token waits for the second factor.
+pub fn start_second_step(token: &str) -> Result<(), AppError> {
+    set_cookie(PENDING_COOKIE, token, sign_in::SECOND_FACTOR_SECS)
+}
+
+pub fn pending_token() -> Option<String> {
+    cookie_in(&use_context::<Parts>()?.headers, PENDING_COOKIE)
+}
+
+/// Signed in: the pending token is done with, the new one is the session's.
 pub fn start_sign_in(token: &str) -> Result<(), AppError> {
-    set_cookie(COOKIE, token, staff::SIGN_IN_LIFETIME_SECS)
+    set_cookie(PENDING_COOKIE, "", 0)?;
+    set_cookie(COOKIE, token, sign_in::SIGN_IN_LIFETIME_SECS)
 }
 
 pub async fn end_sign_in() -> Result<(), AppError> {
     if let Some(token) = cookie_token() {
-        staff::sign_out(&db()?, &token).await?;
+        sign_in::sign_out(&db()?, &token).await?;
     }
     set_cookie(COOKIE, "", 0)
+}
+
+/// The address a request came from, for throttling sign-in failures. Behind a reverse proxy
+/// this is the proxy's unless Heard is told to trust `X-Forwarded-For` (`HEARD_TRUST_PROXY`).
+pub fn client_address() -> String {
+    let Some(parts) = use_context::<Parts>() else {
+        return "unknown".into();
+    };
+    if state().is_ok_and(|state| state.trust_proxy) {
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(',').next())
+            .map(|first| first.trim().to_owned());
+        if let Some(address) = forwarded.filter(|a| !a.is_empty()) {
+            return address;
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map_or_else(|| "unknown".into(), |info| info.0.ip().to_string())
 }

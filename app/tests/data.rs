@@ -5,7 +5,8 @@ use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{
-    activity, concern, evaluation, media, seed, session, staff, strategy, DataError, Db,
+    activity, concern, evaluation, media, now, seed, session, sign_in, staff, strategy, DataError,
+    Db,
 };
 use app::domain::{
     Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
@@ -44,21 +45,17 @@ async fn test_db() -> Db {
 }
 
 async fn facilitator_id(db: &Db) -> String {
-    let (_, member) = staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password")
+    staff::find_by_email(db, "facilitator@heard.example")
         .await
-        .expect("demo facilitator signs in");
-    member.id
+        .expect("demo facilitator")
+        .id
 }
 
 async fn commissioner_id(db: &Db) -> String {
-    let (_, member) = staff::sign_in(
-        db,
-        "commissioner@heard.example",
-        "demo-commissioner-password",
-    )
-    .await
-    .expect("demo commissioner signs in");
-    member.id
+    staff::find_by_email(db, "commissioner@heard.example")
+        .await
+        .expect("demo commissioner")
+        .id
 }
 
 async fn open_demo_session(db: &Db) -> app::domain::SessionSummary {
@@ -132,36 +129,280 @@ async fn seeding_twice_gives_the_demo_data_once() {
     assert_eq!(activities[0].prompts.len(), 5);
     assert_eq!(activities[0].audience, seed::FORUM);
     for (email, role, password) in seed::DEMO_USERS {
-        let (_, member) = staff::sign_in(&db, email, password).await.unwrap();
-        assert_eq!(member.role, role);
+        let signed_in = full_sign_in(&db, email, password, now()).await.unwrap();
+        assert_eq!(signed_in.member.role, role);
     }
 }
 
+/// Password, then the code the demo authenticator shows at `at`: a whole sign-in.
+async fn full_sign_in(
+    db: &Db,
+    email: &str,
+    password: &str,
+    at: i64,
+) -> Result<sign_in::SignedIn, DataError> {
+    let (pending, _) = sign_in::with_password(db, email, password, "192.0.2.1").await?;
+    let code = sign_in::code_at(seed::DEMO_TOTP_SECRET, email, at)?;
+    sign_in::with_code(db, &pending, &code, "192.0.2.1").await
+}
+
 #[tokio::test]
-async fn staff_sign_in_checks_the_password_and_sign_out_ends_it() {
+async fn staff_sign_in_needs_the_password_then_a_code_and_sign_out_ends_it() {
     let db = test_db().await;
-    let wrong = staff::sign_in(&db, "facilitator@heard.example", "not-the-password").await;
+    let address = "192.0.2.1";
+    let wrong = sign_in::with_password(
+        &db,
+        "facilitator@heard.example",
+        "not-the-password",
+        address,
+    )
+    .await;
     assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("do not match")));
-    let unknown = staff::sign_in(&db, "nobody@heard.example", "whatever").await;
+    let unknown = sign_in::with_password(&db, "nobody@heard.example", "whatever", address).await;
     assert!(matches!(unknown, Err(DataError::Invalid(_))));
 
-    let (token, member) = staff::sign_in(
+    let (pending, step) = sign_in::with_password(
         &db,
         " Facilitator@heard.example ",
         "demo-facilitator-password",
+        address,
     )
     .await
     .unwrap();
-    assert_eq!(member.role, Role::Facilitator);
-    let found = staff::member_for_token(&db, &token).await.unwrap();
-    assert_eq!(found, Some(member));
+    assert_eq!(step, sign_in::SecondStep::Code);
+    // The password alone lets no one in.
     assert_eq!(
-        staff::member_for_token(&db, "forged-token").await.unwrap(),
+        sign_in::member_for_token(&db, &pending).await.unwrap(),
+        None
+    );
+    let bad_code = sign_in::with_code(&db, &pending, "000000", address).await;
+    assert!(matches!(bad_code, Err(DataError::Invalid(ref m)) if m.contains("did not work")));
+    let code =
+        sign_in::code_at(seed::DEMO_TOTP_SECRET, "facilitator@heard.example", now()).unwrap();
+    let signed_in = sign_in::with_code(&db, &pending, &code, address)
+        .await
+        .unwrap();
+    assert_eq!(signed_in.member.role, Role::Facilitator);
+    assert!(signed_in.recovery_codes.is_empty());
+    // A new token is made at the second step; the first one is finished with.
+    assert_ne!(signed_in.token, pending);
+    assert!(sign_in::with_code(&db, &pending, &code, address)
+        .await
+        .is_err());
+    let found = sign_in::member_for_token(&db, &signed_in.token)
+        .await
+        .unwrap();
+    assert_eq!(found, Some(signed_in.member.clone()));
+    assert_eq!(
+        sign_in::member_for_token(&db, "forged-token")
+            .await
+            .unwrap(),
         None
     );
 
-    staff::sign_out(&db, &token).await.unwrap();
-    assert_eq!(staff::member_for_token(&db, &token).await.unwrap(), None);
+    // The same code does not work twice, even in its own 30 seconds.
+    let (again, _) = sign_in::with_password(
+        &db,
+        "facilitator@heard.example",
+        "demo-facilitator-password",
+        address,
+    )
+    .await
+    .unwrap();
+    assert!(sign_in::with_code(&db, &again, &code, address)
+        .await
+        .is_err());
+
+    sign_in::sign_out(&db, &signed_in.token).await.unwrap();
+    assert_eq!(
+        sign_in::member_for_token(&db, &signed_in.token)
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+#[tokio::test]
+async fn an_invited_person_sets_up_their_app_and_gets_recovery_codes_that_work_once() {
+    let db = test_db().await;
+    let admin = staff::find_by_email(&db, "admin@heard.example")
+        .await
+        .unwrap();
+    let token = staff::invite(
+        &db,
+        "Lead@Council.example",
+        Role::SafeguardingLead,
+        &admin.id,
+    )
+    .await
+    .unwrap();
+    let common = staff::accept_invite(&db, &token, "password1234").await;
+    assert!(matches!(common, Err(DataError::Invalid(ref m)) if m.contains("most common")));
+    let short = staff::accept_invite(&db, &token, "short").await;
+    assert!(matches!(short, Err(DataError::Invalid(ref m)) if m.contains("at least 10")));
+    let member = staff::accept_invite(&db, &token, "kettle lantern orchard")
+        .await
+        .unwrap();
+    assert_eq!(member.role, Role::SafeguardingLead);
+    assert!(staff::accept_invite(&db, &token, "kettle lantern orchard")
+        .await
+        .is_err());
+
+    let (pending, step) = sign_in::with_password(
+        &db,
+        "lead@council.example",
+        "kettle lantern orchard",
+        "192.0.2.7",
+    )
+    .await
+    .unwrap();
+    let sign_in::SecondStep::Enrol { secret, url } = step else {
+        panic!("a first sign-in sets up the app");
+    };
+    assert!(
+        url.starts_with("otpauth://totp/Heard:") && url.contains("secret="),
+        "{url}"
+    );
+    let code = sign_in::code_at(&secret, "lead@council.example", now()).unwrap();
+    let signed_in = sign_in::with_code(&db, &pending, &code, "192.0.2.7")
+        .await
+        .unwrap();
+    assert_eq!(signed_in.recovery_codes.len(), 10);
+
+    // The app is lost: a recovery code signs in, once.
+    let recovery = signed_in.recovery_codes[3].to_lowercase();
+    let (pending, step) = sign_in::with_password(
+        &db,
+        "lead@council.example",
+        "kettle lantern orchard",
+        "192.0.2.7",
+    )
+    .await
+    .unwrap();
+    assert_eq!(step, sign_in::SecondStep::Code);
+    assert!(sign_in::with_code(&db, &pending, &recovery, "192.0.2.7")
+        .await
+        .is_ok());
+    let (pending, _) = sign_in::with_password(
+        &db,
+        "lead@council.example",
+        "kettle lantern orchard",
+        "192.0.2.7",
+    )
+    .await
+    .unwrap();
+    assert!(sign_in::with_code(&db, &pending, &recovery, "192.0.2.7")
+        .await
+        .is_err());
+}
+
+#[tokio::test]
+async fn failed_sign_ins_slow_the_guesser_but_never_lock_the_real_person_out() {
+    let db = test_db().await;
+    let guesser = "203.0.113.66";
+    for _ in 0..sign_in::FAILURES_PER_ACCOUNT_AND_ADDRESS {
+        let wrong =
+            sign_in::with_password(&db, "commissioner@heard.example", "guess", guesser).await;
+        assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("do not match")));
+    }
+    // Even the right password is not checked from the guessing address now…
+    let throttled = sign_in::with_password(
+        &db,
+        "commissioner@heard.example",
+        "demo-commissioner-password",
+        guesser,
+    )
+    .await;
+    assert!(matches!(throttled, Err(DataError::Invalid(ref m)) if m.contains("Too many tries")));
+    // …but the commissioner, elsewhere, signs in as usual.
+    assert!(sign_in::with_password(
+        &db,
+        "commissioner@heard.example",
+        "demo-commissioner-password",
+        "198.51.100.4"
+    )
+    .await
+    .is_ok());
+}
+
+#[tokio::test]
+async fn sign_ins_end_when_idle_at_their_end_and_when_the_account_is_turned_off() {
+    let db = test_db().await;
+    let idle = full_sign_in(
+        &db,
+        "facilitator@heard.example",
+        "demo-facilitator-password",
+        now(),
+    )
+    .await
+    .unwrap();
+    let busy = full_sign_in(
+        &db,
+        "commissioner@heard.example",
+        "demo-commissioner-password",
+        now(),
+    )
+    .await
+    .unwrap();
+    let viewer = full_sign_in(&db, "viewer@heard.example", "demo-viewer-password", now())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE staff_sign_ins SET last_seen_at = $1 WHERE user_id = $2")
+        .bind(now() - sign_in::IDLE_SECS - 1)
+        .bind(&idle.member.id)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE staff_sign_ins SET expires_at = $1 WHERE user_id = $2")
+        .bind(now() - 1)
+        .bind(&busy.member.id)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        sign_in::member_for_token(&db, &idle.token).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        sign_in::member_for_token(&db, &busy.token).await.unwrap(),
+        None
+    );
+
+    assert!(sign_in::member_for_token(&db, &viewer.token)
+        .await
+        .unwrap()
+        .is_some());
+    staff::disable(&db, &viewer.member.id).await.unwrap();
+    assert_eq!(
+        sign_in::member_for_token(&db, &viewer.token).await.unwrap(),
+        None
+    );
+    let off = sign_in::with_password(
+        &db,
+        "viewer@heard.example",
+        "demo-viewer-password",
+        "192.0.2.1",
+    )
+    .await;
+    assert!(matches!(off, Err(DataError::Invalid(ref m)) if m.contains("turned off")));
+
+    staff::set_role(&db, &busy.member.id, Role::Viewer)
+        .await
+        .unwrap();
+    let accounts = staff::list(&db).await.unwrap();
+    let changed = accounts
+        .iter()
+        .find(|a| a.member.id == busy.member.id)
+        .unwrap();
+    assert_eq!(changed.member.role, Role::Viewer);
+    assert!(changed.second_factor);
+    assert!(
+        accounts
+            .iter()
+            .find(|a| a.member.id == viewer.member.id)
+            .unwrap()
+            .disabled
+    );
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await wrong.goto('/staff/sign-in');
   await wrong.getByLabel('Email').fill('facilitator@heard.example');
   await wrong.getByLabel('Password').fill('not-my-password');
-  await wrong.getByRole('button', { name: 'Sign in' }).click();
+  await wrong.getByRole('button', { name: 'Next' }).click();
   await expect(wrong.getByRole('alert')).toContainText('do not match');
   await staffContext.close();
 

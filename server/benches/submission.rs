@@ -28,6 +28,7 @@ async fn main() {
         data_dir: data_dir.clone(),
         seed_demo: true,
         secure_cookies: false,
+        trust_proxy: false,
         leptos: LeptosOptions::builder().output_name("heard").build(),
     };
     let (router, db) = build_app(&config).await.expect("app builds");
@@ -69,10 +70,9 @@ async fn main() {
 
 /// Turns that have joined and agreed, each with the id of the text question.
 async fn turns(db: &Db, count: usize) -> Vec<(String, String)> {
-    let (_, facilitator) =
-        staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password")
-            .await
-            .unwrap();
+    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
+        .await
+        .unwrap();
     let opened = session::open(
         db,
         "activity-short-breaks",

@@ -13,6 +13,8 @@ pub struct Config {
     pub seed_demo: bool,
     /// Marks cookies `Secure`; turn on whenever Heard is served over TLS.
     pub secure_cookies: bool,
+    /// Takes the client's address from `X-Forwarded-For`; only behind a proxy that sets it.
+    pub trust_proxy: bool,
     /// Leptos' own settings, including `LEPTOS_SITE_ADDR`.
     pub leptos: LeptosOptions,
 }
@@ -50,6 +52,7 @@ impl Config {
             data_dir,
             seed_demo: flag("HEARD_SEED_DEMO")?,
             secure_cookies: flag("HEARD_SECURE_COOKIES")?,
+            trust_proxy: flag("HEARD_TRUST_PROXY")?,
             leptos,
         })
     }

@@ -37,6 +37,7 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
     let state = ServerState {
         db: db.clone(),
         secure_cookies: config.secure_cookies,
+        trust_proxy: config.trust_proxy,
         media,
     };
     let media_routes = app::api::media::routes(state.clone());

@@ -1,4 +1,4 @@
-use app::data::seed::DEMO_USERS;
+use app::data::seed::{DEMO_TOTP_SECRET, DEMO_USERS};
 use server::{build_app, Config};
 use tracing_subscriber::EnvFilter;
 
@@ -16,10 +16,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if config.seed_demo {
         println!("Demo staff sign-ins (demo data only):");
         for (email, role, password) in DEMO_USERS {
-            println!("  {:<13} {email} / {password}", role.label());
+            println!("  {:<19} {email} / {password}", role.label());
         }
+        println!(
+            "  Second factor: add the secret {DEMO_TOTP_SECRET} to an authenticator app \
+             (or run `oathtool --totp -b {DEMO_TOTP_SECRET}`) and type the code it shows."
+        );
     }
-    axum::serve(listener, router)
+    // The peer address throttles sign-in failures per address.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -1,7 +1,7 @@
 //! A child's photo through the real routes: upload as a multipart form, the stored copy served
 //! only to staff allowed to see it, and refusals that send the child back with a reason.
 
-use app::data::{contribution, session, staff, Db};
+use app::data::{contribution, now, seed, session, sign_in, staff, Db};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -29,6 +29,7 @@ async fn heard() -> Heard {
         data_dir: data_dir.clone(),
         seed_demo: true,
         secure_cookies: false,
+        trust_proxy: false,
         leptos: LeptosOptions::builder().output_name("heard").build(),
     };
     let (router, db) = build_app(&config).await.expect("app builds");
@@ -50,10 +51,9 @@ fn uuid_like() -> String {
 
 /// A child who has joined, agreed, and reached the photo question (position 5).
 async fn child_at_photo_question(db: &Db) -> (String, String, String) {
-    let (_, facilitator) =
-        staff::sign_in(db, "facilitator@heard.example", "demo-facilitator-password")
-            .await
-            .unwrap();
+    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
+        .await
+        .unwrap();
     let opened = session::open(db, "activity-short-breaks", "School hall", &facilitator.id)
         .await
         .unwrap();
@@ -139,15 +139,19 @@ async fn fetch(heard: &Heard, path: &str, token: Option<&str>) -> axum::response
         .unwrap()
 }
 
+/// A whole sign-in: password, then the code the demo authenticator shows now.
 async fn token_for(db: &Db, role: &str) -> String {
-    let (token, _) = staff::sign_in(
-        db,
-        &format!("{role}@heard.example"),
-        &format!("demo-{role}-password"),
-    )
-    .await
-    .unwrap();
-    token
+    let email = format!("{role}@heard.example");
+    let address = "192.0.2.10";
+    let (pending, _) =
+        sign_in::with_password(db, &email, &format!("demo-{role}-password"), address)
+            .await
+            .unwrap();
+    let code = sign_in::code_at(seed::DEMO_TOTP_SECRET, &email, now()).unwrap();
+    sign_in::with_code(db, &pending, &code, address)
+        .await
+        .unwrap()
+        .token
 }
 
 #[tokio::test]

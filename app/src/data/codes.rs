@@ -23,6 +23,12 @@ pub fn receipt_code() -> String {
     format!("{}-{}", &code[..4], &code[4..])
 }
 
+/// A staff member's one-time recovery code, e.g. "K7PQM-2XDAB": ten characters, about 49 bits.
+pub fn recovery_code() -> String {
+    let code = random_code(10);
+    format!("{}-{}", &code[..5], &code[5..])
+}
+
 /// Upper-cases and drops spaces and dashes, so "k7pq m2xd" finds "K7PQ-M2XD".
 pub fn normalise(input: &str) -> String {
     input

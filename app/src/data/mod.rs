@@ -10,6 +10,7 @@ pub mod evaluation;
 pub mod media;
 pub mod seed;
 pub mod session;
+pub mod sign_in;
 pub mod staff;
 pub mod strategy;
 pub mod trail;

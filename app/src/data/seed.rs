@@ -8,7 +8,7 @@ pub const STRATEGY: &str = "Joint Commissioning 2025-2028";
 pub const FORUM: &str = "SEND Transformation & Commissioning group";
 
 /// Demo sign-ins: role names, never people's names. Printed by the run command.
-pub const DEMO_USERS: [(&str, Role, &str); 3] = [
+pub const DEMO_USERS: [(&str, Role, &str); 5] = [
     (
         "facilitator@heard.example",
         Role::Facilitator,
@@ -19,8 +19,18 @@ pub const DEMO_USERS: [(&str, Role, &str); 3] = [
         Role::Commissioner,
         "demo-commissioner-password",
     ),
+    (
+        "safeguarding@heard.example",
+        Role::SafeguardingLead,
+        "demo-safeguarding-password",
+    ),
+    ("viewer@heard.example", Role::Viewer, "demo-viewer-password"),
     ("admin@heard.example", Role::Admin, "demo-admin-password"),
 ];
+
+/// The demo accounts' authenticator secret (base32), printed by the run command so anyone
+/// trying Heard can add it to an app. Demo data only: real accounts each get their own.
+pub const DEMO_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 /// The eight commissioning and investment priorities, summarised in our own words.
 const PRIORITIES: [(&str, &str, &str, &str); 8] = [
@@ -240,7 +250,7 @@ pub async fn demo(db: &Db) -> DataResult<()> {
         .await?;
     }
     for (email, role, password) in DEMO_USERS {
-        staff::ensure_user(db, email, role, password).await?;
+        staff::ensure_user(db, email, role, password, Some(DEMO_TOTP_SECRET)).await?;
     }
     Ok(())
 }

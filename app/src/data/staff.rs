@@ -1,13 +1,13 @@
-//! Staff accounts and their server-side sign-in sessions.
+//! Staff accounts: who they are, their role, invitations, and turning accounts off. Signing in
+//! is `sign_in`.
 
-use super::{get, new_id, now, DataError, DataResult, Db};
-use crate::domain::{Role, StaffMember};
+use super::{codes, get, new_id, now, sign_in, DataError, DataResult, Db};
+use crate::domain::{Role, StaffAccount, StaffMember};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use sha2::{Digest, Sha256};
 
-/// How long a sign-in lasts before the member of staff must sign in again.
-pub const SIGN_IN_LIFETIME_SECS: i64 = 8 * 60 * 60;
+/// How long an invitation link works.
+pub const INVITE_LIFETIME_SECS: i64 = 7 * 24 * 60 * 60;
 
 fn hasher() -> Argon2<'static> {
     // Argon2id, 19 MiB, 2 passes: the OWASP minimum.
@@ -22,13 +22,40 @@ pub fn hash_password(password: &str) -> DataResult<String> {
         .map_err(|e| DataError::Invalid(format!("could not hash password: {e}")))
 }
 
-fn password_matches(password: &str, stored: &str) -> bool {
+pub(super) fn password_matches(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)
         .map(|hash| hasher().verify_password(password.as_bytes(), &hash).is_ok())
         .unwrap_or(false)
 }
 
-fn member_from(row: &sqlx::any::AnyRow) -> DataResult<StaffMember> {
+const COMMON_PASSWORDS: &str = include_str!("passwords/common.txt");
+
+/// A new password: long enough, not absurdly long, and not one of the 10,000 most common. No
+/// rules about kinds of characters (NIST SP 800-63B): a long phrase is better than `P@ssw0rd!`.
+pub fn check_new_password(password: &str) -> DataResult<()> {
+    let length = password.chars().count();
+    if length < 10 {
+        return Err(DataError::Invalid(
+            "Please choose a password of at least 10 characters. A few words together work well."
+                .into(),
+        ));
+    }
+    if length > 128 {
+        return Err(DataError::Invalid(
+            "Please choose a password of at most 128 characters.".into(),
+        ));
+    }
+    let lower = password.to_lowercase();
+    if COMMON_PASSWORDS.lines().any(|common| common == lower) {
+        return Err(DataError::Invalid(
+            "That password is one of the most common, so it is easy to guess. Please choose another."
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn member_from(row: &sqlx::any::AnyRow) -> DataResult<StaffMember> {
     let role: String = get(row, "role")?;
     Ok(StaffMember {
         id: get(row, "id")?,
@@ -37,8 +64,15 @@ fn member_from(row: &sqlx::any::AnyRow) -> DataResult<StaffMember> {
     })
 }
 
-/// Creates an account, or leaves an existing one with that email as it is.
-pub async fn ensure_user(db: &Db, email: &str, role: Role, password: &str) -> DataResult<()> {
+/// Creates an account, or leaves an existing one with that email as it is. `totp_secret`
+/// pre-enrols the second factor (demo accounts only).
+pub async fn ensure_user(
+    db: &Db,
+    email: &str,
+    role: Role,
+    password: &str,
+    totp_secret: Option<&str>,
+) -> DataResult<()> {
     let exists = sqlx::query("SELECT id FROM staff_users WHERE email = $1")
         .bind(email)
         .fetch_optional(db.pool())
@@ -46,13 +80,14 @@ pub async fn ensure_user(db: &Db, email: &str, role: Role, password: &str) -> Da
         .is_some();
     if !exists {
         sqlx::query(
-            "INSERT INTO staff_users (id, email, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO staff_users (id, email, role, password_hash, totp_secret, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(new_id())
         .bind(email)
         .bind(role.as_str())
         .bind(hash_password(password)?)
+        .bind(totp_secret)
         .bind(now())
         .execute(db.pool())
         .await?;
@@ -60,75 +95,162 @@ pub async fn ensure_user(db: &Db, email: &str, role: Role, password: &str) -> Da
     Ok(())
 }
 
-const WRONG_SIGN_IN: &str =
-    "That email and password do not match an account. Check them and try again.";
+/// Every account, for an admin.
+pub async fn list(db: &Db) -> DataResult<Vec<StaffAccount>> {
+    sqlx::query(
+        "SELECT id, email, role, CASE WHEN totp_secret IS NULL THEN 0 ELSE 1 END AS enrolled, \
+         disabled_at \
+         FROM staff_users ORDER BY email",
+    )
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(StaffAccount {
+            member: member_from(row)?,
+            second_factor: get::<i64>(row, "enrolled")? == 1,
+            disabled: get::<Option<i64>>(row, "disabled_at")?.is_some(),
+        })
+    })
+    .collect()
+}
 
-/// Checks the password and starts a sign-in. Returns the token for the cookie; only its hash
-/// is stored, so a copy of the database does not let anyone in.
-pub async fn sign_in(db: &Db, email: &str, password: &str) -> DataResult<(String, StaffMember)> {
-    let row =
-        sqlx::query("SELECT id, email, role, password_hash FROM staff_users WHERE email = $1")
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(db.pool())
-            .await?;
-    let Some(row) = row else {
-        // Hash anyway so a missing account takes as long as a wrong password.
-        let _ = hash_password(password);
-        return Err(DataError::Invalid(WRONG_SIGN_IN.into()));
-    };
-    let stored: String = get(&row, "password_hash")?;
-    if !password_matches(password, &stored) {
-        return Err(DataError::Invalid(WRONG_SIGN_IN.into()));
+fn normalised_email(email: &str) -> DataResult<String> {
+    let email = email.trim().to_lowercase();
+    let plausible = email.len() <= 254
+        && email
+            .split_once('@')
+            .is_some_and(|(name, domain)| !name.is_empty() && domain.contains('.'));
+    if plausible {
+        Ok(email)
+    } else {
+        Err(DataError::Invalid(
+            "Please give an email address like name@council.gov.uk.".into(),
+        ))
     }
-    let member = member_from(&row)?;
-    let token = new_token();
+}
+
+/// An admin invites someone with a role. Returns the token for the link the admin passes on;
+/// only its hash is stored.
+pub async fn invite(db: &Db, email: &str, role: Role, invited_by: &str) -> DataResult<String> {
+    let email = normalised_email(email)?;
+    let taken = sqlx::query("SELECT id FROM staff_users WHERE email = $1")
+        .bind(&email)
+        .fetch_optional(db.pool())
+        .await?
+        .is_some();
+    if taken {
+        return Err(DataError::Invalid(
+            "Someone already has an account with that email.".into(),
+        ));
+    }
+    let token = sign_in::new_token();
     let created = now();
     sqlx::query(
-        "INSERT INTO staff_sign_ins (token_hash, user_id, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO staff_invites (token_hash, email, role, invited_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(token_hash(&token))
-    .bind(&member.id)
+    .bind(sign_in::token_hash(&token))
+    .bind(&email)
+    .bind(role.as_str())
+    .bind(invited_by)
     .bind(created)
-    .bind(created + SIGN_IN_LIFETIME_SECS)
+    .bind(created + INVITE_LIFETIME_SECS)
     .execute(db.pool())
     .await?;
-    Ok((token, member))
+    Ok(token)
 }
 
-/// The member of staff a cookie token belongs to, if the sign-in is still live.
-pub async fn member_for_token(db: &Db, token: &str) -> DataResult<Option<StaffMember>> {
+/// The invited person chooses a password; the account exists from then on, and its second
+/// factor is set up at its first sign-in.
+pub async fn accept_invite(db: &Db, token: &str, password: &str) -> DataResult<StaffMember> {
+    check_new_password(password)?;
     let row = sqlx::query(
-        "SELECT u.id, u.email, u.role FROM staff_sign_ins s \
-         JOIN staff_users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+        "SELECT email, role FROM staff_invites \
+         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
     )
-    .bind(token_hash(token))
+    .bind(sign_in::token_hash(token))
     .bind(now())
     .fetch_optional(db.pool())
+    .await?
+    .ok_or(DataError::NotFound(
+        "This invitation has expired or was already used. Ask an admin for a new one.",
+    ))?;
+    let email: String = get(&row, "email")?;
+    let role: String = get(&row, "role")?;
+    let member = StaffMember {
+        id: new_id(),
+        email,
+        role: Role::parse(&role).ok_or(DataError::NotFound("unknown role"))?,
+    };
+    let mut tx = db.pool().begin().await?;
+    let claimed = sqlx::query(
+        "UPDATE staff_invites SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL",
+    )
+    .bind(now())
+    .bind(sign_in::token_hash(token))
+    .execute(&mut *tx)
     .await?;
-    row.as_ref().map(member_from).transpose()
+    if claimed.rows_affected() != 1 {
+        return Err(DataError::NotFound("This invitation was already used."));
+    }
+    sqlx::query(
+        "INSERT INTO staff_users (id, email, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&member.id)
+    .bind(&member.email)
+    .bind(member.role.as_str())
+    .bind(hash_password(password)?)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(member)
 }
 
-pub async fn sign_out(db: &Db, token: &str) -> DataResult<()> {
-    sqlx::query("DELETE FROM staff_sign_ins WHERE token_hash = $1")
-        .bind(token_hash(token))
+pub async fn set_role(db: &Db, user_id: &str, role: Role) -> DataResult<()> {
+    let changed = sqlx::query("UPDATE staff_users SET role = $1 WHERE id = $2")
+        .bind(role.as_str())
+        .bind(user_id)
         .execute(db.pool())
         .await?;
+    if changed.rows_affected() == 0 {
+        return Err(DataError::NotFound("That account does not exist."));
+    }
     Ok(())
 }
 
-fn new_token() -> String {
-    use rand::RngCore;
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex(&bytes)
+/// Turns an account off and ends every sign-in it has.
+pub async fn disable(db: &Db, user_id: &str) -> DataResult<()> {
+    let mut tx = db.pool().begin().await?;
+    let changed = sqlx::query("UPDATE staff_users SET disabled_at = $1 WHERE id = $2")
+        .bind(now())
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    if changed.rows_affected() == 0 {
+        return Err(DataError::NotFound("That account does not exist."));
+    }
+    sqlx::query("DELETE FROM staff_sign_ins WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
-fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
+/// One-time codes for when the authenticator app is lost: made at enrolment, shown once, stored
+/// as hashes.
+pub(super) fn new_recovery_codes() -> Vec<String> {
+    (0..10).map(|_| codes::recovery_code()).collect()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+pub async fn find_by_email(db: &Db, email: &str) -> DataResult<StaffMember> {
+    let row = sqlx::query("SELECT id, email, role FROM staff_users WHERE email = $1")
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(DataError::NotFound("That account does not exist."))?;
+    member_from(&row)
 }

@@ -8,6 +8,10 @@ pub enum Role {
     Admin,
     Facilitator,
     Commissioner,
+    /// The designated safeguarding lead (DSL), who acts on children's concerns.
+    SafeguardingLead,
+    /// Reads decisions and evidence, changes nothing (e.g. a board member).
+    Viewer,
 }
 
 impl Role {
@@ -16,13 +20,21 @@ impl Role {
             Role::Admin => "admin",
             Role::Facilitator => "facilitator",
             Role::Commissioner => "commissioner",
+            Role::SafeguardingLead => "safeguarding_lead",
+            Role::Viewer => "viewer",
         }
     }
 
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Facilitator,
+        Role::Commissioner,
+        Role::SafeguardingLead,
+        Role::Viewer,
+    ];
+
     pub fn parse(s: &str) -> Option<Self> {
-        [Role::Admin, Role::Facilitator, Role::Commissioner]
-            .into_iter()
-            .find(|role| role.as_str() == s)
+        Self::ALL.into_iter().find(|role| role.as_str() == s)
     }
 
     pub fn label(self) -> &'static str {
@@ -30,7 +42,19 @@ impl Role {
             Role::Admin => "Admin",
             Role::Facilitator => "Facilitator",
             Role::Commissioner => "Commissioner",
+            Role::SafeguardingLead => "Safeguarding lead",
+            Role::Viewer => "Viewer (read only)",
         }
+    }
+
+    /// Invites people, sets roles, turns accounts off.
+    pub fn can_manage_staff(self) -> bool {
+        self == Role::Admin
+    }
+
+    /// Any signed-in member of staff.
+    pub fn is_staff(self) -> bool {
+        true
     }
 
     /// Runs sessions and sees what children said in them.
@@ -43,9 +67,13 @@ impl Role {
         matches!(self, Role::Commissioner | Role::Admin)
     }
 
-    /// A child's photo is seen by the team running sessions, and by decision makers only when
-    /// the child agreed to that.
+    /// A child's photo is seen by the team running sessions and keeping children safe, by
+    /// decision makers only when the child agreed to that, and by viewers only when public.
     pub fn can_see_media(self, consent: MediaConsent) -> bool {
-        self.can_facilitate() || (self.can_commission() && consent != MediaConsent::Team)
+        match self {
+            Role::Admin | Role::Facilitator | Role::SafeguardingLead => true,
+            Role::Commissioner => consent != MediaConsent::Team,
+            Role::Viewer => consent == MediaConsent::Public,
+        }
     }
 }

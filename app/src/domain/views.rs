@@ -10,6 +10,22 @@ pub struct StaffMember {
     pub role: Role,
 }
 
+/// An account as an admin sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffAccount {
+    pub member: StaffMember,
+    /// Whether the authenticator app has been set up.
+    pub second_factor: bool,
+    pub disabled: bool,
+}
+
+/// The second step of signing in, as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecondFactor {
+    /// Set on the first sign-in: the secret to type into the app, and its QR code as SVG.
+    pub enrol: Option<(String, String)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Priority {
     pub id: String,

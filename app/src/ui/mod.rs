@@ -54,6 +54,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sign-in/code") view=staff::SecondFactorPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/invite/:token") view=staff::InvitePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/people") view=staff::PeoplePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>

@@ -19,7 +19,8 @@ pub fn Problem(error: AppError) -> impl IntoView {
 #[component]
 pub fn ActionProblem<S>(action: ServerAction<S>) -> impl IntoView
 where
-    S: ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
 {
     move || {
         action

@@ -37,6 +37,9 @@ fn Home(home: StaffHome) -> impl IntoView {
     view! {
         <h1>"Hello"</h1>
         <p>{format!("Signed in as {} ({})", member.email, member.role.label())}</p>
+        {member.role.can_manage_staff().then(|| view! {
+            <p><a href="/staff/people">"People: invite, roles, accounts"</a></p>
+        })}
         {facilitates.then(|| view! {
             <section>
                 <h2>"Activities"</h2>

@@ -4,14 +4,16 @@
 mod activity;
 mod decision;
 mod home;
+mod people;
 mod session;
 mod sign_in;
 
 pub use activity::ActivityPage;
 pub use decision::{DecisionPage, NewDecisionPage};
 pub use home::HomePage;
+pub use people::PeoplePage;
 pub use session::SessionPage;
-pub use sign_in::SignInPage;
+pub use sign_in::{InvitePage, SecondFactorPage, SignInPage};
 
 use crate::api::staff::SignOut;
 use leptos::prelude::*;
