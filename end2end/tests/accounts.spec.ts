@@ -14,10 +14,10 @@ test('an admin invites a safeguarding lead, who sets up their app; turning the a
 
   const lead = await (await browser.newContext()).newPage();
   await lead.goto(new URL(link).pathname);
-  await lead.getByLabel('Password').fill('password123');
+  await lead.getByLabel('Password').fill('tea4two');
   await lead.getByRole('button', { name: 'Create my account' }).click();
   await expect(lead.getByRole('alert')).toContainText('at least 10 characters');
-  await lead.getByLabel('Password').fill('football123');
+  await lead.getByLabel('Password').fill('password123');
   await lead.getByRole('button', { name: 'Create my account' }).click();
   await expect(lead.getByRole('alert')).toContainText('most common');
   await lead.getByLabel('Password').fill('teapot meadow lantern');

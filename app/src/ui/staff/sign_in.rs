@@ -62,12 +62,14 @@ fn CodeStep(step: SecondFactor, submit: ServerAction<SignInCode>) -> impl IntoVi
             .and_then(Result::ok)
             .filter(|codes| !codes.is_empty())
     };
-    let enrol = step.enrol.map(|(secret, qr)| view! {
-        <h2>"Set up your authenticator app"</h2>
-        <p>"Every sign-in to Heard needs a code from an app on your phone, such as Microsoft Authenticator or Google Authenticator. Scan this with the app:"</p>
-        <div class="enrol-qr" role="img" aria-label="QR code for your authenticator app" inner_html=qr></div>
-        <p>"Or type this key into the app: " <code class="secret">{secret}</code></p>
-    });
+    let enrol = move |(secret, qr): (String, String)| {
+        view! {
+            <h2>"Set up your authenticator app"</h2>
+            <p>"Every sign-in to Heard needs a code from an app on your phone, such as Microsoft Authenticator or Google Authenticator. Scan this with the app:"</p>
+            <div class="enrol-qr" role="img" aria-label="QR code for your authenticator app" inner_html=qr></div>
+            <p>"Or type this key into the app: " <code class="secret">{secret}</code></p>
+        }
+    };
     view! {
         <h1>"Sign in: your code"</h1>
         {move || match recovery_codes() {
@@ -81,7 +83,7 @@ fn CodeStep(step: SecondFactor, submit: ServerAction<SignInCode>) -> impl IntoVi
             }
             .into_any(),
             None => view! {
-                {enrol.clone()}
+                {step.enrol.clone().map(enrol)}
                 <ActionForm action=submit attr:class="staff-form">
                     <label for="code">"The 6-digit code your app shows, or a recovery code"</label>
                     <input id="code" name="code" autocomplete="one-time-code" spellcheck="false"/>
