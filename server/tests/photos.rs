@@ -479,3 +479,56 @@ async fn ten_copies_of_one_upload_at_once_are_stored_once() {
         .count();
     assert_eq!(stored, 2);
 }
+
+#[tokio::test]
+async fn each_role_sees_exactly_the_media_the_childs_consent_allows() {
+    let heard = heard().await;
+    let mut stored = Vec::new();
+    for consent in ["team", "decision_makers", "public"] {
+        let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+        let fields = [
+            ("prompt", prompt.as_str()),
+            ("contribution", contribution_id.as_str()),
+            ("consent", consent),
+        ];
+        upload(&heard, &participation, &fields, &photo_bytes()).await;
+        let session = session_of(&heard.db, &participation).await;
+        let said = contribution::for_session(&heard.db, &session)
+            .await
+            .unwrap();
+        let app::domain::Answer::Photo(picture) = &said[0].answer else {
+            panic!("not a photo")
+        };
+        stored.push((consent, format!("/staff/media/{}", picture.media_id)));
+    }
+    // Who may see what, by the child's consent: team only, decision makers too, public board.
+    let table = [
+        ("admin", [true, true, true]),
+        ("facilitator", [true, true, true]),
+        ("safeguarding", [true, true, true]),
+        ("commissioner", [false, true, true]),
+        ("viewer", [false, false, true]),
+    ];
+    for (consent, path) in &stored {
+        assert_eq!(
+            fetch(&heard, path, None).await.status(),
+            StatusCode::UNAUTHORIZED,
+            "{consent} photo without signing in"
+        );
+    }
+    for (role, allowed) in table {
+        let token = token_for(&heard.db, role).await;
+        for ((consent, path), allowed) in stored.iter().zip(allowed) {
+            let expected = if allowed {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(
+                fetch(&heard, path, Some(&token)).await.status(),
+                expected,
+                "{role} and a {consent} photo"
+            );
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! Who may call what. The allow/deny table for every server function and plain route lives
+//! here, in one place; each entry is called as every staff role and as nobody, through the real
+//! router. Server functions are listed from the registry, so a new one without an entry fails.
+
+use app::data::{contribution, now, seed, session, sign_in, staff, Db};
+use app::domain::Role;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use server::{build_app, Config};
+use std::collections::BTreeSet;
+use tower::ServiceExt;
+
+/// Who a server function lets through.
+#[derive(Clone, Copy)]
+enum Gate {
+    /// Anyone, signed in or not (joining, the receipt page, signing in).
+    Anyone,
+    /// Whoever holds the child's turn id: an unguessable capability. A made-up id gets nothing.
+    Turn,
+    /// Only someone half-way through signing in (the pending cookie).
+    SecondStep,
+    /// Signed-in staff whose role passes.
+    Staff(fn(Role) -> bool),
+}
+
+/// The table. `{turn}` in a body is replaced by a real child's turn id (or a made-up one).
+const SERVER_FNS: &[(&str, Gate, &str)] = &[
+    ("join_session", Gate::Anyone, "code=NOPE22"),
+    ("open_receipt", Gate::Anyone, "code=NOPE-NOPE"),
+    ("load_receipt", Gate::Anyone, "code=NOPE-NOPE"),
+    (
+        "change_display",
+        Gate::Anyone,
+        "large=true&contrast=false&back=%2F",
+    ),
+    ("who_am_i", Gate::Anyone, ""),
+    (
+        "sign_in",
+        Gate::Anyone,
+        "email=nobody%40heard.example&password=wrong",
+    ),
+    (
+        "accept_invite",
+        Gate::Anyone,
+        "token=made-up&password=teapot+meadow+lantern",
+    ),
+    ("load_welcome", Gate::Turn, "participation={turn}"),
+    ("agree", Gate::Turn, "participation={turn}"),
+    ("load_prompt", Gate::Turn, "participation={turn}&position=1"),
+    (
+        "submit_answer",
+        Gate::Turn,
+        "participation={turn}&prompt=p&contribution=c&declined=true",
+    ),
+    ("raise_worry", Gate::Turn, "participation={turn}&back=1"),
+    ("record_today", Gate::Turn, "participation={turn}"),
+    ("finished_turn", Gate::Turn, "participation={turn}"),
+    ("next_person", Gate::Turn, "participation={turn}"),
+    ("load_second_factor", Gate::SecondStep, ""),
+    ("sign_in_code", Gate::SecondStep, "code=123456"),
+    ("staff_home", Gate::Staff(Role::is_staff), ""),
+    ("activities", Gate::Staff(Role::can_facilitate), ""),
+    ("sessions", Gate::Staff(Role::can_facilitate), ""),
+    (
+        "open_session",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&place=Hall",
+    ),
+    (
+        "close_session",
+        Gate::Staff(Role::can_facilitate),
+        "session=nope",
+    ),
+    (
+        "record_communication",
+        Gate::Staff(Role::can_facilitate),
+        "session=s&contribution=c&communicated=supported",
+    ),
+    (
+        "load_session",
+        Gate::Staff(Role::can_facilitate),
+        "session=nope",
+    ),
+    (
+        "load_activity",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope",
+    ),
+    (
+        "set_prompt_symbols",
+        Gate::Staff(Role::can_facilitate),
+        "activity=a&prompt=nope&symbol=",
+    ),
+    ("decision_choices", Gate::Staff(Role::can_commission), ""),
+    ("decisions", Gate::Staff(Role::can_commission), ""),
+    (
+        "record_decision",
+        Gate::Staff(Role::can_commission),
+        "priority=nope&forum=nope&title=T&decided=D&status=agreed&decided_on=2026-11-22",
+    ),
+    (
+        "decision_with_contributions",
+        Gate::Staff(Role::can_commission),
+        "decision=nope",
+    ),
+    (
+        "link_contribution",
+        Gate::Staff(Role::can_commission),
+        "decision=nope&contribution=nope&rationale=because",
+    ),
+    (
+        "publish_feedback",
+        Gate::Staff(Role::can_commission),
+        "decision=nope&plain_text=P&easy_read=E",
+    ),
+    ("staff_accounts", Gate::Staff(Role::can_manage_staff), ""),
+    (
+        "invite_staff",
+        Gate::Staff(Role::can_manage_staff),
+        "email=new%40council.example&role=viewer",
+    ),
+    (
+        "set_staff_role",
+        Gate::Staff(Role::can_manage_staff),
+        "account=nope&role=viewer",
+    ),
+    (
+        "disable_staff",
+        Gate::Staff(Role::can_manage_staff),
+        "account=nope",
+    ),
+    // Last: it ends the caller's sign-in.
+    ("sign_out", Gate::Anyone, ""),
+];
+
+/// The name a server function is registered under: its path without `/api/` and the hash.
+fn name_of(path: &str) -> &str {
+    path.trim_start_matches("/api/")
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
+#[test]
+fn every_server_function_has_an_entry_and_every_entry_a_server_function() {
+    let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| name_of(path))
+        .collect();
+    let listed: BTreeSet<&str> = SERVER_FNS.iter().map(|(name, _, _)| *name).collect();
+    let missing: Vec<_> = registered.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&registered).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without an entry in the table: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "entries for server functions that do not exist: {stale:?}"
+    );
+}
+
+struct Heard {
+    router: Router,
+    db: Db,
+    data_dir: std::path::PathBuf,
+}
+
+impl Drop for Heard {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+async fn heard() -> Heard {
+    let data_dir = std::env::temp_dir().join(format!(
+        "heard-authorisation-{}-{}",
+        std::process::id(),
+        now()
+    ));
+    let config = Config {
+        database_url: Config::sqlite_url_in(&data_dir),
+        data_dir: data_dir.clone(),
+        seed_demo: true,
+        secure_cookies: false,
+        trust_proxy: false,
+        leptos: LeptosOptions::builder().output_name("heard").build(),
+    };
+    let (router, db) = build_app(&config).await.expect("app builds");
+    Heard {
+        router,
+        db,
+        data_dir,
+    }
+}
+
+async fn token_for(db: &Db, email: &str, password: &str) -> String {
+    let (pending, _) = sign_in::with_password(db, email, password, "192.0.2.20")
+        .await
+        .unwrap();
+    let code = sign_in::code_at(seed::DEMO_TOTP_SECRET, email, now()).unwrap();
+    sign_in::with_code(db, &pending, &code, "192.0.2.20")
+        .await
+        .unwrap()
+        .token
+}
+
+/// What came back: refused at the gate (not signed in, or the role does not allow it), an
+/// unknown id, a refusal of the input, or something else past the gate.
+enum Outcome {
+    NotSignedIn,
+    Forbidden,
+    NotFound,
+    Invalid,
+    Through,
+}
+
+async fn call(heard: &Heard, path: &str, body: String, token: Option<&str>) -> Outcome {
+    let mut request = Request::post(path)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(token) = token {
+        request = request.header(header::COOKIE, format!("heard_staff={token}"));
+    }
+    let response = heard
+        .router
+        .clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let text = String::from_utf8_lossy(&bytes);
+    assert_ne!(status, StatusCode::BAD_REQUEST, "{path}: {text}");
+    if text.contains("\"NotSignedIn\"") {
+        Outcome::NotSignedIn
+    } else if text.contains("\"Forbidden\"") {
+        Outcome::Forbidden
+    } else if text.contains("\"NotFound\"") {
+        Outcome::NotFound
+    } else if text.contains("\"Invalid\"") {
+        Outcome::Invalid
+    } else {
+        Outcome::Through
+    }
+}
+
+#[tokio::test]
+async fn each_server_function_lets_through_exactly_who_the_table_says() {
+    let heard = heard().await;
+    let mut callers: Vec<(String, Option<Role>, Option<String>)> =
+        vec![("nobody".into(), None, None)];
+    for (email, role, password) in seed::DEMO_USERS {
+        callers.push((
+            email.into(),
+            Some(role),
+            Some(token_for(&heard.db, email, password).await),
+        ));
+    }
+    let facilitator = staff::find_by_email(&heard.db, "facilitator@heard.example")
+        .await
+        .unwrap();
+    let opened = session::open(&heard.db, "activity-short-breaks", "Hall", &facilitator.id)
+        .await
+        .unwrap();
+    let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+
+    for (name, gate, body) in SERVER_FNS {
+        let path = paths
+            .iter()
+            .find(|path| name_of(path) == *name)
+            .expect("registered");
+        for (who, role, token) in &callers {
+            // Each caller's own child turn, so one caller's call cannot spoil the next one's.
+            let turn = contribution::join(&heard.db, &opened.join_code)
+                .await
+                .unwrap();
+            let outcome = call(
+                &heard,
+                path,
+                body.replace("{turn}", &turn),
+                token.as_deref(),
+            )
+            .await;
+            let allowed = match gate {
+                Gate::Anyone | Gate::Turn => true,
+                Gate::SecondStep => false,
+                Gate::Staff(allows) => role.is_some_and(allows),
+            };
+            match (allowed, outcome) {
+                (true, Outcome::NotSignedIn | Outcome::Forbidden) => {
+                    panic!("{name} refused {who}, whom the table allows")
+                }
+                (false, Outcome::Through) => {
+                    panic!("{name} let {who} through, whom the table refuses")
+                }
+                (false, Outcome::NotFound | Outcome::Invalid)
+                    if !matches!(gate, Gate::SecondStep) =>
+                {
+                    panic!("{name} let {who} through, whom the table refuses")
+                }
+                (false, Outcome::Forbidden) if role.is_none() => {
+                    panic!("{name} should tell {who} to sign in")
+                }
+                _ => {}
+            }
+            if let Gate::Turn = gate {
+                // A made-up turn id reaches nothing.
+                let forged = call(
+                    &heard,
+                    path,
+                    body.replace("{turn}", "made-up-turn"),
+                    token.as_deref(),
+                )
+                .await;
+                assert!(
+                    matches!(forged, Outcome::NotFound),
+                    "{name} answered a made-up turn"
+                );
+            }
+        }
+    }
+}
