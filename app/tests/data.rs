@@ -1026,3 +1026,29 @@ async fn a_facilitator_chooses_a_picture_for_each_option() {
     let unchanged = activity::prompt(&db, &choice.id).await.unwrap();
     assert_eq!(unchanged, saved);
 }
+
+#[tokio::test]
+async fn join_codes_cannot_be_guessed_by_trying_them_all() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let guesser = "203.0.113.9";
+    for attempt in 0..session::JOIN_FAILURES_PER_ADDRESS {
+        let wrong = session::join_limited(&db, &format!("ZZZZ{attempt:02}"), guesser).await;
+        assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("could not find")));
+    }
+    let limited = session::join_limited(&db, &opened.join_code, guesser).await;
+    assert!(matches!(limited, Err(DataError::Invalid(ref m)) if m.contains("Too many codes")));
+    // A tablet elsewhere in the hall is not held up.
+    assert!(
+        session::join_limited(&db, &opened.join_code, "198.51.100.23")
+            .await
+            .is_ok()
+    );
+    // A code works only while its session is open.
+    session::close(&db, &opened.id).await.unwrap();
+    assert!(
+        session::join_limited(&db, &opened.join_code, "198.51.100.23")
+            .await
+            .is_err()
+    );
+}

@@ -1,5 +1,15 @@
 import { test, expect, Page, Locator } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { expectAccessible, openSession } from './helpers';
+
+// Reads a QR code on the page as a phone camera would: from a picture of it.
+async function readQr(qr: Locator): Promise<string> {
+  const png = PNG.sync.read(await qr.screenshot());
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!found) throw new Error('no QR code could be read');
+  return found.data;
+}
 
 // Presses Tab until `target` has the focus, as a child using a keyboard or a switch would.
 async function tabTo(page: Page, target: Locator) {
@@ -13,6 +23,8 @@ async function tabTo(page: Page, target: Locator) {
 test('a facilitator picks pictures; a child answers with the keyboard only; the tablet is left clean', async ({ browser }) => {
   const { facilitator, code } = await openSession(browser, 'Youth club, keyboard table');
   const sessionPage = facilitator.url();
+  const joinLink = await readQr(facilitator.getByRole('img', { name: "QR code that opens the join page with this session's code" }));
+  expect(joinLink).toBe(new URL(`/?code=${code}`, facilitator.url()).href);
 
   // The facilitator gives the first option of the choice question another picture.
   await facilitator.goto('/staff');
@@ -28,10 +40,11 @@ test('a facilitator picks pictures; a child answers with the keyboard only; the 
 
   const tablet = await browser.newContext();
   const child = await tablet.newPage();
-  await child.goto('/');
+  // The tablet scanned the facilitator's QR code: the code is already there.
+  await child.goto(joinLink);
   await expect(child.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
-  await tabTo(child, child.getByLabel('Type the code your helper gives you'));
-  await child.keyboard.type(code);
+  await expect(child.getByLabel('Type the code your helper gives you')).toHaveValue(code);
+  await tabTo(child, child.getByRole('button', { name: 'Start' }));
   await child.keyboard.press('Enter');
 
   await tabTo(child, child.getByRole('button', { name: "Yes, let's start" }));

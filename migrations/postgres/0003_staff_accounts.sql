@@ -1,6 +1,6 @@
 -- Staff accounts: five roles, a second factor (TOTP) with one-time recovery codes, accounts that
 -- can be turned off, sign-ins that wait for the second factor and time out when idle, throttled
--- failures, and invitations.
+-- failures, invitations, and a limit on join codes typed wrong.
 
 ALTER TABLE staff_users DROP CONSTRAINT staff_users_role_check;
 ALTER TABLE staff_users ADD CONSTRAINT staff_users_role_check
@@ -45,3 +45,10 @@ CREATE TABLE staff_invites (
     expires_at  BIGINT NOT NULL,
     accepted_at BIGINT
 );
+
+-- Join codes typed wrong, per address, kept only as long as the limit's window needs them.
+CREATE TABLE join_failures (
+    address   TEXT NOT NULL,
+    failed_at BIGINT NOT NULL
+);
+CREATE INDEX join_failures_by_address ON join_failures (address, failed_at);

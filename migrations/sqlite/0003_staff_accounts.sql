@@ -1,6 +1,6 @@
 -- Staff accounts: five roles, a second factor (TOTP) with one-time recovery codes, accounts that
 -- can be turned off, sign-ins that wait for the second factor and time out when idle, throttled
--- failures, and invitations. staff_users is rebuilt to widen its role CHECK (see 0002 for why).
+-- failures, invitations, and a limit on join codes typed wrong. staff_users is rebuilt to widen its role CHECK (see 0002 for why).
 
 CREATE TABLE new_staff_users (
     id             TEXT PRIMARY KEY,
@@ -58,3 +58,10 @@ CREATE TABLE staff_invites (
     expires_at  INTEGER NOT NULL,
     accepted_at INTEGER
 ) STRICT;
+
+-- Join codes typed wrong, per address, kept only as long as the limit's window needs them.
+CREATE TABLE join_failures (
+    address   TEXT NOT NULL,
+    failed_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX join_failures_by_address ON join_failures (address, failed_at);

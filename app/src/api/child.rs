@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 #[server]
 pub async fn join_session(code: String) -> Result<(), AppError> {
-    use crate::{auth, data::contribution};
-    let participation = contribution::join(&auth::db()?, &code).await?;
+    use crate::{auth, data::session};
+    let participation = session::join_limited(&auth::db()?, &code, &auth::client_address()).await?;
     leptos_axum::redirect(&format!("/take/{participation}/welcome"));
     Ok(())
 }

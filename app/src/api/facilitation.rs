@@ -58,8 +58,19 @@ pub async fn load_session(session: String) -> Result<SessionView, AppError> {
     use crate::{auth, domain::Role};
     auth::require(Role::can_facilitate).await?;
     let db = auth::db()?;
+    let summary = sessions::find(&db, &session).await?;
+    let join_qr_svg = if summary.open {
+        let link = format!("{}/?code={}", auth::site_origin()?, summary.join_code);
+        Some(crate::qr::svg(&link).map_err(|error| {
+            tracing::error!(%error, "join QR code failed");
+            AppError::Internal
+        })?)
+    } else {
+        None
+    };
     Ok(SessionView {
-        summary: sessions::find(&db, &session).await?,
+        summary,
+        join_qr_svg,
         contributions: contribution::for_session(&db, &session).await?,
         concerns: concern::for_session(&db, &session).await?,
         today: evaluation::for_session(&db, &session).await?,

@@ -94,6 +94,8 @@ pub struct SessionSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
     pub summary: SessionSummary,
+    /// While the session is open: a QR code (SVG) of the join page with the code filled in.
+    pub join_qr_svg: Option<String>,
     pub contributions: Vec<Contribution>,
     pub concerns: Vec<ConcernNote>,
     pub today: TodaySummary,

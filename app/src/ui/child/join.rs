@@ -2,10 +2,16 @@ use crate::api::child::JoinSession;
 use crate::ui::components::{ActionProblem, DisplayOptions, PageForm, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let join = ServerAction::<JoinSession>::new();
+    // From the QR code on the facilitator's screen: the code is filled in.
+    let code = use_query_map()
+        .read_untracked()
+        .get("code")
+        .unwrap_or_default();
     view! {
         <Title text="Join a session"/>
         <main class="child page">
@@ -20,6 +26,7 @@ pub fn JoinPage() -> impl IntoView {
                     autocapitalize="characters"
                     spellcheck="false"
                     class="code-input"
+                    value=code
                 />
                 <ActionProblem action=join/>
                 <button type="submit" class="big-button">"Start"</button>

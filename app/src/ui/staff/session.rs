@@ -43,6 +43,7 @@ fn Session(
 ) -> impl IntoView {
     let SessionView {
         summary,
+        join_qr_svg,
         contributions,
         concerns,
         today,
@@ -68,11 +69,12 @@ fn Session(
         <h1>{summary.activity_title.clone()}</h1>
         <p>{format!("{}, opened {}", summary.place, summary.opened_on)}</p>
         {concerns}
-        {if summary.open {
+        {if let (true, Some(join_qr)) = (summary.open, join_qr_svg) {
             view! {
                 <p class="join-code-label">"Join code"</p>
                 <p class="join-code" data-testid="join-code">{summary.join_code.clone()}</p>
-                <p>"Children open this site on the tablet and type the code."</p>
+                <p>"Children open this site on the tablet and type the code, or scan this to open it with the code filled in:"</p>
+                <div class="join-qr" role="img" aria-label="QR code that opens the join page with this session's code" inner_html=join_qr></div>
                 <ActionForm action=close attr:class="inline-form">
                     <input type="hidden" name="session" value=summary.id.clone()/>
                     <ActionProblem action=close/>
