@@ -1052,3 +1052,96 @@ async fn join_codes_cannot_be_guessed_by_trying_them_all() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn a_concern_reaches_the_queue_holds_back_the_turn_and_keeps_an_unchangeable_chronology() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let worried =
+        child_answers_everything(&db, &opened.join_code, "I don't feel safe at home").await;
+    child_answers_everything(&db, &opened.join_code, "More swimming").await;
+    let before = contribution::released(&db).await.unwrap().len();
+
+    concern::raise_by_child(&db, &worried, None).await.unwrap();
+    let queue = concern::queue(&db).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert!(queue[0].new && !queue[0].cleared);
+    assert_eq!(concern::unopened(&db).await.unwrap(), 1);
+
+    // Held back from decision makers: the worried child's whole turn, not the other child's.
+    let released = contribution::released(&db).await.unwrap();
+    assert_eq!(released.len(), before - 5);
+    let held = contribution::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.answer.describe().contains("feel safe"))
+        .unwrap();
+    assert!(released.iter().all(|c| c.id != held.id));
+    let commissioner = commissioner_id(&db).await;
+    let new_decision = NewDecision {
+        priority_id: "priority-8".into(),
+        forum_id: "forum-send-tc".into(),
+        title: "Safe places at every short break".into(),
+        decided: "Every short break names an adult children can talk to.".into(),
+        status: DecisionStatus::Agreed,
+        decided_on: "2026-11-20".into(),
+    };
+    let decision = decision::create(&db, new_decision, &commissioner)
+        .await
+        .unwrap();
+    let linked = decision::link(&db, &decision, &held.id, "because", &commissioner).await;
+    assert!(matches!(linked, Err(DataError::Invalid(ref m)) if m.contains("held back")));
+
+    // The lead opens it (that is recorded), decides, and clears it.
+    let lead = staff::find_by_email(&db, "safeguarding@heard.example")
+        .await
+        .unwrap();
+    let case = concern::open(&db, &queue[0].id, &lead.id).await.unwrap();
+    assert_eq!(case.contributions.len(), 5);
+    assert_eq!(concern::unopened(&db).await.unwrap(), 0);
+    concern::record(
+        &db,
+        &queue[0].id,
+        &lead.id,
+        concern::Entry::Decision,
+        "Referred to children's social care",
+    )
+    .await
+    .unwrap();
+    let empty = concern::record(&db, &queue[0].id, &lead.id, concern::Entry::Note, "  ").await;
+    assert!(matches!(empty, Err(DataError::Invalid(_))));
+    concern::clear(
+        &db,
+        &queue[0].id,
+        &lead.id,
+        "Handled by the referral; the words may be heard",
+    )
+    .await
+    .unwrap();
+    let kinds: Vec<String> = concern::chronology(&db, &queue[0].id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.kind)
+        .collect();
+    assert_eq!(kinds, ["raised", "viewed", "decision", "cleared"]);
+    assert_eq!(contribution::released(&db).await.unwrap().len(), before);
+    decision::link(&db, &decision, &held.id, "because", &commissioner)
+        .await
+        .unwrap();
+
+    // The chronology cannot be changed or removed, even by SQL that goes around the app.
+    let edit = sqlx::query("UPDATE concern_events SET text = 'nothing happened'")
+        .execute(db.pool())
+        .await;
+    assert!(edit.is_err(), "an entry was changed");
+    let delete = sqlx::query("DELETE FROM concern_events")
+        .execute(db.pool())
+        .await;
+    assert!(delete.is_err(), "an entry was deleted");
+    assert_eq!(
+        concern::chronology(&db, &queue[0].id).await.unwrap().len(),
+        4
+    );
+}

@@ -116,6 +116,27 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         Gate::Staff(Role::can_commission),
         "decision=nope&plain_text=P&easy_read=E",
     ),
+    ("safeguarding_queue", Gate::Staff(Role::can_safeguard), ""),
+    (
+        "load_concern",
+        Gate::Staff(Role::can_safeguard),
+        "concern=nope",
+    ),
+    (
+        "record_concern_entry",
+        Gate::Staff(Role::can_safeguard),
+        "concern=nope&kind=note&text=Seen",
+    ),
+    (
+        "clear_concern",
+        Gate::Staff(Role::can_safeguard),
+        "concern=nope&reason=Resolved",
+    ),
+    (
+        "raise_concern",
+        Gate::Staff(Role::can_facilitate),
+        "session=s&contribution=nope&note=Worried",
+    ),
     ("staff_accounts", Gate::Staff(Role::can_manage_staff), ""),
     (
         "invite_staff",

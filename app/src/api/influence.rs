@@ -57,7 +57,7 @@ pub async fn decision_with_contributions(
     let db = auth::db()?;
     Ok((
         decisions::find(&db, &decision).await?,
-        contribution::all(&db).await?,
+        contribution::released(&db).await?,
     ))
 }
 

@@ -7,6 +7,7 @@ pub mod facilitation;
 pub mod influence;
 #[cfg(feature = "ssr")]
 pub mod media;
+pub mod safeguarding;
 pub mod staff;
 
 /// Where a child goes after an answer is stored.

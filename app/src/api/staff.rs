@@ -79,8 +79,14 @@ pub async fn staff_home() -> Result<crate::domain::StaffHome, AppError> {
     } else {
         Vec::new()
     };
+    let unopened_concerns = if member.role.can_safeguard() {
+        Some(crate::data::concern::unopened(&db).await?)
+    } else {
+        None
+    };
     Ok(StaffHome {
         member,
+        unopened_concerns,
         activities,
         sessions,
         decisions,

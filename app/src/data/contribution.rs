@@ -475,9 +475,22 @@ pub async fn for_session(db: &Db, session_id: &str) -> DataResult<Vec<Contributi
     trail::load(db, trail::Scope::Session(session_id)).await
 }
 
-/// Every contribution staff may link to a decision.
-pub async fn all(db: &Db) -> DataResult<Vec<Contribution>> {
-    trail::load(db, trail::Scope::All).await
+/// Every contribution decision makers may see and link to a decision: none held back by a
+/// safeguarding concern that is still open.
+pub async fn released(db: &Db) -> DataResult<Vec<Contribution>> {
+    trail::load(db, trail::Scope::Released).await
+}
+
+/// Whether a safeguarding concern still holds this contribution back from decision makers.
+pub async fn is_withheld(db: &Db, contribution_id: &str) -> DataResult<bool> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM contributions c JOIN concerns k \
+         ON k.participation_id = c.participation_id AND k.cleared_at IS NULL WHERE c.id = $1",
+    )
+    .bind(contribution_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(get::<i64>(&row, "n")? > 0)
 }
 
 /// What a receipt code shows. Only published feedback reaches the child.

@@ -87,6 +87,12 @@ pub async fn link(
         "That contribution does not exist.",
     )
     .await?;
+    if super::contribution::is_withheld(db, contribution_id).await? {
+        return Err(DataError::Invalid(
+            "This contribution is held back while the safeguarding lead looks into a concern."
+                .into(),
+        ));
+    }
     let inserted = sqlx::query(
         "INSERT INTO decision_links (decision_id, contribution_id, rationale, linked_by, linked_at) \
          VALUES ($1, $2, $3, $4, $5)",

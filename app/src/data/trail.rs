@@ -10,7 +10,8 @@ use crate::domain::{
 /// Which contributions to load.
 #[derive(Clone, Copy, Debug)]
 pub enum Scope<'a> {
-    All,
+    /// Every contribution not held back by an open concern: what decision makers may see.
+    Released,
     Session(&'a str),
     Participation(&'a str),
 }
@@ -18,12 +19,16 @@ pub enum Scope<'a> {
 impl Scope<'_> {
     fn filter(&self) -> (&'static str, Option<&str>) {
         match self {
-            Scope::All => ("", None),
+            Scope::Released => (WITHHELD_EXCLUDED, None),
             Scope::Session(id) => ("WHERE p.session_id = $1", Some(id)),
             Scope::Participation(id) => ("WHERE c.participation_id = $1", Some(id)),
         }
     }
 }
+
+/// A turn with a concern not yet cleared is held back whole: a disclosure may be in any answer.
+const WITHHELD_EXCLUDED: &str = "WHERE NOT EXISTS (SELECT 1 FROM concerns k \
+     WHERE k.participation_id = c.participation_id AND k.cleared_at IS NULL)";
 
 pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();

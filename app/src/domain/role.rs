@@ -47,6 +47,11 @@ impl Role {
         }
     }
 
+    /// The safeguarding lead's queue of concerns and their chronologies.
+    pub fn can_safeguard(self) -> bool {
+        self == Role::SafeguardingLead
+    }
+
     /// Invites people, sets roles, turns accounts off.
     pub fn can_manage_staff(self) -> bool {
         self == Role::Admin

@@ -111,6 +111,41 @@ pub struct ConcernNote {
     pub receipt_code: Option<String>,
 }
 
+/// A concern in the safeguarding lead's queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConcernSummary {
+    pub id: String,
+    /// `child`, `facilitator` or `triage`.
+    pub source: String,
+    pub raised_at: String,
+    pub activity: String,
+    pub place: String,
+    pub receipt_code: Option<String>,
+    /// No one has opened it yet.
+    pub new: bool,
+    /// The safeguarding lead has cleared it: what the child said is no longer held back.
+    pub cleared: bool,
+}
+
+/// One entry of a concern's chronology: it can be added to, never changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChronologyEntry {
+    pub at: String,
+    /// Who, or "The child, on the tablet".
+    pub by: String,
+    pub kind: String,
+    pub text: String,
+}
+
+/// A concern as the safeguarding lead works on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConcernCase {
+    pub summary: ConcernSummary,
+    pub chronology: Vec<ChronologyEntry>,
+    /// What the child said in that turn, held back from decision makers until cleared.
+    pub contributions: Vec<Contribution>,
+}
+
 /// "How was today?": how many children chose each face (very sad … very happy) per question.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TodaySummary {
@@ -286,6 +321,8 @@ pub struct DecisionSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffHome {
     pub member: StaffMember,
+    /// For the safeguarding lead: concerns no one has opened yet.
+    pub unopened_concerns: Option<i64>,
     pub activities: Vec<ActivitySummary>,
     pub sessions: Vec<SessionSummary>,
     pub decisions: Vec<DecisionSummary>,

@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/sign-in/code") view=staff::SecondFactorPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/invite/:token") view=staff::InvitePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/people") view=staff::PeoplePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/safeguarding/:concern") view=staff::ConcernPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>

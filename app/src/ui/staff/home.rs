@@ -28,6 +28,7 @@ pub fn HomePage() -> impl IntoView {
 fn Home(home: StaffHome) -> impl IntoView {
     let StaffHome {
         member,
+        unopened_concerns,
         activities,
         sessions,
         decisions,
@@ -37,6 +38,12 @@ fn Home(home: StaffHome) -> impl IntoView {
     view! {
         <h1>"Hello"</h1>
         <p>{format!("Signed in as {} ({})", member.email, member.role.label())}</p>
+        {unopened_concerns.map(|count| view! {
+            <p class=(count > 0).then_some("alert") role="status">
+                {format!("{count} new safeguarding concern{} ", if count == 1 { "" } else { "s" })}
+                <a href="/staff/safeguarding">"Open the safeguarding queue"</a>
+            </p>
+        })}
         {member.role.can_manage_staff().then(|| view! {
             <p><a href="/staff/people">"People: invite, roles, accounts"</a></p>
         })}

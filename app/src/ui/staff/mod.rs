@@ -5,6 +5,7 @@ mod activity;
 mod decision;
 mod home;
 mod people;
+mod safeguarding;
 mod session;
 mod sign_in;
 
@@ -12,6 +13,7 @@ pub use activity::ActivityPage;
 pub use decision::{DecisionPage, NewDecisionPage};
 pub use home::HomePage;
 pub use people::PeoplePage;
+pub use safeguarding::{ConcernPage, SafeguardingPage};
 pub use session::SessionPage;
 pub use sign_in::{InvitePage, SecondFactorPage, SignInPage};
 

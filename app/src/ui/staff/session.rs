@@ -1,5 +1,6 @@
 use super::StaffFrame;
 use crate::api::facilitation::{load_session, CloseSession, RecordCommunication};
+use crate::api::safeguarding::RaiseConcern;
 use crate::domain::{Answer, Communicated, Contribution, EmojiScale, SessionView, TodaySummary};
 use crate::ui::components::{ActionProblem, Problem, TrailView};
 use leptos::prelude::*;
@@ -104,6 +105,7 @@ fn ContributionItem(
     record: ServerAction<RecordCommunication>,
 ) -> impl IntoView {
     let field = format!("communicated-{}", c.id);
+    let (worry_session, worry_contribution) = (session.clone(), c.id.clone());
     let how = view! {
         <ActionForm action=record attr:class="inline-form communicated">
             <input type="hidden" name="session" value=session/>
@@ -160,6 +162,21 @@ fn ContributionItem(
             </p>
         }
     });
+    let raise = ServerAction::<RaiseConcern>::new();
+    let note_field = format!("concern-{worry_contribution}");
+    let worry = view! {
+        <details class="raise-concern">
+            <summary>"Raise a safeguarding concern about this"</summary>
+            <ActionForm action=raise attr:class="staff-form">
+                <input type="hidden" name="session" value=worry_session/>
+                <input type="hidden" name="contribution" value=worry_contribution/>
+                <label for=note_field.clone()>"What worries you"</label>
+                <textarea id=note_field name="note" rows="2"></textarea>
+                <ActionProblem action=raise/>
+                <button type="submit">"Raise the concern"</button>
+            </ActionForm>
+        </details>
+    };
     view! {
         <li class="contribution">
             <p class="prompt">{c.prompt}</p>
@@ -167,6 +184,7 @@ fn ContributionItem(
             {media}
             <TrailView trail=c.trail/>
             {how}
+            {worry}
         </li>
     }
 }

@@ -1,0 +1,60 @@
+//! The safeguarding lead's queue and each concern's chronology, and a facilitator raising a
+//! concern about something a child said.
+
+use crate::domain::{ConcernCase, ConcernSummary};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server]
+pub async fn safeguarding_queue() -> Result<Vec<ConcernSummary>, AppError> {
+    use crate::{auth, data::concern, domain::Role};
+    auth::require(Role::can_safeguard).await?;
+    Ok(concern::queue(&auth::db()?).await?)
+}
+
+/// Opens a concern; the chronology records who viewed it and when.
+#[server]
+pub async fn load_concern(concern: String) -> Result<ConcernCase, AppError> {
+    use crate::{auth, data::concern as concerns, domain::Role};
+    let lead = auth::require(Role::can_safeguard).await?;
+    Ok(concerns::open(&auth::db()?, &concern, &lead.id).await?)
+}
+
+/// Adds a decision, action, outcome or note to a concern's chronology.
+#[server]
+pub async fn record_concern_entry(
+    concern: String,
+    kind: String,
+    text: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::concern as concerns, domain::Role};
+    let lead = auth::require(Role::can_safeguard).await?;
+    let entry = concerns::Entry::parse(&kind).ok_or(AppError::Invalid(
+        "Please choose what kind of entry this is.".into(),
+    ))?;
+    concerns::record(&auth::db()?, &concern, &lead.id, entry, &text).await?;
+    Ok(())
+}
+
+/// Clears a concern, with the reason; what the child said is no longer held back.
+#[server]
+pub async fn clear_concern(concern: String, reason: String) -> Result<(), AppError> {
+    use crate::{auth, data::concern as concerns, domain::Role};
+    let lead = auth::require(Role::can_safeguard).await?;
+    concerns::clear(&auth::db()?, &concern, &lead.id, &reason).await?;
+    Ok(())
+}
+
+/// A facilitator is worried by what a child said; the safeguarding lead sees it at once.
+#[server]
+pub async fn raise_concern(
+    session: String,
+    contribution: String,
+    note: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::concern, domain::Role};
+    let facilitator = auth::require(Role::can_facilitate).await?;
+    concern::raise_by_staff(&auth::db()?, &contribution, &facilitator.id, &note).await?;
+    leptos_axum::redirect(&format!("/staff/sessions/{session}"));
+    Ok(())
+}

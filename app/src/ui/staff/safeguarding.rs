@@ -1,0 +1,165 @@
+use super::StaffFrame;
+use crate::api::safeguarding::{
+    load_concern, safeguarding_queue, ClearConcern, RecordConcernEntry,
+};
+use crate::domain::{ConcernCase, ConcernSummary};
+use crate::ui::components::{ActionProblem, Problem};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+fn source_label(source: &str) -> &'static str {
+    match source {
+        "child" => "The child pressed \"I'm worried\"",
+        "facilitator" => "A facilitator raised it",
+        _ => "Flagged by the phrase list",
+    }
+}
+
+/// The safeguarding lead's queue: open concerns first, those no one has opened marked new.
+#[component]
+pub fn SafeguardingPage() -> impl IntoView {
+    let queue = Resource::new(|| (), |_| safeguarding_queue());
+    view! {
+        <Title text="Safeguarding"/>
+        <StaffFrame>
+            <h1>"Safeguarding concerns"</h1>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match queue.await {
+                        Ok(queue) if queue.is_empty() => view! { <p>"No concerns have been raised."</p> }.into_any(),
+                        Ok(queue) => view! {
+                            <ul class="cards concern-queue">
+                                {queue.into_iter().map(|concern| view! { <QueueItem concern/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <Problem error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+#[component]
+fn QueueItem(concern: ConcernSummary) -> impl IntoView {
+    let state = if concern.cleared {
+        "cleared"
+    } else if concern.new {
+        "new, not opened yet"
+    } else {
+        "open"
+    };
+    view! {
+        <li class=if concern.new { "concern new" } else { "concern" }>
+            <a href=format!("/staff/safeguarding/{}", concern.id)>
+                {format!("{}: {}, {}", concern.raised_at, concern.activity, concern.place)}
+            </a>
+            {format!(" · {} · {state}", source_label(&concern.source))}
+            {concern.receipt_code.map(|code| format!(" · receipt {code}"))}
+        </li>
+    }
+}
+
+/// One concern: what the child said, the chronology, and what the lead adds to it.
+#[component]
+pub fn ConcernPage() -> impl IntoView {
+    let params = use_params_map();
+    let record = ServerAction::<RecordConcernEntry>::new();
+    let clear = ServerAction::<ClearConcern>::new();
+    let case = Resource::new(
+        move || {
+            (
+                params.read().get("concern").unwrap_or_default(),
+                record.version().get(),
+                clear.version().get(),
+            )
+        },
+        |(concern, _, _)| load_concern(concern),
+    );
+    view! {
+        <Title text="A concern"/>
+        <StaffFrame>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match case.await {
+                        Ok(case) => view! { <Case case record clear/> }.into_any(),
+                        Err(error) => view! { <Problem error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+#[component]
+fn Case(
+    case: ConcernCase,
+    record: ServerAction<RecordConcernEntry>,
+    clear: ServerAction<ClearConcern>,
+) -> impl IntoView {
+    let ConcernCase {
+        summary,
+        chronology,
+        contributions,
+    } = case;
+    let id = summary.id.clone();
+    let to_clear = summary.id.clone();
+    view! {
+        <h1>{format!("Concern raised {}", summary.raised_at)}</h1>
+        <p>{format!("{} · {}, {}", source_label(&summary.source), summary.activity, summary.place)}
+            {summary.receipt_code.clone().map(|code| format!(" · receipt {code}"))}</p>
+        <p>{if summary.cleared {
+            "Cleared: what the child said can be seen by decision makers."
+        } else {
+            "Open: what the child said in this turn is held back from decision makers until you clear it."
+        }}</p>
+        <section aria-labelledby="said-heading">
+            <h2 id="said-heading">"What the child said in this turn"</h2>
+            <ul class="cards">
+                {contributions.into_iter().map(|c| view! {
+                    <li>{format!("{}: {}", c.prompt, c.answer.describe())}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="chronology-heading">
+            <h2 id="chronology-heading">"Chronology"</h2>
+            <p>"Entries are added, never changed or removed."</p>
+            <table class="chronology">
+                <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Details"</th></tr></thead>
+                <tbody>
+                    {chronology.into_iter().map(|entry| view! {
+                        <tr><td>{entry.at}</td><td>{entry.by}</td><td>{entry.kind}</td><td>{entry.text}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section aria-labelledby="add-heading">
+            <h2 id="add-heading">"Add to the chronology"</h2>
+            <ActionForm action=record attr:class="staff-form">
+                <input type="hidden" name="concern" value=id.clone()/>
+                <label for="entry-kind">"What kind of entry"</label>
+                <select id="entry-kind" name="kind">
+                    <option value="decision">"Decision"</option>
+                    <option value="action">"Action"</option>
+                    <option value="outcome">"Outcome"</option>
+                    <option value="note">"Note"</option>
+                </select>
+                <label for="entry-text">"What was decided or done, and why"</label>
+                <textarea id="entry-text" name="text" rows="3"></textarea>
+                <ActionProblem action=record/>
+                <button type="submit">"Add entry"</button>
+            </ActionForm>
+            {(!summary.cleared).then(|| view! {
+                <ActionForm action=clear attr:class="staff-form">
+                    <input type="hidden" name="concern" value=to_clear/>
+                    <label for="clear-reason">"Why it can be cleared"</label>
+                    <textarea id="clear-reason" name="reason" rows="2"></textarea>
+                    <ActionProblem action=clear/>
+                    <button type="submit" class="button secondary">"Clear the concern"</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}

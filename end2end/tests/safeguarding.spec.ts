@@ -1,0 +1,62 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, openSession, signIn } from './helpers';
+
+test('a worried child reaches the safeguarding lead at once; the chronology grows; decision makers do not see the turn', async ({ browser }) => {
+  const place = 'Library room, Thursday group';
+  const { facilitator, code } = await openSession(browser, place);
+
+  // A child says something, then presses "I'm worried".
+  const child = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await child.goto(`/?code=${code}`);
+  await child.getByRole('button', { name: 'Start' }).click();
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+  await child.getByText('Very sad').click();
+  await child.getByRole('button', { name: 'Next' }).click();
+  await child.getByRole('textbox').fill('Nobody listens to me at home');
+  await child.getByRole('button', { name: 'Next' }).click();
+  await child.getByRole('button', { name: "I'm worried" }).click();
+  await expect(child.getByRole('heading', { name: 'Thank you for telling us' })).toBeVisible();
+
+  // The facilitator also raises a concern about what the child wrote.
+  await facilitator.reload();
+  await expect(facilitator.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  const words = facilitator.locator('.contribution', { hasText: 'Nobody listens to me at home' });
+  await words.getByText('Raise a safeguarding concern about this').click();
+  await words.getByLabel('What worries you').fill('Said quietly, looked upset.');
+  await words.getByRole('button', { name: 'Raise the concern' }).click();
+  await facilitator.reload();
+  await expect(facilitator.getByRole('heading', { name: 'Concerns raised (2)' })).toBeVisible();
+
+  // The safeguarding lead sees both at once.
+  const lead = await signIn(browser, 'safeguarding@heard.example', 'demo-safeguarding-password');
+  await expect(lead.getByRole('status').filter({ hasText: /new safeguarding concern/ })).toBeVisible();
+  await lead.getByRole('link', { name: 'Open the safeguarding queue' }).click();
+  const ours = lead.locator('.concern-queue li', { hasText: place });
+  await expect(ours).toHaveCount(2);
+  await expect(ours.first()).toContainText('new, not opened yet');
+  await expectAccessible(lead);
+  await ours.filter({ hasText: 'A facilitator raised it' }).getByRole('link').click();
+  await expect(lead.getByText('Nobody listens to me at home')).toBeVisible();
+  const chronology = lead.locator('table.chronology');
+  await expect(chronology).toContainText('Said quietly, looked upset.');
+  await expect(chronology).toContainText('viewed');
+  await expect(chronology).toContainText('safeguarding@heard.example');
+  await expect(lead.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await lead.getByLabel('What kind of entry').selectOption('decision');
+  await lead.getByLabel('What was decided or done, and why').fill('Spoke with the child; referral to early help.');
+  await lead.getByRole('button', { name: 'Add entry' }).click();
+  await expect(chronology).toContainText('Spoke with the child; referral to early help.');
+  await expectAccessible(lead);
+
+  // Decision makers cannot see or link what this child said while the concerns are open.
+  const commissioner = await signIn(browser, 'commissioner@heard.example', 'demo-commissioner-password');
+  await commissioner.getByRole('link', { name: 'Record a decision' }).click();
+  await commissioner.getByLabel('Priority').selectOption({ label: '8. Develop our short breaks offer' });
+  await commissioner.getByLabel('Title').fill('Someone to talk to at every short break');
+  await commissioner.getByLabel('What was decided').fill('Each short break names an adult children can talk to.');
+  await commissioner.getByLabel('Status').selectOption('agreed');
+  await commissioner.getByLabel('Date of the decision').fill('2026-11-21');
+  await commissioner.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(commissioner.getByRole('heading', { name: 'Someone to talk to at every short break' })).toBeVisible();
+  await expect(commissioner.locator('#contribution option', { hasText: 'Nobody listens to me at home' })).toHaveCount(0);
+});
