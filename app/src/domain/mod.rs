@@ -4,6 +4,7 @@ mod answer;
 mod display;
 mod role;
 mod symbols;
+pub mod triage;
 mod upload;
 mod views;
 
