@@ -5,8 +5,8 @@ use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{
-    activity, concern, evaluation, media, now, seed, session, sign_in, staff, strategy, DataError,
-    Db,
+    activity, concern, evaluation, media, now, seed, session, sign_in, staff, strategy, triage,
+    DataError, Db,
 };
 use app::domain::{
     Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
@@ -1057,8 +1057,7 @@ async fn join_codes_cannot_be_guessed_by_trying_them_all() {
 async fn a_concern_reaches_the_queue_holds_back_the_turn_and_keeps_an_unchangeable_chronology() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    let worried =
-        child_answers_everything(&db, &opened.join_code, "I don't feel safe at home").await;
+    let worried = child_answers_everything(&db, &opened.join_code, "More clubs after school").await;
     child_answers_everything(&db, &opened.join_code, "More swimming").await;
     let before = contribution::released(&db).await.unwrap().len();
 
@@ -1075,7 +1074,7 @@ async fn a_concern_reaches_the_queue_holds_back_the_turn_and_keeps_an_unchangeab
         .await
         .unwrap()
         .into_iter()
-        .find(|c| c.answer.describe().contains("feel safe"))
+        .find(|c| c.answer.describe().contains("More clubs"))
         .unwrap();
     assert!(released.iter().all(|c| c.id != held.id));
     let commissioner = commissioner_id(&db).await;
@@ -1144,4 +1143,42 @@ async fn a_concern_reaches_the_queue_holds_back_the_turn_and_keeps_an_unchangeab
         concern::chronology(&db, &queue[0].id).await.unwrap().len(),
         4
     );
+}
+
+#[tokio::test]
+async fn words_close_to_the_phrase_list_raise_a_flag_with_the_answer() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    child_answers_everything(&db, &opened.join_code, "I like the trampoline").await;
+    assert!(concern::queue(&db).await.unwrap().is_empty());
+    child_answers_everything(&db, &opened.join_code, "my step dad hitz me").await;
+    let queue = concern::queue(&db).await.unwrap();
+    assert_eq!(
+        queue.len(),
+        2,
+        "one flag per answer that matched (two text prompts)"
+    );
+    assert!(queue.iter().all(|c| c.source == "triage" && c.new));
+    let raised = &concern::chronology(&db, &queue[0].id).await.unwrap()[0];
+    assert_eq!(raised.kind, "raised");
+    assert!(
+        raised.text.contains("hit* me") && raised.text.contains("version 1"),
+        "{}",
+        raised.text
+    );
+
+    // The lead adds a phrase: the next version is used from then on.
+    let mut phrases = triage::current(&db).await.unwrap().phrases;
+    phrases.push("trampoline".into());
+    let lead = staff::find_by_email(&db, "safeguarding@heard.example")
+        .await
+        .unwrap();
+    assert_eq!(
+        triage::save(&db, &phrases, Some(&lead.id)).await.unwrap(),
+        2
+    );
+    assert!(triage::save(&db, &[], Some(&lead.id)).await.is_err());
+    child_answers_everything(&db, &opened.join_code, "I like the trampolines").await;
+    assert_eq!(concern::queue(&db).await.unwrap().len(), 4);
+    assert_eq!(triage::current(&db).await.unwrap().version, 2);
 }

@@ -13,10 +13,7 @@ fn lines(text: &str) -> Vec<&str> {
 
 #[test]
 fn the_starting_list_flags_disclosures_and_mostly_leaves_everyday_answers_alone() {
-    let list: Vec<String> = lines(include_str!("../src/data/triage/phrases.txt"))
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let list = app::data::triage::parse(include_str!("../src/data/triage/phrases.txt"));
     let disclosures = lines(include_str!("triage/disclosures.txt"));
     let benign = lines(include_str!("triage/benign.txt"));
 

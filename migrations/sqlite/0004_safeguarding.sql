@@ -1,6 +1,7 @@
 -- Safeguarding: a concern may be about one contribution; a concern holds back what the child
 -- said from decision makers until the safeguarding lead clears it; and every concern has an
--- append-only chronology that the database itself refuses to change.
+-- append-only chronology that the database itself refuses to change. Text answers are checked
+-- against the safeguarding lead's phrase list, kept in versions.
 
 ALTER TABLE concerns ADD COLUMN contribution_id TEXT REFERENCES contributions (id);
 ALTER TABLE concerns ADD COLUMN cleared_at INTEGER;
@@ -31,3 +32,16 @@ END;
 -- Concerns raised before the chronology existed start it with when they were raised.
 INSERT INTO concern_events (id, concern_id, seq, at, staff_id, kind, text)
     SELECT 'raised-' || id, id, 1, raised_at, NULL, 'raised', '' FROM concerns;
+
+-- The safeguarding lead's phrase list for triage: each save is a new version, none is changed.
+CREATE TABLE triage_lists (
+    version    INTEGER PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    created_by TEXT REFERENCES staff_users (id)
+) STRICT;
+CREATE TABLE triage_phrases (
+    version  INTEGER NOT NULL REFERENCES triage_lists (version),
+    position INTEGER NOT NULL,
+    phrase   TEXT NOT NULL,
+    PRIMARY KEY (version, position)
+) STRICT;

@@ -117,6 +117,12 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "decision=nope&plain_text=P&easy_read=E",
     ),
     ("safeguarding_queue", Gate::Staff(Role::can_safeguard), ""),
+    ("load_phrase_list", Gate::Staff(Role::can_safeguard), ""),
+    (
+        "save_phrase_list",
+        Gate::Staff(Role::can_safeguard),
+        "phrases=",
+    ),
     (
         "load_concern",
         Gate::Staff(Role::can_safeguard),

@@ -58,3 +58,20 @@ pub async fn raise_concern(
     leptos_axum::redirect(&format!("/staff/sessions/{session}"));
     Ok(())
 }
+
+/// The phrase list in force: its version and its phrases, one per line.
+#[server]
+pub async fn load_phrase_list() -> Result<(i64, String), AppError> {
+    use crate::{auth, data::triage, domain::Role};
+    auth::require(Role::can_safeguard).await?;
+    let list = triage::current(&auth::db()?).await?;
+    Ok((list.version, list.phrases.join("\n")))
+}
+
+/// Saves the phrases as the next version of the list; earlier versions stay as they were.
+#[server]
+pub async fn save_phrase_list(phrases: String) -> Result<i64, AppError> {
+    use crate::{auth, data::triage, domain::Role};
+    let lead = auth::require(Role::can_safeguard).await?;
+    Ok(triage::save(&auth::db()?, &triage::parse(&phrases), Some(&lead.id)).await?)
+}

@@ -110,6 +110,38 @@ pub async fn raise_by_staff(
     Ok(id)
 }
 
+/// A text answer came close to phrases on the safeguarding lead's list: a concern about it,
+/// written in the same transaction as the answer so the flag cannot be lost.
+pub(super) async fn raise_by_triage_in(
+    conn: &mut sqlx::AnyConnection,
+    participation_id: &str,
+    contribution_id: &str,
+    matched: &[&str],
+    list_version: i64,
+) -> Result<(), sqlx::Error> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO concerns (id, session_id, participation_id, contribution_id, source, raised_at) \
+         SELECT $1, session_id, $2, $3, 'triage', $4 FROM participations WHERE id = $2",
+    )
+    .bind(&id)
+    .bind(participation_id)
+    .bind(contribution_id)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    let why = format!(
+        "Close to: {} (phrase list version {list_version})",
+        matched.join("; ")
+    );
+    append_in(conn, &id, None, "raised", &why)
+        .await
+        .map_err(|error| match error {
+            DataError::Database(error) => error,
+            other => sqlx::Error::Protocol(other.to_string()),
+        })
+}
+
 async fn append_in(
     conn: &mut sqlx::AnyConnection,
     concern_id: &str,

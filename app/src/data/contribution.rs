@@ -206,6 +206,19 @@ pub async fn submit(
     let mode = new.answer.stored_mode();
     let row = new.clone();
     let finishes_turn = next.is_none();
+    // Words a child wrote are checked against the safeguarding lead's phrase list; a match is
+    // written with the answer, in one transaction.
+    let flagged = match &new.answer {
+        Answer::Text(text) => {
+            let list = super::triage::current(db).await?;
+            let matched: Vec<String> = crate::domain::triage::matches(&list.phrases, text)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            (!matched.is_empty()).then_some((matched, list.version))
+        }
+        _ => None,
+    };
     let written = db
         .write(Box::new(move |conn| {
             Box::pin(async move {
@@ -242,6 +255,17 @@ pub async fn submit(
                 .bind(now())
                 .execute(&mut *conn)
                 .await?;
+                if let Some((matched, version)) = &flagged {
+                    let matched: Vec<&str> = matched.iter().map(String::as_str).collect();
+                    super::concern::raise_by_triage_in(
+                        conn,
+                        &row.participation_id,
+                        &row.id,
+                        &matched,
+                        *version,
+                    )
+                    .await?;
+                }
                 if finishes_turn {
                     sqlx::query("UPDATE participations SET finished_at = $1 WHERE id = $2")
                         .bind(now())

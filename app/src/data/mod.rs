@@ -14,6 +14,7 @@ pub mod sign_in;
 pub mod staff;
 pub mod strategy;
 pub mod trail;
+pub mod triage;
 mod writer;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -92,6 +93,7 @@ impl Db {
             writer,
         };
         db.migrate().await?;
+        triage::ensure_started(&db).await?;
         Ok(db)
     }
 

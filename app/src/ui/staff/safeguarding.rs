@@ -1,6 +1,7 @@
 use super::StaffFrame;
 use crate::api::safeguarding::{
-    load_concern, safeguarding_queue, ClearConcern, RecordConcernEntry,
+    load_concern, load_phrase_list, safeguarding_queue, ClearConcern, RecordConcernEntry,
+    SavePhraseList,
 };
 use crate::domain::{ConcernCase, ConcernSummary};
 use crate::ui::components::{ActionProblem, Problem};
@@ -38,7 +39,37 @@ pub fn SafeguardingPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <PhraseList/>
         </StaffFrame>
+    }
+}
+
+/// The phrases children's words are checked against. Saving makes a new version.
+#[component]
+fn PhraseList() -> impl IntoView {
+    let save = ServerAction::<SavePhraseList>::new();
+    let list = Resource::new(move || save.version().get(), |_| load_phrase_list());
+    view! {
+        <section aria-labelledby="phrases-heading">
+            <h2 id="phrases-heading">"Phrase list for triage"</h2>
+            <p>"Children's written answers close to one of these phrases are flagged here. Misspellings, text-speak and stretched letters are matched too; end a word with * for its other endings (hit* finds hits, hitting). A flag only asks a person to look."</p>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok((version, phrases)) => view! {
+                            <ActionForm action=save attr:class="staff-form">
+                                <label for="phrases">{format!("Phrases, one per line (version {version})")}</label>
+                                <textarea id="phrases" name="phrases" rows="12">{phrases}</textarea>
+                                <ActionProblem action=save/>
+                                <button type="submit">"Save as a new version"</button>
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <Problem error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 
