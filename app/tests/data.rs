@@ -1182,3 +1182,27 @@ async fn words_close_to_the_phrase_list_raise_a_flag_with_the_answer() {
     assert_eq!(concern::queue(&db).await.unwrap().len(), 4);
     assert_eq!(triage::current(&db).await.unwrap().version, 2);
 }
+
+#[tokio::test]
+async fn a_change_in_a_session_is_announced_to_live_views() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let turn = join_and_agree(&db, &opened.join_code).await;
+    let mut changes = db.changes();
+    // With PostgreSQL the news travels by NOTIFY and its listener connects in the background,
+    // and other tests' sessions share the channel: keep raising until this session is heard.
+    let heard = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        loop {
+            concern::raise_by_child(&db, &turn, None).await.unwrap();
+            let wait = std::time::Duration::from_millis(300);
+            while let Ok(Ok(changed)) = tokio::time::timeout(wait, changes.recv()).await {
+                if changed == opened.id {
+                    return changed;
+                }
+            }
+        }
+    })
+    .await
+    .expect("the change was announced");
+    assert_eq!(heard, opened.id);
+}

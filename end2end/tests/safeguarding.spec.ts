@@ -4,6 +4,9 @@ import { expectAccessible, openSession, signIn } from './helpers';
 test('a worried child reaches the safeguarding lead at once; the chronology grows; decision makers do not see the turn', async ({ browser }) => {
   const place = 'Library room, Thursday group';
   const { facilitator, code } = await openSession(browser, place);
+  // The facilitator keeps the session page open; it must update itself.
+  await expect(facilitator.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await expect(facilitator.getByText('What children said (0)')).toBeVisible();
 
   // A child says something, then presses "I'm worried".
   const child = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
@@ -17,15 +20,16 @@ test('a worried child reaches the safeguarding lead at once; the chronology grow
   await child.getByRole('button', { name: "I'm worried" }).click();
   await expect(child.getByRole('heading', { name: 'Thank you for telling us' })).toBeVisible();
 
+  // Within two seconds, without a reload, the facilitator sees what was said and the concern.
+  await expect(facilitator.getByText('What children said (2)')).toBeVisible({ timeout: 2_000 });
+  await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible({ timeout: 2_000 });
+
   // The facilitator also raises a concern about what the child wrote.
-  await facilitator.reload();
-  await expect(facilitator.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
   const words = facilitator.locator('.contribution', { hasText: 'Nobody listens to me at home' });
   await words.getByText('Raise a safeguarding concern about this').click();
   await words.getByLabel('What worries you').fill('Said quietly, looked upset.');
   await words.getByRole('button', { name: 'Raise the concern' }).click();
-  await facilitator.reload();
-  await expect(facilitator.getByRole('heading', { name: 'Concerns raised (2)' })).toBeVisible();
+  await expect(facilitator.getByRole('heading', { name: 'Concerns raised (2)' })).toBeVisible({ timeout: 2_000 });
 
   // The safeguarding lead sees both at once.
   const lead = await signIn(browser, 'safeguarding@heard.example', 'demo-safeguarding-password');

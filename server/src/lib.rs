@@ -41,6 +41,7 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
         media,
     };
     let media_routes = app::api::media::routes(state.clone());
+    let live_routes = app::api::live::routes(state.clone());
     let options = config.leptos.clone();
     let health_db = db.clone();
     let router = Router::new()
@@ -57,6 +58,7 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
         .merge(media_routes)
+        .merge(live_routes)
         .layer(axum::middleware::map_response(security_headers));
     Ok((router, db))
 }

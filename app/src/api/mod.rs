@@ -6,6 +6,8 @@ pub mod child;
 pub mod facilitation;
 pub mod influence;
 #[cfg(feature = "ssr")]
+pub mod live;
+#[cfg(feature = "ssr")]
 pub mod media;
 pub mod safeguarding;
 pub mod staff;

@@ -71,6 +71,7 @@ pub async fn raise_by_child(
         append_in(&mut tx, &id, None, "raised", "").await?;
     }
     tx.commit().await?;
+    db.announce(&session_id).await;
     // Which turn it came from stays in the database for the safeguarding lead, not in logs.
     tracing::warn!("a child raised a concern");
     Ok(())
@@ -92,13 +93,14 @@ pub async fn raise_by_staff(
     .await?
     .ok_or(DataError::NotFound("That contribution does not exist."))?;
     let id = new_id();
+    let session_id: String = get(&row, "session_id")?;
     let mut tx = db.pool().begin().await?;
     sqlx::query(
         "INSERT INTO concerns (id, session_id, participation_id, contribution_id, source, raised_at) \
          VALUES ($1, $2, $3, $4, 'facilitator', $5)",
     )
     .bind(&id)
-    .bind(get::<String>(&row, "session_id")?)
+    .bind(&session_id)
     .bind(get::<String>(&row, "participation_id")?)
     .bind(contribution_id)
     .bind(now())
@@ -106,6 +108,7 @@ pub async fn raise_by_staff(
     .await?;
     append_in(&mut tx, &id, Some(staff_id), "raised", note.trim()).await?;
     tx.commit().await?;
+    db.announce(&session_id).await;
     tracing::warn!("a member of staff raised a concern");
     Ok(id)
 }

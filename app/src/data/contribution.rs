@@ -61,6 +61,7 @@ pub async fn join(db: &Db, typed_code: &str) -> DataResult<String> {
 }
 
 struct Turn {
+    session_id: String,
     activity_id: String,
     activity_title: String,
     audience: String,
@@ -73,7 +74,7 @@ struct Turn {
 
 async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
     let row = sqlx::query(
-        "SELECT s.activity_id, a.title, a.intro, f.name AS audience, p.receipt_code, \
+        "SELECT p.session_id, s.activity_id, a.title, a.intro, f.name AS audience, p.receipt_code, \
          p.assented_at, p.finished_at, p.handed_over_at \
          FROM participations p JOIN sessions s ON s.id = p.session_id \
          JOIN activities a ON a.id = s.activity_id JOIN forums f ON f.id = a.forum_id \
@@ -86,6 +87,7 @@ async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
         "We could not find your turn. Please join again with the code.",
     ))?;
     Ok(Turn {
+        session_id: get(&row, "session_id")?,
         activity_id: get(&row, "activity_id")?,
         activity_title: get(&row, "title")?,
         audience: get(&row, "audience")?,
@@ -278,7 +280,10 @@ pub async fn submit(
         }))
         .await;
     match written {
-        Ok(()) => Ok(next.map_or(AfterAnswer::Finished, AfterAnswer::NextPrompt)),
+        Ok(()) => {
+            db.announce(&turn.session_id).await;
+            Ok(next.map_or(AfterAnswer::Finished, AfterAnswer::NextPrompt))
+        }
         // Another copy of the same request was stored first.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             earlier_result(db, &new, digest)

@@ -50,7 +50,12 @@ pub struct Db {
     pool: AnyPool,
     backend: Backend,
     writer: writer::Writer,
+    /// Sessions whose contributions or concerns just changed, for live views.
+    changes: tokio::sync::broadcast::Sender<String>,
 }
+
+/// The PostgreSQL channel that carries changed session ids between app servers.
+const CHANGES_CHANNEL: &str = "heard_changes";
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
@@ -87,10 +92,15 @@ impl Db {
         };
         let pool = options.connect(url).await?;
         let writer = writer::Writer::start(pool.clone());
+        let (changes, _) = tokio::sync::broadcast::channel(256);
+        if backend == Backend::Postgres {
+            tokio::spawn(relay_changes(url.to_owned(), changes.clone()));
+        }
         let db = Db {
             pool,
             backend,
             writer,
+            changes,
         };
         db.migrate().await?;
         triage::ensure_started(&db).await?;
@@ -132,6 +142,32 @@ impl Db {
         self.writer.write(write).await
     }
 
+    /// Tells live views that a session changed. With PostgreSQL the news goes through NOTIFY,
+    /// so the views on every app server hear it; with SQLite there is one server.
+    pub async fn announce(&self, session_id: &str) {
+        match self.backend {
+            Backend::Postgres => {
+                let notified = sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(CHANGES_CHANNEL)
+                    .bind(session_id)
+                    .execute(&self.pool)
+                    .await;
+                if let Err(error) = notified {
+                    // The change is stored; only the live view misses it until its next refresh.
+                    tracing::warn!(%error, "could not announce a change");
+                }
+            }
+            Backend::Sqlite => {
+                let _ = self.changes.send(session_id.to_owned());
+            }
+        }
+    }
+
+    /// Session ids as they change.
+    pub fn changes(&self) -> tokio::sync::broadcast::Receiver<String> {
+        self.changes.subscribe()
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
@@ -139,6 +175,24 @@ impl Db {
     /// True when the database answers a trivial query.
     pub async fn is_reachable(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// Passes PostgreSQL notifications of changed sessions to this server's live views, listening
+/// again after a dropped connection.
+async fn relay_changes(url: String, changes: tokio::sync::broadcast::Sender<String>) {
+    loop {
+        match sqlx::postgres::PgListener::connect(&url).await {
+            Ok(mut listener) => {
+                if listener.listen(CHANGES_CHANNEL).await.is_ok() {
+                    while let Ok(notification) = listener.recv().await {
+                        let _ = changes.send(notification.payload().to_owned());
+                    }
+                }
+            }
+            Err(error) => tracing::warn!(%error, "live changes: cannot listen"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     }
 }
 

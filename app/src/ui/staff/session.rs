@@ -6,6 +6,8 @@ use crate::ui::components::{ActionProblem, Problem, TrailView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
@@ -21,6 +23,20 @@ pub fn SessionPage() -> impl IntoView {
         },
         |(id, _)| load_session(id),
     );
+    // While the page is open, each answer or concern in the session refreshes it (see api/live).
+    Effect::new(move |_| {
+        let id = params.read().get("session").unwrap_or_default();
+        let Ok(source) = web_sys::EventSource::new(&format!("/staff/sessions/{id}/live")) else {
+            return;
+        };
+        let on_change = Closure::<dyn FnMut()>::new(move || session.refetch());
+        let _ =
+            source.add_event_listener_with_callback("changed", on_change.as_ref().unchecked_ref());
+        // The listener lives as long as the page's connection to the session.
+        on_change.forget();
+        let source = send_wrapper::SendWrapper::new(source);
+        on_cleanup(move || source.close());
+    });
     view! {
         <Title text="Session"/>
         <StaffFrame>
