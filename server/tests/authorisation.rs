@@ -350,3 +350,34 @@ async fn each_server_function_lets_through_exactly_who_the_table_says() {
         }
     }
 }
+
+/// The plain routes beside the server functions: the live view of a session. (Media routes are
+/// checked role by role and consent by consent in `photos.rs`.)
+#[tokio::test]
+async fn only_facilitators_listen_to_a_session_live() {
+    let heard = heard().await;
+    let status = |token: Option<String>| {
+        let router = heard.router.clone();
+        async move {
+            let mut request = Request::get("/staff/sessions/any/live");
+            if let Some(token) = token {
+                request = request.header(header::COOKIE, format!("heard_staff={token}"));
+            }
+            router
+                .oneshot(request.body(Body::empty()).unwrap())
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(status(None).await, StatusCode::UNAUTHORIZED);
+    for (email, role, password) in seed::DEMO_USERS {
+        let token = token_for(&heard.db, email, password).await;
+        let expected = if role.can_facilitate() {
+            StatusCode::OK
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(status(Some(token)).await, expected, "{email}");
+    }
+}

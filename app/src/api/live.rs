@@ -39,7 +39,8 @@ async fn live(
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                 }
             }
-            let event = Event::default().event("changed").data("");
+            // Browsers drop events without data, so it carries the session's id.
+            let event = Event::default().event("changed").data(session.clone());
             Some((Ok::<_, Infallible>(event), (changes, session)))
         });
     Sse::new(events)
