@@ -199,9 +199,10 @@ impl Drop for Heard {
     }
 }
 
-async fn heard() -> Heard {
+/// A Heard of its own for each test (`name`), as tests run at the same time.
+async fn heard(name: &str) -> Heard {
     let data_dir = std::env::temp_dir().join(format!(
-        "heard-authorisation-{}-{}",
+        "heard-authorisation-{}-{name}-{}",
         std::process::id(),
         now()
     ));
@@ -274,7 +275,7 @@ async fn call(heard: &Heard, path: &str, body: String, token: Option<&str>) -> O
 
 #[tokio::test]
 async fn each_server_function_lets_through_exactly_who_the_table_says() {
-    let heard = heard().await;
+    let heard = heard("server-functions").await;
     let mut callers: Vec<(String, Option<Role>, Option<String>)> =
         vec![("nobody".into(), None, None)];
     for (email, role, password) in seed::DEMO_USERS {
@@ -355,7 +356,7 @@ async fn each_server_function_lets_through_exactly_who_the_table_says() {
 /// checked role by role and consent by consent in `photos.rs`.)
 #[tokio::test]
 async fn only_facilitators_listen_to_a_session_live() {
-    let heard = heard().await;
+    let heard = heard("live").await;
     let status = |token: Option<String>| {
         let router = heard.router.clone();
         async move {
