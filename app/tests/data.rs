@@ -1206,3 +1206,57 @@ async fn a_change_in_a_session_is_announced_to_live_views() {
     .expect("the change was announced");
     assert_eq!(heard, opened.id);
 }
+
+#[tokio::test]
+async fn a_session_keeps_its_space_record_and_says_what_is_missing() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let empty = session::space(&db, &opened.id).await.unwrap();
+    assert_eq!(empty, app::domain::SpaceRecord::default());
+    assert!(!empty.gaps(false).is_empty());
+    let record = app::domain::SpaceRecord {
+        setting: " School library ".into(),
+        expected_group: "Year 9 at a special school".into(),
+        invited: "The 12 pupils of 9B".into(),
+        missing: "Two were on a trip; one chose not to".into(),
+        adjustments: vec!["symbols".into(), "quiet_room".into(), "<script>".into()],
+        opening: app::domain::CHECKS
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .collect(),
+        closing: vec!["safe".into()],
+    };
+    session::save_space(&db, &opened.id, record.clone())
+        .await
+        .unwrap();
+    let saved = session::space(&db, &opened.id).await.unwrap();
+    assert_eq!(saved.setting, "School library");
+    assert_eq!(saved.adjustments, ["quiet_room", "symbols"]);
+    assert!(saved.gaps(false).is_empty());
+    assert_eq!(
+        saved.gaps(true).len(),
+        1,
+        "closing questions are missing once it closes"
+    );
+    // Saving again replaces it.
+    session::save_space(
+        &db,
+        &opened.id,
+        app::domain::SpaceRecord {
+            closing: record.opening.clone(),
+            ..record
+        },
+    )
+    .await
+    .unwrap();
+    assert!(session::space(&db, &opened.id)
+        .await
+        .unwrap()
+        .gaps(true)
+        .is_empty());
+    assert!(
+        session::save_space(&db, "no-such-session", app::domain::SpaceRecord::default())
+            .await
+            .is_err()
+    );
+}

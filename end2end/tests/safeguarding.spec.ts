@@ -7,6 +7,13 @@ test('a worried child reaches the safeguarding lead at once; the chronology grow
   // The facilitator keeps the session page open; it must update itself.
   await expect(facilitator.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
   await expect(facilitator.getByText('What children said (0)')).toBeVisible();
+  // Lundy's Space: the facilitator records the setting and adjustments; the page says what is missing.
+  await expect(facilitator.locator('.space-gaps li')).toHaveCount(6);
+  await facilitator.getByLabel('Setting').fill('Library, quiet corner');
+  await facilitator.getByLabel('A quiet room').check();
+  await facilitator.getByRole('button', { name: 'Save the Space record' }).click();
+  await expect(facilitator.locator('.space-gaps li')).toHaveCount(4);
+  await expectAccessible(facilitator);
 
   // A child says something, then presses "I'm worried".
   const child = await (await browser.newContext({ javaScriptEnabled: false })).newPage();

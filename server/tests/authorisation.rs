@@ -90,6 +90,11 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "activity=nope",
     ),
     (
+        "save_space_record",
+        Gate::Staff(Role::can_facilitate),
+        "session=nope&setting=s&expected_group=g&invited=i&missing=m",
+    ),
+    (
         "set_prompt_symbols",
         Gate::Staff(Role::can_facilitate),
         "activity=a&prompt=nope&symbol=",

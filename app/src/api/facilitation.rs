@@ -69,6 +69,7 @@ pub async fn load_session(session: String) -> Result<SessionView, AppError> {
         None
     };
     Ok(SessionView {
+        space: sessions::space(&db, &session).await?,
         summary,
         join_qr_svg,
         contributions: contribution::for_session(&db, &session).await?,
@@ -102,5 +103,33 @@ pub async fn set_prompt_symbols(
     let options: Vec<Option<&str>> = symbols.iter().map(|hex| picked(hex)).collect();
     activities::set_symbols(&auth::db()?, &prompt, picked(&symbol), &options).await?;
     leptos_axum::redirect(&format!("/staff/activities/{activity}#prompt-{prompt}"));
+    Ok(())
+}
+
+/// The session's Space record, as the facilitator fills it in before, during or after.
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_space_record(
+    session: String,
+    setting: String,
+    expected_group: String,
+    invited: String,
+    missing: String,
+    #[server(default)] adjustments: Vec<String>,
+    #[server(default)] opening: Vec<String>,
+    #[server(default)] closing: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::{auth, data::session as sessions, domain::Role, domain::SpaceRecord};
+    auth::require(Role::can_facilitate).await?;
+    let record = SpaceRecord {
+        setting,
+        expected_group,
+        invited,
+        missing,
+        adjustments,
+        opening,
+        closing,
+    };
+    sessions::save_space(&auth::db()?, &session, record).await?;
     Ok(())
 }

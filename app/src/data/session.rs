@@ -1,7 +1,7 @@
 //! Sessions: one facilitated occasion of an activity, joined by a code while it is open.
 
 use super::{activity, codes, format_date, get, new_id, now, required, DataError, DataResult, Db};
-use crate::domain::SessionSummary;
+use crate::domain::{SessionSummary, SpaceRecord};
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
      s.join_code, s.opened_at, s.closed_at, \
@@ -145,4 +145,58 @@ pub async fn join_limited(db: &Db, typed: &str, address: &str) -> DataResult<Str
             .await?;
     }
     joined
+}
+
+/// The session's Space record; empty until the facilitator fills it in.
+pub async fn space(db: &Db, session_id: &str) -> DataResult<SpaceRecord> {
+    let row = sqlx::query(
+        "SELECT setting, expected_group, invited, missing, adjustments, opening_checks, \
+         closing_checks FROM space_records WHERE session_id = $1",
+    )
+    .bind(session_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else {
+        return Ok(SpaceRecord::default());
+    };
+    let list = |column: &str| -> DataResult<Vec<String>> {
+        Ok(get::<String>(&row, column)?
+            .split(',')
+            .filter(|code| !code.is_empty())
+            .map(str::to_owned)
+            .collect())
+    };
+    Ok(SpaceRecord {
+        setting: get(&row, "setting")?,
+        expected_group: get(&row, "expected_group")?,
+        invited: get(&row, "invited")?,
+        missing: get(&row, "missing")?,
+        adjustments: list("adjustments")?,
+        opening: list("opening_checks")?,
+        closing: list("closing_checks")?,
+    })
+}
+
+pub async fn save_space(db: &Db, session_id: &str, record: SpaceRecord) -> DataResult<()> {
+    find(db, session_id).await?;
+    let record = record.tidy();
+    sqlx::query(
+        "INSERT INTO space_records (session_id, setting, expected_group, invited, missing, \
+         adjustments, opening_checks, closing_checks, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (session_id) DO UPDATE SET setting = $2, expected_group = $3, invited = $4, \
+         missing = $5, adjustments = $6, opening_checks = $7, closing_checks = $8, updated_at = $9",
+    )
+    .bind(session_id)
+    .bind(record.setting.trim())
+    .bind(record.expected_group.trim())
+    .bind(record.invited.trim())
+    .bind(record.missing.trim())
+    .bind(record.adjustments.join(","))
+    .bind(record.opening.join(","))
+    .bind(record.closing.join(","))
+    .bind(now())
+    .execute(db.pool())
+    .await?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 mod answer;
 mod display;
 mod role;
+mod space;
 mod symbols;
 pub mod triage;
 mod upload;
@@ -14,6 +15,7 @@ pub use answer::{
 };
 pub use display::Display;
 pub use role::Role;
+pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};
 pub use symbols::{Symbol, SYMBOLS};
 pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
 pub use views::*;

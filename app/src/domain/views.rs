@@ -1,6 +1,6 @@
 //! What pages show. Built by the data layer on the server, sent to the browser as they are.
 
-use super::{Answer, AnswerMode, Communicated, DecisionStatus, Role};
+use super::{Answer, AnswerMode, Communicated, DecisionStatus, Role, SpaceRecord};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +96,7 @@ pub struct SessionView {
     pub summary: SessionSummary,
     /// While the session is open: a QR code (SVG) of the join page with the code filled in.
     pub join_qr_svg: Option<String>,
+    pub space: SpaceRecord,
     pub contributions: Vec<Contribution>,
     pub concerns: Vec<ConcernNote>,
     pub today: TodaySummary,

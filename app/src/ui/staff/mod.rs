@@ -8,6 +8,7 @@ mod people;
 mod safeguarding;
 mod session;
 mod sign_in;
+mod space;
 
 pub use activity::ActivityPage;
 pub use decision::{DecisionPage, NewDecisionPage};

@@ -1,5 +1,6 @@
+use super::space::SpaceRecordForm;
 use super::StaffFrame;
-use crate::api::facilitation::{load_session, CloseSession, RecordCommunication};
+use crate::api::facilitation::{load_session, CloseSession, RecordCommunication, SaveSpaceRecord};
 use crate::api::safeguarding::RaiseConcern;
 use crate::domain::{Answer, Communicated, Contribution, EmojiScale, SessionView, TodaySummary};
 use crate::ui::components::{ActionProblem, Problem, TrailView};
@@ -14,11 +15,12 @@ pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
     let close = ServerAction::<CloseSession>::new();
     let record = ServerAction::<RecordCommunication>::new();
+    let save_space = ServerAction::<SaveSpaceRecord>::new();
     let session = Resource::new(
         move || {
             (
                 params.read().get("session").unwrap_or_default(),
-                close.version().get() + record.version().get(),
+                close.version().get() + record.version().get() + save_space.version().get(),
             )
         },
         |(id, _)| load_session(id),
@@ -43,7 +45,7 @@ pub fn SessionPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match session.await {
-                        Ok(view) => view! { <Session view close record/> }.into_any(),
+                        Ok(view) => view! { <Session view close record save_space/> }.into_any(),
                         Err(error) => view! { <Problem error/> }.into_any(),
                     }
                 })}
@@ -57,10 +59,12 @@ fn Session(
     view: SessionView,
     close: ServerAction<CloseSession>,
     record: ServerAction<RecordCommunication>,
+    save_space: ServerAction<SaveSpaceRecord>,
 ) -> impl IntoView {
     let SessionView {
         summary,
         join_qr_svg,
+        space,
         contributions,
         concerns,
         today,
@@ -102,6 +106,7 @@ fn Session(
         } else {
             view! { <p>"This session is closed."</p> }.into_any()
         }}
+        <SpaceRecordForm session=id.clone() record=space closed=!summary.open save=save_space/>
         <h2>{format!("What children said ({})", contributions.len())}</h2>
         <p><a href=format!("/staff/sessions/{id}")>"Refresh"</a></p>
         <ol class="contributions">
