@@ -2,14 +2,14 @@
 //! here, in one place; each entry is called as every staff role and as nobody, through the real
 //! router. Server functions are listed from the registry, so a new one without an entry fails.
 
-use app::data::{contribution, now, seed, session, sign_in, staff, Db};
+mod common;
+
+use app::data::{contribution, seed, session, staff};
 use app::domain::Role;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
+use common::{heard, token_for, Heard};
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
-use server::{build_app, Config};
 use std::collections::BTreeSet;
 use tower::ServiceExt;
 
@@ -192,52 +192,6 @@ fn every_server_function_has_an_entry_and_every_entry_a_server_function() {
     );
 }
 
-struct Heard {
-    router: Router,
-    db: Db,
-    data_dir: std::path::PathBuf,
-}
-
-impl Drop for Heard {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.data_dir);
-    }
-}
-
-/// A Heard of its own for each test (`name`), as tests run at the same time.
-async fn heard(name: &str) -> Heard {
-    let data_dir = std::env::temp_dir().join(format!(
-        "heard-authorisation-{}-{name}-{}",
-        std::process::id(),
-        now()
-    ));
-    let config = Config {
-        database_url: Config::sqlite_url_in(&data_dir),
-        data_dir: data_dir.clone(),
-        seed_demo: true,
-        secure_cookies: false,
-        trust_proxy: false,
-        leptos: LeptosOptions::builder().output_name("heard").build(),
-    };
-    let (router, db) = build_app(&config).await.expect("app builds");
-    Heard {
-        router,
-        db,
-        data_dir,
-    }
-}
-
-async fn token_for(db: &Db, email: &str, password: &str) -> String {
-    let (pending, _) = sign_in::with_password(db, email, password, "192.0.2.20")
-        .await
-        .unwrap();
-    let code = sign_in::code_at(seed::DEMO_TOTP_SECRET, email, now()).unwrap();
-    sign_in::with_code(db, &pending, &code, "192.0.2.20")
-        .await
-        .unwrap()
-        .token
-}
-
 /// What came back: refused at the gate (not signed in, or the role does not allow it), an
 /// unknown id, a refusal of the input, or something else past the gate.
 enum Outcome {
@@ -280,7 +234,7 @@ async fn call(heard: &Heard, path: &str, body: String, token: Option<&str>) -> O
 
 #[tokio::test]
 async fn each_server_function_lets_through_exactly_who_the_table_says() {
-    let heard = heard("server-functions").await;
+    let heard = heard().await;
     let mut callers: Vec<(String, Option<Role>, Option<String>)> =
         vec![("nobody".into(), None, None)];
     for (email, role, password) in seed::DEMO_USERS {
@@ -361,7 +315,7 @@ async fn each_server_function_lets_through_exactly_who_the_table_says() {
 /// checked role by role and consent by consent in `photos.rs`.)
 #[tokio::test]
 async fn only_facilitators_listen_to_a_session_live() {
-    let heard = heard("live").await;
+    let heard = heard().await;
     let status = |token: Option<String>| {
         let router = heard.router.clone();
         async move {

@@ -1,53 +1,14 @@
 //! A child's photo through the real routes: upload as a multipart form, the stored copy served
 //! only to staff allowed to see it, and refusals that send the child back with a reason.
 
-use app::data::{contribution, now, seed, session, sign_in, staff, Db};
+mod common;
+
+use app::data::{contribution, session, staff, Db};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
+use common::{heard, Heard};
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
-use server::{build_app, Config};
 use tower::ServiceExt;
-
-struct Heard {
-    router: Router,
-    db: Db,
-    data_dir: std::path::PathBuf,
-}
-
-impl Drop for Heard {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.data_dir);
-    }
-}
-
-async fn heard() -> Heard {
-    let data_dir = std::env::temp_dir().join(format!("heard-photos-{}", uuid_like()));
-    let config = Config {
-        database_url: Config::sqlite_url_in(&data_dir),
-        data_dir: data_dir.clone(),
-        seed_demo: true,
-        secure_cookies: false,
-        trust_proxy: false,
-        leptos: LeptosOptions::builder().output_name("heard").build(),
-    };
-    let (router, db) = build_app(&config).await.expect("app builds");
-    Heard {
-        router,
-        db,
-        data_dir,
-    }
-}
-
-fn uuid_like() -> String {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("{}-{nanos}", std::process::id())
-}
 
 /// A child who has joined, agreed, and reached the photo question (position 5).
 async fn child_at_photo_question(db: &Db) -> (String, String, String) {
@@ -139,19 +100,10 @@ async fn fetch(heard: &Heard, path: &str, token: Option<&str>) -> axum::response
         .unwrap()
 }
 
-/// A whole sign-in: password, then the code the demo authenticator shows now.
+/// Signs in as the demo account for `role` (its email and password follow one pattern).
 async fn token_for(db: &Db, role: &str) -> String {
     let email = format!("{role}@heard.example");
-    let address = "192.0.2.10";
-    let (pending, _) =
-        sign_in::with_password(db, &email, &format!("demo-{role}-password"), address)
-            .await
-            .unwrap();
-    let code = sign_in::code_at(seed::DEMO_TOTP_SECRET, &email, now()).unwrap();
-    sign_in::with_code(db, &pending, &code, address)
-        .await
-        .unwrap()
-        .token
+    common::token_for(db, &email, &format!("demo-{role}-password")).await
 }
 
 #[tokio::test]
