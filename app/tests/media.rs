@@ -195,8 +195,8 @@ fn a_truncated_photo_is_refused_cleanly() {
     );
 }
 
-#[test]
-fn a_drawing_stays_a_png() {
+/// A drawing as the tablet's canvas sends it: a PNG.
+fn drawing_png() -> Vec<u8> {
     let mut drawing = Vec::new();
     DynamicImage::ImageRgb8(upright())
         .write_to(
@@ -204,6 +204,12 @@ fn a_drawing_stays_a_png() {
             image::ImageFormat::Png,
         )
         .unwrap();
+    drawing
+}
+
+#[test]
+fn a_drawing_stays_a_png() {
+    let drawing = drawing_png();
     let clean = sanitise_image(&drawing).unwrap();
     assert_eq!(clean.content_type, "image/png");
     assert_upright(&image::load_from_memory(&clean.bytes).unwrap(), "drawing");
@@ -211,13 +217,7 @@ fn a_drawing_stays_a_png() {
 
 #[test]
 fn a_truncated_drawing_is_refused_cleanly() {
-    let mut drawing = Vec::new();
-    DynamicImage::ImageRgb8(upright())
-        .write_to(
-            &mut std::io::Cursor::new(&mut drawing),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
+    let drawing = drawing_png();
     let truncated = &drawing[..drawing.len() * 2 / 3];
     assert_eq!(
         sanitise_image(truncated).unwrap_err(),
