@@ -1260,3 +1260,51 @@ async fn a_session_keeps_its_space_record_and_says_what_is_missing() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn a_hidden_contribution_is_kept_but_held_back_with_an_audit_trail() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    child_answers_everything(&db, &opened.join_code, "Call me Sam from 9B").await;
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let named = said
+        .iter()
+        .find(|c| c.answer.describe().contains("Sam"))
+        .unwrap();
+    let facilitator = facilitator_id(&db).await;
+    let no_reason = contribution::set_hidden(&db, &named.id, &facilitator, true, " ").await;
+    assert!(matches!(no_reason, Err(DataError::Invalid(_))));
+    contribution::set_hidden(&db, &named.id, &facilitator, true, "It names the child")
+        .await
+        .unwrap();
+    assert!(contribution::released(&db)
+        .await
+        .unwrap()
+        .iter()
+        .all(|c| c.id != named.id));
+    let kept = contribution::for_session(&db, &opened.id).await.unwrap();
+    let hidden = kept.iter().find(|c| c.id == named.id).unwrap();
+    assert_eq!(
+        hidden.answer, named.answer,
+        "the child's words are kept as given"
+    );
+    assert_eq!(hidden.hidden_reason.as_deref(), Some("It names the child"));
+    assert!(contribution::is_withheld(&db, &named.id).await.unwrap());
+
+    contribution::set_hidden(
+        &db,
+        &named.id,
+        &facilitator,
+        false,
+        "Name removed by the child's agreement",
+    )
+    .await
+    .unwrap();
+    assert!(!contribution::is_withheld(&db, &named.id).await.unwrap());
+    let trail = contribution::moderation_trail(&db, &named.id)
+        .await
+        .unwrap();
+    let actions: Vec<&str> = trail.iter().map(|(action, _, _)| action.as_str()).collect();
+    assert_eq!(actions, ["hidden", "shown"]);
+    assert_eq!(trail[0].2, "facilitator@heard.example");
+}

@@ -37,6 +37,13 @@ test('a worried child reaches the safeguarding lead at once; the chronology grow
   await words.getByLabel('What worries you').fill('Said quietly, looked upset.');
   await words.getByRole('button', { name: 'Raise the concern' }).click();
   await expect(facilitator.getByRole('heading', { name: 'Concerns raised (2)' })).toBeVisible({ timeout: 2_000 });
+  // Moderation: the facilitator hides an answer from decision makers, with the reason; it stays here.
+  const face = facilitator.locator('.contribution', { hasText: 'Very sad' });
+  await face.getByText('Hide it from decision makers').click();
+  await face.getByLabel('Why').fill('Recorded by mistake');
+  await face.getByRole('button', { name: 'Hide it' }).click();
+  await expect(face.getByText('Hidden from decision makers: Recorded by mistake')).toBeVisible();
+  await expectAccessible(facilitator);
 
   // The safeguarding lead sees both at once.
   const lead = await signIn(browser, 'safeguarding@heard.example', 'demo-safeguarding-password');

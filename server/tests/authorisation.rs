@@ -90,6 +90,11 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "activity=nope",
     ),
     (
+        "moderate_contribution",
+        Gate::Staff(Role::can_facilitate),
+        "session=s&contribution=nope&hide=true&reason=Names+the+child",
+    ),
+    (
         "save_space_record",
         Gate::Staff(Role::can_facilitate),
         "session=nope&setting=s&expected_group=g&invited=i&missing=m",

@@ -133,3 +133,18 @@ pub async fn save_space_record(
     sessions::save_space(&auth::db()?, &session, record).await?;
     Ok(())
 }
+
+/// Hides a contribution from decision makers (or shows it again), with the reason.
+#[server]
+pub async fn moderate_contribution(
+    session: String,
+    contribution: String,
+    hide: bool,
+    reason: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::contribution as contributions, domain::Role};
+    let facilitator = auth::require(Role::can_facilitate).await?;
+    contributions::set_hidden(&auth::db()?, &contribution, &facilitator.id, hide, &reason).await?;
+    leptos_axum::redirect(&format!("/staff/sessions/{session}"));
+    Ok(())
+}

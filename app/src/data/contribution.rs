@@ -510,11 +510,13 @@ pub async fn released(db: &Db) -> DataResult<Vec<Contribution>> {
     trail::load(db, trail::Scope::Released).await
 }
 
-/// Whether a safeguarding concern still holds this contribution back from decision makers.
+/// Whether this contribution is held back from decision makers: a safeguarding concern about
+/// its turn is still open, or a facilitator hid it.
 pub async fn is_withheld(db: &Db, contribution_id: &str) -> DataResult<bool> {
     let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM contributions c JOIN concerns k \
-         ON k.participation_id = c.participation_id AND k.cleared_at IS NULL WHERE c.id = $1",
+        "SELECT COUNT(*) AS n FROM contributions c WHERE c.id = $1 AND (c.hidden_reason IS NOT NULL \
+         OR EXISTS (SELECT 1 FROM concerns k \
+         WHERE k.participation_id = c.participation_id AND k.cleared_at IS NULL))",
     )
     .bind(contribution_id)
     .fetch_one(db.pool())
@@ -551,4 +553,64 @@ pub async fn receipt(db: &Db, typed_code: &str) -> DataResult<Receipt> {
         code,
         contributions,
     })
+}
+
+/// A facilitator hides a contribution from decision makers, or shows it again, with the reason.
+/// The child's words are not touched; each change goes into the moderation audit trail.
+pub async fn set_hidden(
+    db: &Db,
+    contribution_id: &str,
+    staff_id: &str,
+    hide: bool,
+    reason: &str,
+) -> DataResult<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(DataError::Invalid(if hide {
+            "Please write why it should be hidden.".into()
+        } else {
+            "Please write why it can be shown again.".into()
+        }));
+    }
+    let mut tx = db.pool().begin().await?;
+    let changed = sqlx::query("UPDATE contributions SET hidden_reason = $1 WHERE id = $2")
+        .bind(hide.then_some(reason))
+        .bind(contribution_id)
+        .execute(&mut *tx)
+        .await?;
+    if changed.rows_affected() == 0 {
+        return Err(DataError::NotFound("That contribution does not exist."));
+    }
+    sqlx::query(
+        "INSERT INTO moderation_events (id, contribution_id, seq, at, staff_id, action, reason) \
+         SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 \
+         FROM moderation_events WHERE contribution_id = $2",
+    )
+    .bind(new_id())
+    .bind(contribution_id)
+    .bind(now())
+    .bind(staff_id)
+    .bind(if hide { "hidden" } else { "shown" })
+    .bind(reason)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The moderation audit trail of a contribution: (action, reason, who), oldest first.
+pub async fn moderation_trail(
+    db: &Db,
+    contribution_id: &str,
+) -> DataResult<Vec<(String, String, String)>> {
+    sqlx::query(
+        "SELECT e.action, e.reason, u.email FROM moderation_events e \
+         JOIN staff_users u ON u.id = e.staff_id WHERE e.contribution_id = $1 ORDER BY e.seq",
+    )
+    .bind(contribution_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| Ok((get(row, "action")?, get(row, "reason")?, get(row, "email")?)))
+    .collect()
 }

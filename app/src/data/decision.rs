@@ -89,7 +89,8 @@ pub async fn link(
     .await?;
     if super::contribution::is_withheld(db, contribution_id).await? {
         return Err(DataError::Invalid(
-            "This contribution is held back while the safeguarding lead looks into a concern."
+            "This contribution is held back from decision makers: a safeguarding concern is open, \
+             or a facilitator hid it."
                 .into(),
         ));
     }

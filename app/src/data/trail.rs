@@ -27,13 +27,15 @@ impl Scope<'_> {
 }
 
 /// A turn with a concern not yet cleared is held back whole: a disclosure may be in any answer.
-const WITHHELD_EXCLUDED: &str = "WHERE NOT EXISTS (SELECT 1 FROM concerns k \
+/// Hidden contributions are left out too.
+const WITHHELD_EXCLUDED: &str =
+    "WHERE c.hidden_reason IS NULL AND NOT EXISTS (SELECT 1 FROM concerns k \
      WHERE k.participation_id = c.participation_id AND k.cleared_at IS NULL)";
 
 pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
     let sql = format!(
-        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, \
+        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, c.hidden_reason, \
          c.created_at, pr.text AS prompt, s.place, a.title AS activity \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
          LEFT JOIN media m ON m.id = c.media_id \
@@ -67,6 +69,7 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
                 influence: Vec::new(),
             },
             answer,
+            hidden_reason: get(&row, "hidden_reason")?,
         });
     }
     add_decisions(db, scope, &mut contributions).await?;

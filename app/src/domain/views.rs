@@ -231,6 +231,8 @@ pub struct Contribution {
     pub answer: Answer,
     pub communicated: Communicated,
     pub trail: LundyTrail,
+    /// Why a facilitator hid it from decision makers, while it is hidden.
+    pub hidden_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
 use super::space::SpaceRecordForm;
 use super::StaffFrame;
-use crate::api::facilitation::{load_session, CloseSession, RecordCommunication, SaveSpaceRecord};
+use crate::api::facilitation::{
+    load_session, CloseSession, ModerateContribution, RecordCommunication, SaveSpaceRecord,
+};
 use crate::api::safeguarding::RaiseConcern;
 use crate::domain::{Answer, Communicated, Contribution, EmojiScale, SessionView, TodaySummary};
 use crate::ui::components::{ActionProblem, Problem, TrailView};
@@ -183,6 +185,29 @@ fn ContributionItem(
             </p>
         }
     });
+    let moderate = ServerAction::<ModerateContribution>::new();
+    let hidden = c.hidden_reason.clone();
+    let reason_field = format!("hide-{worry_contribution}");
+    let (moderated_session, moderated) = (worry_session.clone(), worry_contribution.clone());
+    let moderation = view! {
+        {hidden.clone().map(|reason| view! {
+            <p class="hidden-note">{format!("Hidden from decision makers: {reason}")}</p>
+        })}
+        <details class="moderate">
+            <summary>{if hidden.is_some() { "Show it to decision makers again" } else { "Hide it from decision makers" }}</summary>
+            <ActionForm action=moderate attr:class="staff-form">
+                <input type="hidden" name="session" value=moderated_session/>
+                <input type="hidden" name="contribution" value=moderated/>
+                <input type="hidden" name="hide" value=hidden.is_none().to_string()/>
+                <label for=reason_field.clone()>"Why"</label>
+                <input id=reason_field name="reason"/>
+                <ActionProblem action=moderate/>
+                <button type="submit" class="button secondary">
+                    {if hidden.is_some() { "Show again" } else { "Hide it" }}
+                </button>
+            </ActionForm>
+        </details>
+    };
     let raise = ServerAction::<RaiseConcern>::new();
     let note_field = format!("concern-{worry_contribution}");
     let worry = view! {
@@ -205,6 +230,7 @@ fn ContributionItem(
             {media}
             <TrailView trail=c.trail/>
             {how}
+            {moderation}
             {worry}
         </li>
     }
