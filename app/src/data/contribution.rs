@@ -595,6 +595,14 @@ pub async fn set_hidden(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    let session = sqlx::query(
+        "SELECT p.session_id FROM contributions c \
+         JOIN participations p ON p.id = c.participation_id WHERE c.id = $1",
+    )
+    .bind(contribution_id)
+    .fetch_one(db.pool())
+    .await?;
+    db.announce(&get::<String>(&session, "session_id")?).await;
     Ok(())
 }
 
