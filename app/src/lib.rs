@@ -10,6 +10,8 @@ pub mod error;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod alerts;
+#[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod data;

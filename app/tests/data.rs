@@ -5,111 +5,17 @@ use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{
-    activity, concern, evaluation, media, now, seed, session, sign_in, staff, strategy, triage,
-    DataError, Db,
+    concern, evaluation, media, moderation, now, seed, session, sign_in, staff,
+    strategy, triage, DataError, Db,
 };
 use app::domain::{
     Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
     TodaySummary,
 };
 
-async fn test_db() -> Db {
-    let db = match std::env::var("HEARD_TEST_DATABASE_URL") {
-        Ok(url) if url.starts_with("postgres") => {
-            use sqlx::Connection;
-            sqlx::any::install_default_drivers();
-            let schema = format!("heard_test_{}", uuid::Uuid::new_v4().simple());
-            let mut admin = sqlx::AnyConnection::connect(&url)
-                .await
-                .expect("connect to PostgreSQL");
-            sqlx::query(&format!("CREATE SCHEMA {schema}"))
-                .execute(&mut admin)
-                .await
-                .expect("create test schema");
-            let separator = if url.contains('?') { '&' } else { '?' };
-            Db::open(&format!(
-                "{url}{separator}options=-c%20search_path%3D{schema}"
-            ))
-            .await
-            .expect("open PostgreSQL test database")
-        }
-        _ => {
-            let path = std::env::temp_dir().join(format!("heard-test-{}.db", uuid::Uuid::new_v4()));
-            Db::open(&format!("sqlite://{}?mode=rwc", path.display()))
-                .await
-                .expect("open SQLite test database")
-        }
-    };
-    seed::demo(&db).await.expect("seed demo data");
-    db
-}
+mod common;
 
-async fn facilitator_id(db: &Db) -> String {
-    staff::find_by_email(db, "facilitator@heard.example")
-        .await
-        .expect("demo facilitator")
-        .id
-}
-
-async fn commissioner_id(db: &Db) -> String {
-    staff::find_by_email(db, "commissioner@heard.example")
-        .await
-        .expect("demo commissioner")
-        .id
-}
-
-async fn open_demo_session(db: &Db) -> app::domain::SessionSummary {
-    let facilitator = facilitator_id(db).await;
-    session::open(db, "activity-short-breaks", "Youth club hall", &facilitator)
-        .await
-        .expect("open session")
-}
-
-fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewContribution {
-    let answer = if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
-        Answer::Scale(scale)
-    } else if page.prompt.modes.contains(&AnswerMode::Choice) {
-        Answer::parse_choice(&page.prompt, &[1]).unwrap()
-    } else {
-        Answer::Text(text.into())
-    };
-    NewContribution {
-        id: page.contribution_id.clone(),
-        participation_id: page.participation_id.clone(),
-        prompt_id: page.prompt.id.clone(),
-        answer,
-        communicated: Communicated::OwnWords,
-    }
-}
-
-/// A child joins with the code and says yes on the assent screen; returns their turn's id.
-async fn join_and_agree(db: &Db, join_code: &str) -> String {
-    let participation = contribution::join(db, join_code)
-        .await
-        .expect("join with code");
-    contribution::assent(db, &participation)
-        .await
-        .expect("assent");
-    participation
-}
-
-/// A child joins with the code and answers every prompt; returns their turn's id.
-async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> String {
-    let participation = join_and_agree(db, join_code).await;
-    let mut position = 1;
-    loop {
-        let page = contribution::prompt_page(db, &participation, position)
-            .await
-            .expect("prompt");
-        match contribution::submit(db, answer_for(&page, 4, text), None)
-            .await
-            .expect("submit")
-        {
-            AfterAnswer::NextPrompt(next) => position = next,
-            AfterAnswer::Finished => return participation,
-        }
-    }
-}
+use common::*;
 
 #[tokio::test]
 async fn seeding_twice_gives_the_demo_data_once() {
@@ -428,11 +334,10 @@ async fn a_session_gets_a_join_code_that_works_only_while_open() {
     let empty = session::by_join_code(&db, "  ").await;
     assert!(matches!(empty, Err(DataError::Invalid(_))));
 
+    let facilitator = facilitator_id(&db).await;
     let nowhere = session::open(
         &db,
-        "activity-short-breaks",
-        "   ",
-        &facilitator_id(&db).await,
+        session::NewSession::new("activity-short-breaks", "   ", &facilitator),
     )
     .await;
     assert!(matches!(nowhere, Err(DataError::Invalid(_))));
@@ -960,7 +865,7 @@ async fn a_facilitator_records_how_a_child_communicated_afterwards() {
         .unwrap();
     assert_eq!(trains.communicated, Communicated::OwnWords);
 
-    contribution::set_communicated(&db, &trains.id, Communicated::Interpreted)
+    moderation::set_communicated(&db, &trains.id, Communicated::Interpreted)
         .await
         .unwrap();
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
@@ -968,7 +873,7 @@ async fn a_facilitator_records_how_a_child_communicated_afterwards() {
     assert_eq!(trains.trail.voice.communicated, Communicated::Interpreted);
 
     let nothing =
-        contribution::set_communicated(&db, "no-such-answer", Communicated::Supported).await;
+        moderation::set_communicated(&db, "no-such-answer", Communicated::Supported).await;
     assert!(matches!(nothing, Err(DataError::NotFound(_))));
 }
 
@@ -995,36 +900,6 @@ async fn ten_copies_of_one_answer_sent_at_once_are_stored_once() {
             .len(),
         1
     );
-}
-
-#[tokio::test]
-async fn a_facilitator_chooses_a_picture_for_each_option() {
-    let db = test_db().await;
-    let activity_id = &activity::list(&db).await.unwrap()[0].id;
-    let choice = activity::prompts(&db, activity_id)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|p| p.modes.contains(&AnswerMode::Choice))
-        .unwrap();
-    let mut pictures: Vec<Option<&str>> = vec![None; choice.options.len()];
-    pictures[0] = Some("1F3B5");
-    activity::set_symbols(&db, &choice.id, Some("1F3A8"), &pictures)
-        .await
-        .unwrap();
-    let saved = activity::prompt(&db, &choice.id).await.unwrap();
-    assert_eq!(saved.symbol.as_deref(), Some("1F3A8"));
-    assert_eq!(saved.options[0].symbol.as_deref(), Some("1F3B5"));
-    assert!(saved.options[1..].iter().all(|o| o.symbol.is_none()));
-
-    // Only shipped symbols, and one per option.
-    pictures[1] = Some("../../etc/passwd");
-    let unknown = activity::set_symbols(&db, &choice.id, None, &pictures).await;
-    assert!(matches!(unknown, Err(DataError::Invalid(_))));
-    let short = activity::set_symbols(&db, &choice.id, None, &pictures[..1]).await;
-    assert!(matches!(short, Err(DataError::Invalid(_))));
-    let unchanged = activity::prompt(&db, &choice.id).await.unwrap();
-    assert_eq!(unchanged, saved);
 }
 
 #[tokio::test]
@@ -1272,9 +1147,9 @@ async fn a_hidden_contribution_is_kept_but_held_back_with_an_audit_trail() {
         .find(|c| c.answer.describe().contains("Sam"))
         .unwrap();
     let facilitator = facilitator_id(&db).await;
-    let no_reason = contribution::set_hidden(&db, &named.id, &facilitator, true, " ").await;
+    let no_reason = moderation::set_hidden(&db, &named.id, &facilitator, true, " ").await;
     assert!(matches!(no_reason, Err(DataError::Invalid(_))));
-    contribution::set_hidden(&db, &named.id, &facilitator, true, "It names the child")
+    moderation::set_hidden(&db, &named.id, &facilitator, true, "It names the child")
         .await
         .unwrap();
     assert!(contribution::released(&db)
@@ -1291,7 +1166,7 @@ async fn a_hidden_contribution_is_kept_but_held_back_with_an_audit_trail() {
     assert_eq!(hidden.hidden_reason.as_deref(), Some("It names the child"));
     assert!(contribution::is_withheld(&db, &named.id).await.unwrap());
 
-    contribution::set_hidden(
+    moderation::set_hidden(
         &db,
         &named.id,
         &facilitator,
@@ -1301,7 +1176,7 @@ async fn a_hidden_contribution_is_kept_but_held_back_with_an_audit_trail() {
     .await
     .unwrap();
     assert!(!contribution::is_withheld(&db, &named.id).await.unwrap());
-    let trail = contribution::moderation_trail(&db, &named.id)
+    let trail = moderation::moderation_trail(&db, &named.id)
         .await
         .unwrap();
     let actions: Vec<&str> = trail.iter().map(|(action, _, _)| action.as_str()).collect();

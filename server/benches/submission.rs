@@ -29,6 +29,7 @@ async fn main() {
         seed_demo: true,
         secure_cookies: false,
         trust_proxy: false,
+        alerts: None,
         leptos: LeptosOptions::builder().output_name("heard").build(),
     };
     let (router, db) = build_app(&config).await.expect("app builds");

@@ -1,5 +1,6 @@
 //! Configuration from environment variables, read once at start-up. Secrets are never logged.
 
+use app::alerts::AlertSettings;
 use leptos::config::{get_configuration, LeptosOptions};
 use std::path::PathBuf;
 
@@ -15,6 +16,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Takes the client's address from `X-Forwarded-For`; only behind a proxy that sets it.
     pub trust_proxy: bool,
+    /// Email alerts of new safeguarding concerns: set by `HEARD_SMTP_RELAY` (host:port),
+    /// `HEARD_ALERT_FROM` and `HEARD_PUBLIC_URL`; none when the relay is not set.
+    pub alerts: Option<AlertSettings>,
     /// Leptos' own settings, including `LEPTOS_SITE_ADDR`.
     pub leptos: LeptosOptions,
 }
@@ -25,6 +29,21 @@ pub enum ConfigError {
     Leptos(String),
     #[error("{name} must be true or false, not {value:?}")]
     NotABool { name: &'static str, value: String },
+    #[error("HEARD_SMTP_RELAY is set, so {0} must be set too")]
+    AlertsNeed(&'static str),
+}
+
+/// Alert settings when a relay is configured.
+fn alerts() -> Result<Option<AlertSettings>, ConfigError> {
+    let Ok(relay) = std::env::var("HEARD_SMTP_RELAY") else {
+        return Ok(None);
+    };
+    let need = |name: &'static str| std::env::var(name).map_err(|_| ConfigError::AlertsNeed(name));
+    Ok(Some(AlertSettings {
+        relay,
+        from: need("HEARD_ALERT_FROM")?,
+        public_url: need("HEARD_PUBLIC_URL")?,
+    }))
 }
 
 fn flag(name: &'static str) -> Result<bool, ConfigError> {
@@ -53,6 +72,7 @@ impl Config {
             seed_demo: flag("HEARD_SEED_DEMO")?,
             secure_cookies: flag("HEARD_SECURE_COOKIES")?,
             trust_proxy: flag("HEARD_TRUST_PROXY")?,
+            alerts: alerts()?,
             leptos,
         })
     }

@@ -23,10 +23,12 @@ pub enum StartError {
     DataDir(#[from] std::io::Error),
     #[error("cannot open the database: {0}")]
     Database(#[from] DataError),
+    #[error("email alerts: {0}")]
+    Alerts(#[from] app::alerts::AlertError),
 }
 
 /// Builds the whole application: opens and migrates the database, seeds demo data if asked,
-/// and routes pages, server functions, photo upload and serving, `/healthz` and static files.
+/// starts the retention task and the email alerts (when configured), and routes pages, server functions, photo upload and serving, `/healthz` and static files.
 pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
     std::fs::create_dir_all(&config.data_dir)?;
     let db = Db::open(&config.database_url).await?;
@@ -34,6 +36,10 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
         seed::demo(&db).await?;
     }
     let media = Arc::new(LocalDirStore::new(config.data_dir.join("media"))?);
+    if let Some(alerts) = &config.alerts {
+        app::alerts::spawn(db.clone(), app::alerts::Mailer::new(alerts)?);
+    }
+    app::data::retention::run_daily(db.clone(), media.clone());
     let state = ServerState {
         db: db.clone(),
         secure_cookies: config.secure_cookies,

@@ -22,6 +22,7 @@ async fn healthz_is_ok_while_the_database_answers_and_503_when_it_does_not() {
         seed_demo: false,
         secure_cookies: false,
         trust_proxy: false,
+        alerts: None,
         leptos: LeptosOptions::builder().output_name("heard").build(),
     };
     let (router, db) = build_app(&config).await.expect("app builds");

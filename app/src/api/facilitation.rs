@@ -16,11 +16,31 @@ pub async fn sessions() -> Result<Vec<SessionSummary>, AppError> {
     Ok(session::list(&auth::db()?).await?)
 }
 
+/// Opens a session now. `facilitator` is who runs it (the caller when empty); `held_on` the
+/// day (today when empty).
 #[server]
-pub async fn open_session(activity: String, place: String) -> Result<(), AppError> {
-    use crate::{auth, data::session, domain::Role};
-    let facilitator = auth::require(Role::can_facilitate).await?;
-    let opened = session::open(&auth::db()?, &activity, &place, &facilitator.id).await?;
+pub async fn open_session(
+    activity: String,
+    place: String,
+    #[server(default)] held_on: String,
+    #[server(default)] facilitator: String,
+    #[server(default)] expected_group: String,
+) -> Result<(), AppError> {
+    use crate::data::{parse_date, session};
+    use crate::{auth, domain::Role};
+    let caller = auth::require(Role::can_facilitate).await?;
+    let held_on = match held_on.trim() {
+        "" => None,
+        date => Some(parse_date(date)?),
+    };
+    let new = session::NewSession {
+        activity_id: &activity,
+        place: &place,
+        facilitator_id: if facilitator.is_empty() { &caller.id } else { &facilitator },
+        held_on,
+        expected_group: &expected_group,
+    };
+    let opened = session::open(&auth::db()?, new).await?;
     leptos_axum::redirect(&format!("/staff/sessions/{}", opened.id));
     Ok(())
 }
@@ -40,13 +60,13 @@ pub async fn record_communication(
     contribution: String,
     communicated: String,
 ) -> Result<(), AppError> {
-    use crate::data::contribution as contributions;
+    use crate::data::moderation;
     use crate::{auth, domain::Communicated, domain::Role};
     auth::require(Role::can_facilitate).await?;
     let communicated = Communicated::parse(&communicated).ok_or(AppError::Invalid(
         "Please choose how the child answered.".into(),
     ))?;
-    contributions::set_communicated(&auth::db()?, &contribution, communicated).await?;
+    moderation::set_communicated(&auth::db()?, &contribution, communicated).await?;
     leptos_axum::redirect(&format!("/staff/sessions/{session}"));
     Ok(())
 }
@@ -54,7 +74,7 @@ pub async fn record_communication(
 /// A session as its facilitator sees it: what children said, concerns, and "How was today?".
 #[server]
 pub async fn load_session(session: String) -> Result<SessionView, AppError> {
-    use crate::data::{concern, contribution, evaluation, session as sessions};
+    use crate::data::{activity, concern, contribution, evaluation, session as sessions};
     use crate::{auth, domain::Role};
     auth::require(Role::can_facilitate).await?;
     let db = auth::db()?;
@@ -68,6 +88,7 @@ pub async fn load_session(session: String) -> Result<SessionView, AppError> {
     } else {
         None
     };
+    let themes = activity::themes(&db, &summary.activity_id).await?;
     Ok(SessionView {
         space: sessions::space(&db, &session).await?,
         summary,
@@ -75,35 +96,9 @@ pub async fn load_session(session: String) -> Result<SessionView, AppError> {
         contributions: contribution::for_session(&db, &session).await?,
         concerns: concern::for_session(&db, &session).await?,
         today: evaluation::for_session(&db, &session).await?,
+        tally: sessions::tally(&db, &session).await?,
+        themes,
     })
-}
-
-/// An activity with its prompts, for the facilitator to look over and choose pictures.
-#[server]
-pub async fn load_activity(activity: String) -> Result<ActivitySummary, AppError> {
-    use crate::{auth, data::activity as activities, domain::Role};
-    auth::require(Role::can_facilitate).await?;
-    Ok(activities::find(&auth::db()?, &activity).await?)
-}
-
-/// The pictures for one prompt: `symbol` beside the question and `symbols[]` for its options in
-/// order; an empty value means no picture.
-#[server]
-pub async fn set_prompt_symbols(
-    activity: String,
-    prompt: String,
-    symbol: String,
-    #[server(default)] symbols: Vec<String>,
-) -> Result<(), AppError> {
-    use crate::{auth, data::activity as activities, domain::Role};
-    auth::require(Role::can_facilitate).await?;
-    fn picked(hex: &str) -> Option<&str> {
-        Some(hex.trim()).filter(|hex| !hex.is_empty())
-    }
-    let options: Vec<Option<&str>> = symbols.iter().map(|hex| picked(hex)).collect();
-    activities::set_symbols(&auth::db()?, &prompt, picked(&symbol), &options).await?;
-    leptos_axum::redirect(&format!("/staff/activities/{activity}#prompt-{prompt}"));
-    Ok(())
 }
 
 /// The session's Space record, as the facilitator fills it in before, during or after.
@@ -142,9 +137,37 @@ pub async fn moderate_contribution(
     hide: bool,
     reason: String,
 ) -> Result<(), AppError> {
-    use crate::{auth, data::contribution as contributions, domain::Role};
+    use crate::{auth, data::moderation, domain::Role};
     let facilitator = auth::require(Role::can_facilitate).await?;
-    contributions::set_hidden(&auth::db()?, &contribution, &facilitator.id, hide, &reason).await?;
+    moderation::set_hidden(&auth::db()?, &contribution, &facilitator.id, hide, &reason).await?;
+    leptos_axum::redirect(&format!("/staff/sessions/{session}"));
+    Ok(())
+}
+
+/// A description of a picture or a transcript of a recording; empty removes it.
+#[server]
+pub async fn describe_contribution(
+    session: String,
+    contribution: String,
+    text: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::moderation, domain::Role};
+    let facilitator = auth::require(Role::can_facilitate).await?;
+    moderation::describe(&auth::db()?, &contribution, &facilitator.id, &text).await?;
+    leptos_axum::redirect(&format!("/staff/sessions/{session}"));
+    Ok(())
+}
+
+/// The themes a contribution is tagged with, from its activity's list (`themes[]`).
+#[server]
+pub async fn tag_contribution(
+    session: String,
+    contribution: String,
+    #[server(default)] themes: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::{auth, data::moderation, domain::Role};
+    auth::require(Role::can_facilitate).await?;
+    moderation::set_themes(&auth::db()?, &contribution, &themes).await?;
     leptos_axum::redirect(&format!("/staff/sessions/{session}"));
     Ok(())
 }

@@ -1,7 +1,10 @@
-//! The live view of a session: a server-sent event each time something is said or a concern is
-//! raised in it, so the facilitator's page refreshes itself. Only facilitators may listen.
+//! Live views: a server-sent event each time something changes that a page shows, so it
+//! refreshes itself. A facilitator's session page hears its session (answers, concerns,
+//! moderation); the safeguarding lead's pages hear every new concern.
 
 use crate::auth::{self, ServerState};
+use crate::data::SAFEGUARDING;
+use crate::domain::Role;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -12,37 +15,50 @@ use std::convert::Infallible;
 
 pub fn routes(state: ServerState) -> Router {
     Router::new()
-        .route("/staff/sessions/{session}/live", get(live))
+        .route("/staff/sessions/{session}/live", get(session_live))
+        .route("/staff/safeguarding/live", get(safeguarding_live))
         .with_state(state)
 }
 
-async fn live(
+async fn session_live(
     State(state): State<ServerState>,
     Path(session): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    match auth::staff_in(&state.db, &headers).await {
-        Ok(Some(member)) if member.role.can_facilitate() => {}
+    listen(&state, &headers, Role::can_facilitate, session).await
+}
+
+async fn safeguarding_live(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+    listen(&state, &headers, Role::can_safeguard, SAFEGUARDING.to_owned()).await
+}
+
+async fn listen(
+    state: &ServerState,
+    headers: &HeaderMap,
+    allowed: fn(Role) -> bool,
+    topic: String,
+) -> Response {
+    match auth::staff_in(&state.db, headers).await {
+        Ok(Some(member)) if allowed(member.role) => {}
         Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
     let changes = state.db.changes();
-    let events =
-        futures_util::stream::unfold((changes, session), |(mut changes, session)| async move {
-            loop {
-                match changes.recv().await {
-                    Ok(changed) if changed == session => break,
-                    Ok(_) => continue,
-                    // Missed some in a burst: the page refreshes anyway.
-                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
-                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
-                }
+    let events = futures_util::stream::unfold((changes, topic), |(mut changes, topic)| async move {
+        loop {
+            match changes.recv().await {
+                Ok(changed) if changed == topic => break,
+                Ok(_) => continue,
+                // Missed some in a burst: the page refreshes anyway.
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
             }
-            // Browsers drop events without data, so it carries the session's id.
-            let event = Event::default().event("changed").data(session.clone());
-            Some((Ok::<_, Infallible>(event), (changes, session)))
-        });
+        }
+        // Browsers drop events without data, so it carries what changed.
+        let event = Event::default().event("changed").data(topic.clone());
+        Some((Ok::<_, Infallible>(event), (changes, topic)))
+    });
     Sse::new(events)
         .keep_alive(KeepAlive::default())
         .into_response()

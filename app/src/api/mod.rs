@@ -2,6 +2,7 @@
 //! Children are identified by their turn's id, an unguessable capability made when they join;
 //! staff by their sign-in cookie and role.
 
+pub mod activity;
 pub mod child;
 pub mod facilitation;
 pub mod influence;

@@ -65,12 +65,16 @@ pub async fn who_am_i() -> Result<Option<StaffMember>, AppError> {
 
 #[server]
 pub async fn staff_home() -> Result<crate::domain::StaffHome, AppError> {
-    use crate::data::{activity, decision, session};
+    use crate::data::{activity, decision, session, staff};
     use crate::domain::{Role, StaffHome};
     let member = crate::auth::require(Role::is_staff).await?;
     let db = crate::auth::db()?;
-    let (activities, sessions) = if member.role.can_facilitate() {
-        (activity::list(&db).await?, session::list(&db).await?)
+    let (activities, sessions, facilitators) = if member.role.can_facilitate() {
+        (
+            activity::list(&db).await?,
+            session::list(&db).await?,
+            staff::facilitators(&db).await?,
+        )
     } else {
         Default::default()
     };
@@ -89,8 +93,28 @@ pub async fn staff_home() -> Result<crate::domain::StaffHome, AppError> {
         unopened_concerns,
         activities,
         sessions,
+        facilitators,
         decisions,
     })
+}
+
+/// How many months children's contributions are kept after their session closed.
+#[server]
+pub async fn retention_months() -> Result<i64, AppError> {
+    use crate::{data::retention, domain::Role};
+    crate::auth::require(Role::can_manage_staff).await?;
+    Ok(retention::months(&crate::auth::db()?).await?)
+}
+
+#[server]
+pub async fn set_retention_months(months: String) -> Result<(), AppError> {
+    use crate::{data::retention, domain::Role};
+    let admin = crate::auth::require(Role::can_manage_staff).await?;
+    let months = months.trim().parse::<i64>().map_err(|_| {
+        AppError::Invalid("Please give the number of months as a whole number.".into())
+    })?;
+    retention::set_months(&crate::auth::db()?, months, &admin.id).await?;
+    Ok(())
 }
 
 #[server]

@@ -72,6 +72,7 @@ pub async fn raise_by_child(
     }
     tx.commit().await?;
     db.announce(&session_id).await;
+    db.announce(super::SAFEGUARDING).await;
     // Which turn it came from stays in the database for the safeguarding lead, not in logs.
     tracing::warn!("a child raised a concern");
     Ok(())
@@ -109,6 +110,7 @@ pub async fn raise_by_staff(
     append_in(&mut tx, &id, Some(staff_id), "raised", note.trim()).await?;
     tx.commit().await?;
     db.announce(&session_id).await;
+    db.announce(super::SAFEGUARDING).await;
     tracing::warn!("a member of staff raised a concern");
     Ok(id)
 }
@@ -334,4 +336,31 @@ async fn exists(db: &Db, concern_id: &str) -> DataResult<()> {
         .await?
         .map(|_| ())
         .ok_or(DataError::NotFound("That concern does not exist."))
+}
+
+/// How long a concern waits for its email alert before it is no longer news: when alerts are
+/// first configured, older concerns do not flood the leads' inboxes.
+const ALERT_WITHIN_SECS: i64 = 24 * 60 * 60;
+
+/// Concerns whose email alert has not gone yet.
+pub async fn awaiting_alert(db: &Db) -> DataResult<Vec<String>> {
+    sqlx::query("SELECT id FROM concerns WHERE alerted_at IS NULL AND raised_at > $1 ORDER BY raised_at")
+        .bind(now() - ALERT_WITHIN_SECS)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| get(row, "id"))
+        .collect()
+}
+
+pub async fn mark_alerted(db: &Db, concern_ids: &[String]) -> DataResult<()> {
+    let at = now();
+    for id in concern_ids {
+        sqlx::query("UPDATE concerns SET alerted_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
 }

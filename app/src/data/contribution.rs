@@ -140,6 +140,26 @@ pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> Data
     let turn = turn(db, participation_id).await?;
     ready_to_answer(&turn)?;
     let prompts = activity::prompts(db, &turn.activity_id).await?;
+    page_of(prompts, position, participation_id, turn.activity_title, turn.audience)
+}
+
+/// The prompt at `position` as a child would see it, for the facilitator building the activity.
+/// Its turn id is not a real one, so nothing sent from it is stored.
+pub async fn preview_page(db: &Db, activity_id: &str, position: i64) -> DataResult<PromptPage> {
+    let activity = activity::find(db, activity_id).await?;
+    page_of(activity.prompts, position, PREVIEW, activity.title, activity.audience)
+}
+
+/// The turn id of a preview.
+pub const PREVIEW: &str = "preview";
+
+fn page_of(
+    prompts: Vec<crate::domain::Prompt>,
+    position: i64,
+    participation_id: &str,
+    activity_title: String,
+    audience: String,
+) -> DataResult<PromptPage> {
     let prompt = prompts
         .iter()
         .find(|p| p.position == position)
@@ -147,8 +167,8 @@ pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> Data
         .ok_or(DataError::NotFound("That question does not exist."))?;
     Ok(PromptPage {
         participation_id: participation_id.to_owned(),
-        activity_title: turn.activity_title,
-        audience: turn.audience,
+        activity_title,
+        audience,
         prompt,
         total: prompts.len() as i64,
         contribution_id: new_id(),
@@ -211,16 +231,10 @@ pub async fn submit(
     // Words a child wrote are checked against the safeguarding lead's phrase list; a match is
     // written with the answer, in one transaction.
     let flagged = match &new.answer {
-        Answer::Text(text) => {
-            let list = super::triage::current(db).await?;
-            let matched: Vec<String> = crate::domain::triage::matches(&list.phrases, text)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            (!matched.is_empty()).then_some((matched, list.version))
-        }
+        Answer::Text(text) => super::triage::check(db, text).await?,
         _ => None,
     };
+    let raises_concern = flagged.is_some();
     let written = db
         .write(Box::new(move |conn| {
             Box::pin(async move {
@@ -282,6 +296,9 @@ pub async fn submit(
     match written {
         Ok(()) => {
             db.announce(&turn.session_id).await;
+            if raises_concern {
+                db.announce(super::SAFEGUARDING).await;
+            }
             Ok(next.map_or(AfterAnswer::Finished, AfterAnswer::NextPrompt))
         }
         // Another copy of the same request was stored first.
@@ -481,24 +498,6 @@ pub async fn hand_over(db: &Db, participation_id: &str) -> DataResult<()> {
     Ok(())
 }
 
-/// The facilitator records how a child communicated after the answer was given, e.g. that an
-/// adult interpreted their signing.
-pub async fn set_communicated(
-    db: &Db,
-    contribution_id: &str,
-    communicated: Communicated,
-) -> DataResult<()> {
-    let updated = sqlx::query("UPDATE contributions SET communicated = $1 WHERE id = $2")
-        .bind(communicated.as_str())
-        .bind(contribution_id)
-        .execute(db.pool())
-        .await?;
-    if updated.rows_affected() == 0 {
-        return Err(DataError::NotFound("That answer does not exist."));
-    }
-    Ok(())
-}
-
 /// Everything said in a session, newest last, with each contribution's trail.
 pub async fn for_session(db: &Db, session_id: &str) -> DataResult<Vec<Contribution>> {
     trail::load(db, trail::Scope::Session(session_id)).await
@@ -553,72 +552,4 @@ pub async fn receipt(db: &Db, typed_code: &str) -> DataResult<Receipt> {
         code,
         contributions,
     })
-}
-
-/// A facilitator hides a contribution from decision makers, or shows it again, with the reason.
-/// The child's words are not touched; each change goes into the moderation audit trail.
-pub async fn set_hidden(
-    db: &Db,
-    contribution_id: &str,
-    staff_id: &str,
-    hide: bool,
-    reason: &str,
-) -> DataResult<()> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(DataError::Invalid(if hide {
-            "Please write why it should be hidden.".into()
-        } else {
-            "Please write why it can be shown again.".into()
-        }));
-    }
-    let mut tx = db.pool().begin().await?;
-    let changed = sqlx::query("UPDATE contributions SET hidden_reason = $1 WHERE id = $2")
-        .bind(hide.then_some(reason))
-        .bind(contribution_id)
-        .execute(&mut *tx)
-        .await?;
-    if changed.rows_affected() == 0 {
-        return Err(DataError::NotFound("That contribution does not exist."));
-    }
-    sqlx::query(
-        "INSERT INTO moderation_events (id, contribution_id, seq, at, staff_id, action, reason) \
-         SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 \
-         FROM moderation_events WHERE contribution_id = $2",
-    )
-    .bind(new_id())
-    .bind(contribution_id)
-    .bind(now())
-    .bind(staff_id)
-    .bind(if hide { "hidden" } else { "shown" })
-    .bind(reason)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    let session = sqlx::query(
-        "SELECT p.session_id FROM contributions c \
-         JOIN participations p ON p.id = c.participation_id WHERE c.id = $1",
-    )
-    .bind(contribution_id)
-    .fetch_one(db.pool())
-    .await?;
-    db.announce(&get::<String>(&session, "session_id")?).await;
-    Ok(())
-}
-
-/// The moderation audit trail of a contribution: (action, reason, who), oldest first.
-pub async fn moderation_trail(
-    db: &Db,
-    contribution_id: &str,
-) -> DataResult<Vec<(String, String, String)>> {
-    sqlx::query(
-        "SELECT e.action, e.reason, u.email FROM moderation_events e \
-         JOIN staff_users u ON u.id = e.staff_id WHERE e.contribution_id = $1 ORDER BY e.seq",
-    )
-    .bind(contribution_id)
-    .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|row| Ok((get(row, "action")?, get(row, "reason")?, get(row, "email")?)))
-    .collect()
 }

@@ -2,7 +2,8 @@
 //! "you said, we did" message back to the children.
 
 use super::{
-    contribution, format_date, get, new_id, now, parse_date, required, DataError, DataResult, Db,
+    contribution, format_date, get, new_id, now, parse_date, required, trail, DataError, DataResult,
+    Db,
 };
 use crate::domain::{Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback};
 
@@ -170,13 +171,16 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
     .fetch_optional(db.pool())
     .await?
     .ok_or(DataError::NotFound("That decision does not exist."))?;
-    let links = sqlx::query(
+    // Decision makers see a link only while its contribution is released to them.
+    let links = sqlx::query(concat!(
         "SELECT dl.contribution_id, dl.rationale, c.mode, c.scale_value, c.text_value, \
          c.choice_values, c.media_id, m.consent, pr.text AS prompt FROM decision_links dl \
          JOIN contributions c ON c.id = dl.contribution_id JOIN prompts pr ON pr.id = c.prompt_id \
          LEFT JOIN media m ON m.id = c.media_id \
-         WHERE dl.decision_id = $1 ORDER BY dl.linked_at, dl.contribution_id",
-    )
+         WHERE dl.decision_id = $1 AND c.erased_at IS NULL AND ",
+        trail::released!(),
+        " ORDER BY dl.linked_at, dl.contribution_id",
+    ))
     .bind(id)
     .fetch_all(db.pool())
     .await?

@@ -8,6 +8,8 @@ pub mod contribution;
 pub mod decision;
 pub mod evaluation;
 pub mod media;
+pub mod moderation;
+pub mod retention;
 pub mod seed;
 pub mod session;
 pub mod sign_in;
@@ -53,6 +55,9 @@ pub struct Db {
     /// Sessions whose contributions or concerns just changed, for live views.
     changes: tokio::sync::broadcast::Sender<String>,
 }
+
+/// What live views listen for besides session ids: a concern was raised anywhere.
+pub const SAFEGUARDING: &str = "safeguarding";
 
 /// The PostgreSQL channel that carries changed session ids between app servers.
 const CHANGES_CHANNEL: &str = "heard_changes";
@@ -142,14 +147,14 @@ impl Db {
         self.writer.write(write).await
     }
 
-    /// Tells live views that a session changed. With PostgreSQL the news goes through NOTIFY,
+    /// Tells live views that a session (or, with [`SAFEGUARDING`], the concerns) changed. With PostgreSQL the news goes through NOTIFY,
     /// so the views on every app server hear it; with SQLite there is one server.
-    pub async fn announce(&self, session_id: &str) {
+    pub async fn announce(&self, topic: &str) {
         match self.backend {
             Backend::Postgres => {
                 let notified = sqlx::query("SELECT pg_notify($1, $2)")
                     .bind(CHANGES_CHANNEL)
-                    .bind(session_id)
+                    .bind(topic)
                     .execute(&self.pool)
                     .await;
                 if let Err(error) = notified {
@@ -158,12 +163,12 @@ impl Db {
                 }
             }
             Backend::Sqlite => {
-                let _ = self.changes.send(session_id.to_owned());
+                let _ = self.changes.send(topic.to_owned());
             }
         }
     }
 
-    /// Session ids as they change.
+    /// Session ids (and [`SAFEGUARDING`]) as they change.
     pub fn changes(&self) -> tokio::sync::broadcast::Receiver<String> {
         self.changes.subscribe()
     }

@@ -1,53 +1,104 @@
 //! Sessions: one facilitated occasion of an activity, joined by a code while it is open.
 
 use super::{activity, codes, format_date, get, new_id, now, required, DataError, DataResult, Db};
-use crate::domain::{SessionSummary, SpaceRecord};
+use crate::domain::{mode_label, AnswerMode, Role, SessionSummary, SessionTally, SpaceRecord};
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
-     s.join_code, s.opened_at, s.closed_at, \
+     s.join_code, s.opened_at, s.held_on, s.closed_at, u.email AS facilitator, \
      (SELECT COUNT(*) FROM contributions c JOIN participations p ON p.id = c.participation_id \
       WHERE p.session_id = s.id) AS contribution_count \
-     FROM sessions s JOIN activities a ON a.id = s.activity_id";
+     FROM sessions s JOIN activities a ON a.id = s.activity_id \
+     JOIN staff_users u ON u.id = s.facilitator_id";
 
 fn summary_from(row: &sqlx::any::AnyRow) -> DataResult<SessionSummary> {
+    let opened_at: i64 = get(row, "opened_at")?;
     Ok(SessionSummary {
         id: get(row, "id")?,
         activity_id: get(row, "activity_id")?,
         activity_title: get(row, "activity_title")?,
         place: get(row, "place")?,
         join_code: get(row, "join_code")?,
-        opened_on: format_date(get(row, "opened_at")?),
+        opened_on: format_date(opened_at),
+        held_on: format_date(get::<Option<i64>>(row, "held_on")?.unwrap_or(opened_at)),
+        facilitator: get(row, "facilitator")?,
         open: get::<Option<i64>>(row, "closed_at")?.is_none(),
         contribution_count: get(row, "contribution_count")?,
     })
 }
 
+/// What a facilitator gives when opening a session.
+#[derive(Clone, Debug)]
+pub struct NewSession<'a> {
+    pub activity_id: &'a str,
+    pub place: &'a str,
+    pub facilitator_id: &'a str,
+    /// The day it is held; today when not given.
+    pub held_on: Option<i64>,
+    /// Who is expected, e.g. "Year 9 at a special school": the start of the Space record.
+    pub expected_group: &'a str,
+}
+
+impl<'a> NewSession<'a> {
+    pub fn new(activity_id: &'a str, place: &'a str, facilitator_id: &'a str) -> Self {
+        Self {
+            activity_id,
+            place,
+            facilitator_id,
+            held_on: None,
+            expected_group: "",
+        }
+    }
+}
+
 /// Opens a session of an activity and gives it a fresh join code.
-pub async fn open(
-    db: &Db,
-    activity_id: &str,
-    place: &str,
-    facilitator_id: &str,
-) -> DataResult<SessionSummary> {
-    let place = required("where the session is", place)?;
-    activity::find(db, activity_id).await?;
+pub async fn open(db: &Db, new: NewSession<'_>) -> DataResult<SessionSummary> {
+    let place = required("where the session is", new.place)?;
+    activity::find(db, new.activity_id).await?;
+    let facilitator = sqlx::query(
+        "SELECT role FROM staff_users WHERE id = $1 AND disabled_at IS NULL",
+    )
+    .bind(new.facilitator_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let runs_sessions = facilitator
+        .map(|row| get::<String>(&row, "role"))
+        .transpose()?
+        .and_then(|role| Role::parse(&role))
+        .is_some_and(Role::can_facilitate);
+    if !runs_sessions {
+        return Err(DataError::Invalid(
+            "Please choose a facilitator from the list.".into(),
+        ));
+    }
+    let opened_at = now();
+    let held_on = new.held_on.unwrap_or(opened_at - opened_at % 86_400);
     let id = new_id();
     // A clash with an existing code is vanishingly rare; try again rather than fail.
     for _ in 0..5 {
         let inserted = sqlx::query(
-            "INSERT INTO sessions (id, activity_id, place, facilitator_id, join_code, opened_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO sessions (id, activity_id, place, facilitator_id, join_code, opened_at, \
+             held_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&id)
-        .bind(activity_id)
+        .bind(new.activity_id)
         .bind(&place)
-        .bind(facilitator_id)
+        .bind(new.facilitator_id)
         .bind(codes::join_code())
-        .bind(now())
+        .bind(opened_at)
+        .bind(held_on)
         .execute(db.pool())
         .await;
         match inserted {
-            Ok(_) => return find(db, &id).await,
+            Ok(_) => {
+                if !new.expected_group.trim().is_empty() {
+                    let record = SpaceRecord {
+                        expected_group: new.expected_group.to_owned(),
+                        ..SpaceRecord::default()
+                    };
+                    save_space(db, &id, record).await?;
+                }
+                return find(db, &id).await;
+            }
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
             Err(e) => return Err(e.into()),
         }
@@ -67,7 +118,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<SessionSummary> {
 }
 
 pub async fn list(db: &Db) -> DataResult<Vec<SessionSummary>> {
-    sqlx::query(&format!("{SUMMARY_SELECT} ORDER BY s.opened_at DESC, s.id"))
+    sqlx::query(&format!("{SUMMARY_SELECT} ORDER BY s.held_on DESC, s.opened_at DESC, s.id"))
         .fetch_all(db.pool())
         .await?
         .iter()
@@ -199,4 +250,54 @@ pub async fn save_space(db: &Db, session_id: &str, record: SpaceRecord) -> DataR
     .execute(db.pool())
     .await?;
     Ok(())
+}
+
+/// The counts a session closes with: children, answers by way of answering, by question and by
+/// theme. Hidden contributions count: they were said, even if decision makers do not see them.
+pub async fn tally(db: &Db, session_id: &str) -> DataResult<SessionTally> {
+    let counts = |sql: &'static str| async move {
+        sqlx::query(sql)
+            .bind(session_id)
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|row| Ok((get::<String>(row, "name")?, get::<i64>(row, "n")?)))
+            .collect::<DataResult<Vec<(String, i64)>>>()
+    };
+    let children = sqlx::query(
+        "SELECT COUNT(*) AS n FROM participations WHERE session_id = $1 AND assented_at IS NOT NULL",
+    )
+    .bind(session_id)
+    .fetch_one(db.pool())
+    .await?;
+    let by_mode = counts(
+        "SELECT c.mode AS name, COUNT(*) AS n FROM contributions c \
+         JOIN participations p ON p.id = c.participation_id WHERE p.session_id = $1 \
+         GROUP BY c.mode ORDER BY COUNT(*) DESC, c.mode",
+    )
+    .await?
+    .into_iter()
+    .map(|(mode, n)| (mode_label(AnswerMode::parse(&mode)).to_owned(), n))
+    .collect();
+    let by_prompt = counts(
+        "SELECT pr.text AS name, COUNT(c.id) AS n FROM sessions s \
+         JOIN prompts pr ON pr.activity_id = s.activity_id \
+         LEFT JOIN contributions c ON c.prompt_id = pr.id AND c.participation_id IN \
+           (SELECT id FROM participations WHERE session_id = s.id) \
+         WHERE s.id = $1 GROUP BY pr.id, pr.position, pr.text ORDER BY pr.position",
+    )
+    .await?;
+    let by_theme = counts(
+        "SELECT t.name AS name, COUNT(*) AS n FROM contribution_themes ct \
+         JOIN themes t ON t.id = ct.theme_id JOIN contributions c ON c.id = ct.contribution_id \
+         JOIN participations p ON p.id = c.participation_id WHERE p.session_id = $1 \
+         GROUP BY t.name ORDER BY COUNT(*) DESC, t.name",
+    )
+    .await?;
+    Ok(SessionTally {
+        children: get(&children, "n")?,
+        by_mode,
+        by_prompt,
+        by_theme,
+    })
 }

@@ -115,6 +115,34 @@ pub async fn list(db: &Db) -> DataResult<Vec<StaffAccount>> {
     .collect()
 }
 
+/// Active accounts whose role lets them run sessions, for choosing a session's facilitator.
+pub async fn facilitators(db: &Db) -> DataResult<Vec<StaffMember>> {
+    Ok(active_members(db)
+        .await?
+        .into_iter()
+        .filter(|member| member.role.can_facilitate())
+        .collect())
+}
+
+/// Where safeguarding alerts go: every active safeguarding lead.
+pub async fn safeguarding_lead_emails(db: &Db) -> DataResult<Vec<String>> {
+    Ok(active_members(db)
+        .await?
+        .into_iter()
+        .filter(|member| member.role.can_safeguard())
+        .map(|member| member.email)
+        .collect())
+}
+
+async fn active_members(db: &Db) -> DataResult<Vec<StaffMember>> {
+    sqlx::query("SELECT id, email, role FROM staff_users WHERE disabled_at IS NULL ORDER BY email")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(member_from)
+        .collect()
+}
+
 fn normalised_email(email: &str) -> DataResult<String> {
     let email = email.trim().to_lowercase();
     let plausible = email.len() <= 254

@@ -4,8 +4,9 @@
 use super::{contribution, format_date, get, DataError, DataResult, Db};
 use crate::domain::{
     AudienceStep, Communicated, Contribution, DecisionStatus, Feedback, InfluenceStep, LundyTrail,
-    SpaceStep, VoiceStep,
+    SpaceStep, Theme, VoiceStep,
 };
+use std::collections::HashMap;
 
 /// Which contributions to load.
 #[derive(Clone, Copy, Debug)]
@@ -19,28 +20,33 @@ pub enum Scope<'a> {
 impl Scope<'_> {
     fn filter(&self) -> (&'static str, Option<&str>) {
         match self {
-            Scope::Released => (WITHHELD_EXCLUDED, None),
+            Scope::Released => (concat!("WHERE ", released!()), None),
             Scope::Session(id) => ("WHERE p.session_id = $1", Some(id)),
             Scope::Participation(id) => ("WHERE c.participation_id = $1", Some(id)),
         }
     }
 }
 
-/// A turn with a concern not yet cleared is held back whole: a disclosure may be in any answer.
-/// Hidden contributions are left out too.
-const WITHHELD_EXCLUDED: &str =
-    "WHERE c.hidden_reason IS NULL AND NOT EXISTS (SELECT 1 FROM concerns k \
-     WHERE k.participation_id = c.participation_id AND k.cleared_at IS NULL)";
+/// What decision makers may see of a contribution `c`, as an SQL condition. A turn with a
+/// concern not yet cleared is held back whole: a disclosure may be in any answer. Hidden
+/// contributions are left out too.
+macro_rules! released {
+    () => {
+        "c.hidden_reason IS NULL AND NOT EXISTS (SELECT 1 FROM concerns k \
+         WHERE k.participation_id = c.participation_id AND k.cleared_at IS NULL)"
+    };
+}
+pub(super) use released;
 
 pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
     let sql = format!(
         "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, c.hidden_reason, \
-         c.created_at, pr.text AS prompt, s.place, a.title AS activity \
+         c.description, c.created_at, pr.text AS prompt, s.place, a.title AS activity \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
          LEFT JOIN media m ON m.id = c.media_id \
          JOIN sessions s ON s.id = p.session_id JOIN activities a ON a.id = s.activity_id \
-         JOIN prompts pr ON pr.id = c.prompt_id {filter} ORDER BY c.created_at, pr.position, c.id"
+         JOIN prompts pr ON pr.id = c.prompt_id {filter} AND c.erased_at IS NULL ORDER BY c.created_at, pr.position, c.id"
     );
     let mut query = sqlx::query(&sql);
     if let Some(param) = param {
@@ -70,10 +76,44 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
             },
             answer,
             hidden_reason: get(&row, "hidden_reason")?,
+            description: get(&row, "description")?,
+            themes: Vec::new(),
         });
     }
+    add_themes(db, scope, &mut contributions).await?;
     add_decisions(db, scope, &mut contributions).await?;
     Ok(contributions)
+}
+
+async fn add_themes(
+    db: &Db,
+    scope: Scope<'_>,
+    contributions: &mut [Contribution],
+) -> DataResult<()> {
+    let (filter, param) = scope.filter();
+    let sql = format!(
+        "SELECT ct.contribution_id, t.id, t.name FROM contribution_themes ct \
+         JOIN themes t ON t.id = ct.theme_id JOIN contributions c ON c.id = ct.contribution_id \
+         JOIN participations p ON p.id = c.participation_id {filter} ORDER BY t.name"
+    );
+    let mut query = sqlx::query(&sql);
+    if let Some(param) = param {
+        query = query.bind(param);
+    }
+    let mut by_contribution: HashMap<String, Vec<Theme>> = HashMap::new();
+    for row in query.fetch_all(db.pool()).await? {
+        by_contribution
+            .entry(get(&row, "contribution_id")?)
+            .or_default()
+            .push(Theme {
+                id: get(&row, "id")?,
+                name: get(&row, "name")?,
+            });
+    }
+    for contribution in contributions {
+        contribution.themes = by_contribution.remove(&contribution.id).unwrap_or_default();
+    }
+    Ok(())
 }
 
 /// Fills Audience and Influence from the decisions each contribution is linked to. A decision

@@ -14,6 +14,15 @@ pub enum AnswerMode {
 }
 
 impl AnswerMode {
+    pub const ALL: [AnswerMode; 6] = [
+        Self::EmojiScale,
+        Self::Choice,
+        Self::Text,
+        Self::Photo,
+        Self::Drawing,
+        Self::Audio,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AnswerMode::EmojiScale => "emoji_scale",
@@ -26,15 +35,7 @@ impl AnswerMode {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "emoji_scale" => Some(AnswerMode::EmojiScale),
-            "choice" => Some(AnswerMode::Choice),
-            "text" => Some(AnswerMode::Text),
-            "photo" => Some(AnswerMode::Photo),
-            "drawing" => Some(AnswerMode::Drawing),
-            "audio" => Some(AnswerMode::Audio),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|mode| mode.as_str() == s)
     }
 
     pub fn label(self) -> &'static str {

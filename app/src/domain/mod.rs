@@ -1,5 +1,6 @@
 //! Types both sides share: the Lundy vocabulary of the brief.
 
+mod activity;
 mod answer;
 mod display;
 mod role;
@@ -9,6 +10,7 @@ pub mod triage;
 mod upload;
 mod views;
 
+pub use activity::{theme_name, ActivityDraft, PromptDraft, PromptForm, MAX_OPTIONS};
 pub use answer::{
     mode_label, Answer, AnswerError, AnswerMode, Chosen, Communicated, EmojiScale, MediaConsent,
     MediaRef, DECLINED, MAX_TEXT_CHARS,

@@ -47,10 +47,37 @@ pub struct ActivitySummary {
     pub id: String,
     pub title: String,
     pub intro: String,
-    /// Who will hear the answers: told to children before they answer.
+    /// The forum that will hear the answers, and its name: told to children before they answer.
+    pub forum_id: String,
     pub audience: String,
     pub priorities: Vec<String>,
+    pub priority_ids: Vec<String>,
     pub prompts: Vec<Prompt>,
+    /// The themes facilitators tag this activity's contributions with.
+    pub themes: Vec<Theme>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+}
+
+/// An activity as the facilitator builds it, with what the form offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityPlan {
+    pub activity: ActivitySummary,
+    pub forums: Vec<Forum>,
+    pub priorities: Vec<Priority>,
+    /// Questions children have answered: their ways of answering and options stay.
+    pub answered: Vec<String>,
+}
+
+/// What the form for a new activity offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityChoices {
+    pub forums: Vec<Forum>,
+    pub priorities: Vec<Priority>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +113,10 @@ pub struct SessionSummary {
     pub place: String,
     pub join_code: String,
     pub opened_on: String,
+    /// The day it is held, as the facilitator planned it.
+    pub held_on: String,
+    /// The email of the facilitator running it.
+    pub facilitator: String,
     pub open: bool,
     pub contribution_count: i64,
 }
@@ -100,6 +131,22 @@ pub struct SessionView {
     pub contributions: Vec<Contribution>,
     pub concerns: Vec<ConcernNote>,
     pub today: TodaySummary,
+    pub tally: SessionTally,
+    /// The activity's theme list, to tag contributions with.
+    pub themes: Vec<Theme>,
+}
+
+/// A session in numbers, shown as it runs and as its closing summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionTally {
+    /// Children who started a turn and agreed to take part.
+    pub children: i64,
+    /// (way of answering, answers), most first; "Chose not to say" among them.
+    pub by_mode: Vec<(String, i64)>,
+    /// (question, answers), in the activity's order.
+    pub by_prompt: Vec<(String, i64)>,
+    /// (theme, contributions tagged), most first.
+    pub by_theme: Vec<(String, i64)>,
 }
 
 /// A concern raised in a session, as the facilitator sees it in the list.
@@ -233,6 +280,10 @@ pub struct Contribution {
     pub trail: LundyTrail,
     /// Why a facilitator hid it from decision makers, while it is hidden.
     pub hidden_reason: Option<String>,
+    /// A facilitator's description of a picture or transcript of a recording; the child's
+    /// original stays beside it.
+    pub description: Option<String>,
+    pub themes: Vec<Theme>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -328,5 +379,7 @@ pub struct StaffHome {
     pub unopened_concerns: Option<i64>,
     pub activities: Vec<ActivitySummary>,
     pub sessions: Vec<SessionSummary>,
+    /// Who can be chosen to run a session.
+    pub facilitators: Vec<StaffMember>,
     pub decisions: Vec<DecisionSummary>,
 }

@@ -60,7 +60,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/safeguarding/:concern") view=staff::ConcernPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/activities/new") view=staff::NewActivityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/activities/:activity/preview/:position") view=staff::PreviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>

@@ -32,6 +32,7 @@ pub async fn heard() -> Heard {
         seed_demo: true,
         secure_cookies: false,
         trust_proxy: false,
+        alerts: None,
         leptos: LeptosOptions::builder().output_name("heard").build(),
     };
     let (router, db) = build_app(&config).await.expect("app builds");

@@ -16,6 +16,7 @@ mod worried;
 pub use finished::FinishedPage;
 pub use join::JoinPage;
 pub use prompt::PromptPage;
+pub(crate) use prompt::Question;
 pub use receipt::{ReceiptLookupPage, ReceiptPage};
 pub use today::TodayPage;
 pub use welcome::WelcomePage;

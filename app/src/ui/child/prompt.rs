@@ -137,12 +137,15 @@ fn pages_to_keep(page: &Page) -> String {
     pages.join(" ")
 }
 
+/// One question as the child sees it. `preview` is the facilitator's preview: nothing is kept
+/// for offline use.
 #[component]
-fn Question(
+pub(crate) fn Question(
     page: Page,
     submit: ServerAction<SubmitAnswer>,
     way: Option<AnswerMode>,
     problem: Option<UploadProblem>,
+    #[prop(optional)] preview: bool,
 ) -> impl IntoView {
     let mode = way
         .filter(|w| page.prompt.modes.contains(w))
@@ -201,7 +204,7 @@ fn Question(
         </PageForm>
         <WorriedButton participation=Some(participation) back=position/>
         // Read by /heard-offline.js, which asks the service worker to keep these pages.
-        <div hidden data-offline-pages=keep></div>
+        {(!preview).then(|| view! { <div hidden data-offline-pages=keep></div> })}
     }
 }
 

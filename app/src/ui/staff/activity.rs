@@ -1,27 +1,43 @@
+//! The activity builder: what the activity is about and who will hear, its questions (words,
+//! easy read, a picture, ways to answer, options), their order, a preview as a child sees it,
+//! and the themes facilitators tag answers with.
+
 use super::StaffFrame;
-use crate::api::facilitation::{load_activity, SetPromptSymbols};
-use crate::domain::{ActivitySummary, Prompt, Symbol, SYMBOLS};
+use crate::api::activity::{
+    activity_form_choices, load_activity, AddTheme, CreateActivity, MovePrompt, RemovePrompt,
+    RemoveTheme, SavePrompt, UpdateActivity,
+};
+use crate::domain::{
+    ActivityPlan, ActivitySummary, AnswerMode, Forum, Priority, Prompt, Symbol, MAX_OPTIONS,
+    SYMBOLS,
+};
+use crate::error::AppError;
 use crate::ui::components::{ActionProblem, Problem};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-/// An activity's questions as the facilitator prepares them: the picture beside each question
-/// and the picture on each option a child can choose, from the symbols Heard ships.
 #[component]
-pub fn ActivityPage() -> impl IntoView {
-    let params = use_params_map();
-    let activity = Resource::new(
-        move || params.read().get("activity").unwrap_or_default(),
-        load_activity,
-    );
+pub fn NewActivityPage() -> impl IntoView {
+    let choices = Resource::new(|| (), |_| activity_form_choices());
+    let create = ServerAction::<CreateActivity>::new();
     view! {
-        <Title text="Activity"/>
+        <Title text="New activity"/>
         <StaffFrame>
+            <h1>"New activity"</h1>
+            <p>"Say what it is about and who will hear the answers; add its questions next."</p>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
-                    match activity.await {
-                        Ok(activity) => view! { <Activity activity/> }.into_any(),
+                    match choices.await {
+                        Ok(choices) => view! {
+                            <ActionForm action=create attr:class="staff-form">
+                                <ActivityFields forums=choices.forums priorities=choices.priorities current=None/>
+                                <ActionProblem action=create/>
+                                <button type="submit">"Create the activity"</button>
+                            </ActionForm>
+                        }
+                        .into_any(),
                         Err(error) => view! { <Problem error/> }.into_any(),
                     }
                 })}
@@ -31,55 +47,356 @@ pub fn ActivityPage() -> impl IntoView {
 }
 
 #[component]
-fn Activity(activity: ActivitySummary) -> impl IntoView {
+pub fn ActivityPage() -> impl IntoView {
+    let params = use_params_map();
+    // Every form on the page pulls the activity again once it has saved.
+    let saved = Trigger::new();
+    let plan = Resource::new(
+        move || {
+            saved.track();
+            params.read().get("activity").unwrap_or_default()
+        },
+        load_activity,
+    );
+    view! {
+        <Title text="Activity"/>
+        <StaffFrame>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match plan.await {
+                        Ok(plan) => view! { <Builder plan saved/> }.into_any(),
+                        Err(error) => view! { <Problem error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+/// A server action that tells the page to load again once it succeeds.
+fn saving<S>(saved: Trigger) -> ServerAction<S>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let action = ServerAction::<S>::new();
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            saved.notify();
+        }
+    });
+    action
+}
+
+#[component]
+fn Builder(plan: ActivityPlan, saved: Trigger) -> impl IntoView {
+    let ActivityPlan {
+        activity,
+        forums,
+        priorities,
+        answered,
+    } = plan;
+    let update = saving::<UpdateActivity>(saved);
     let id = activity.id.clone();
+    let count = activity.prompts.len();
+    let preview = format!("/staff/activities/{id}/preview/1");
+    let fields = activity.clone();
+    let new_question = view! { <PromptEditor activity=id.clone() prompt=None answered=false saved/> };
+    let questions = activity
+        .prompts
+        .iter()
+        .cloned()
+        .map(|prompt| {
+            let answered = answered.contains(&prompt.id);
+            view! { <QuestionCard activity=id.clone() prompt answered last=count saved/> }
+        })
+        .collect_view();
     view! {
         <h1>{activity.title.clone()}</h1>
-        <p>{format!("Heard by: {}", activity.audience)}</p>
-        <p>"Choose a picture for each question and each option. Children see it beside the words."</p>
-        {activity
-            .prompts
-            .into_iter()
-            .map(|prompt| view! { <PromptPictures activity=id.clone() prompt/> })
-            .collect_view()}
+        <p>
+            {format!("Heard by: {}", activity.audience)}
+            {(count > 0).then(|| view! {
+                " · "
+                <a href=preview>"Preview as a child sees it"</a>
+            })}
+        </p>
+        <details class="card">
+            <summary>"What it is about and who will hear"</summary>
+            <ActionForm action=update attr:class="staff-form">
+                <input type="hidden" name="activity" value=id/>
+                <ActivityFields forums priorities current=Some(fields)/>
+                <ActionProblem action=update/>
+                <button type="submit">"Save"</button>
+            </ActionForm>
+        </details>
+        <h2 id="questions">{format!("Questions ({count})")}</h2>
+        {(count == 0).then(|| view! { <p>"No questions yet. Add the first one below."</p> })}
+        {questions}
+        <section class="card" aria-labelledby="new-question-heading">
+            <h3 id="new-question-heading">"Add a question"</h3>
+            {new_question}
+        </section>
+        <Themes activity saved/>
+    }
+}
+
+/// Title, introduction, forum and priorities: the fields of a new and an existing activity.
+#[component]
+fn ActivityFields(
+    forums: Vec<Forum>,
+    priorities: Vec<Priority>,
+    current: Option<ActivitySummary>,
+) -> impl IntoView {
+    let (title, intro, forum, chosen) = current
+        .map(|a| (a.title, a.intro, a.forum_id, a.priority_ids))
+        .unwrap_or_default();
+    view! {
+        <label for="activity-title">"Title"</label>
+        <input id="activity-title" name="title" value=title required maxlength="120"/>
+        <label for="activity-intro">"What it is about, in words a child understands"</label>
+        <textarea id="activity-intro" name="intro" rows="3" required maxlength="300">{intro}</textarea>
+        <label for="activity-forum">"Who will hear the answers (children are told before they start)"</label>
+        <select id="activity-forum" name="forum">
+            {forums
+                .into_iter()
+                .map(|f| {
+                    let selected = f.id == forum;
+                    view! { <option value=f.id selected=selected>{f.name}</option> }
+                })
+                .collect_view()}
+        </select>
+        <fieldset class="choices">
+            <legend>"Which priorities it is about"</legend>
+            {priorities
+                .into_iter()
+                .map(|p| {
+                    let checked = chosen.contains(&p.id);
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox" name="priorities[]" value=p.id checked=checked/>
+                            {format!("{}. {}", p.position, p.title)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 
 #[component]
-fn PromptPictures(activity: String, prompt: Prompt) -> impl IntoView {
-    let save = ServerAction::<SetPromptSymbols>::new();
-    let section_id = format!("prompt-{}", prompt.id);
+fn QuestionCard(
+    activity: String,
+    prompt: Prompt,
+    answered: bool,
+    last: usize,
+    saved: Trigger,
+) -> impl IntoView {
+    let move_it = saving::<MovePrompt>(saved);
+    let remove = saving::<RemovePrompt>(saved);
     let heading_id = format!("heading-{}", prompt.id);
-    let question_label = format!("Picture beside: {}", prompt.text);
-    let options = prompt
-        .options
-        .iter()
-        .map(|option| {
+    let section_id = format!("prompt-{}", prompt.id);
+    let prompt_id = prompt.id.clone();
+    let position = prompt.position;
+    let preview = format!("/staff/activities/{activity}/preview/{position}");
+    let editor = view! { <PromptEditor activity=activity.clone() prompt=Some(prompt.clone()) answered saved/> };
+    let ways: Vec<&str> = prompt.modes.iter().map(|m| m.label()).collect();
+    let mover = move |earlier: bool, label: &'static str, activity: String, prompt: String| {
+        view! {
+            <ActionForm action=move_it attr:class="inline-form">
+                <input type="hidden" name="activity" value=activity/>
+                <input type="hidden" name="prompt" value=prompt/>
+                <input type="hidden" name="earlier" value=earlier.to_string()/>
+                <button type="submit" class="button secondary">{label}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        <section class="card" id=section_id aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{format!("Question {position}: {}", prompt.text)}</h3>
+            <p>{format!("Ways to answer: {}", ways.join(", "))}</p>
+            {answered.then(|| view! {
+                <p class="hint">"Children have answered this: its ways of answering and options stay as they are."</p>
+            })}
+            <div class="actions">
+                <a class="button secondary" href=preview>"Preview"</a>
+                {(position > 1).then(|| mover(true, "Move earlier", activity.clone(), prompt_id.clone()))}
+                {(position < last as i64).then(|| mover(false, "Move later", activity.clone(), prompt_id.clone()))}
+                {(!answered).then(|| view! {
+                    <ActionForm action=remove attr:class="inline-form">
+                        <input type="hidden" name="activity" value=activity.clone()/>
+                        <input type="hidden" name="prompt" value=prompt_id.clone()/>
+                        <button type="submit" class="button secondary">"Remove"</button>
+                    </ActionForm>
+                })}
+            </div>
+            <ActionProblem action=move_it/>
+            <ActionProblem action=remove/>
+            <details>
+                <summary>"Change this question"</summary>
+                {editor}
+            </details>
+        </section>
+    }
+}
+
+/// The form for one question; `prompt` is `None` for a new one.
+#[component]
+fn PromptEditor(
+    activity: String,
+    prompt: Option<Prompt>,
+    answered: bool,
+    saved: Trigger,
+) -> impl IntoView {
+    let save = saving::<SavePrompt>(saved);
+    let is_new = prompt.is_none();
+    let key = prompt.as_ref().map_or("new".to_owned(), |p| p.id.clone());
+    let field = move |name: &str| format!("{name}-{key}");
+    let Prompt {
+        id,
+        text,
+        easy_read,
+        modes,
+        scale_points,
+        symbol,
+        options,
+        multiple,
+        ..
+    } = prompt.unwrap_or(Prompt {
+        id: String::new(),
+        position: 0,
+        text: String::new(),
+        easy_read: String::new(),
+        modes: vec![AnswerMode::EmojiScale],
+        scale_points: 5,
+        symbol: None,
+        options: Vec::new(),
+        multiple: false,
+    });
+    // Room for new options, unless answers already point at the ones there are.
+    let blanks = if answered {
+        0
+    } else {
+        (MAX_OPTIONS - options.len()).min(3)
+    };
+    let option_rows = options
+        .into_iter()
+        .map(|o| (o.label, o.symbol))
+        .chain(std::iter::repeat_n((String::new(), None), blanks))
+        .enumerate()
+        .map(|(i, (label, picture))| {
+            let label_id = field(&format!("option-{i}"));
             view! {
-                <SymbolChoice
-                    id=format!("symbol-{}-{}", prompt.id, option.position)
-                    name="symbols[]"
-                    label=format!("Picture for the option: {}", option.label)
-                    current=option.symbol.clone()
-                />
+                <div class="option-row">
+                    <label for=label_id.clone()>{format!("Option {}", i + 1)}</label>
+                    <input id=label_id name="option_labels[]" value=label maxlength="60"/>
+                    <SymbolChoice
+                        id=field(&format!("option-symbol-{i}"))
+                        name="option_symbols[]"
+                        label=format!("Picture for option {}", i + 1)
+                        current=picture
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+    let mode_boxes = AnswerMode::ALL
+        .into_iter()
+        .map(|mode| {
+            let checked = modes.contains(&mode);
+            view! {
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        name="modes[]"
+                        value=mode.as_str()
+                        checked=checked
+                        disabled=answered
+                    />
+                    {mode.label()}
+                </label>
+                // A disabled box is not sent: the ways it has stay as they are.
+                {(answered && checked).then(|| view! {
+                    <input type="hidden" name="modes[]" value=mode.as_str()/>
+                })}
             }
         })
         .collect_view();
     view! {
-        <section class="card" id=section_id aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{format!("Question {}: {}", prompt.position, prompt.text)}</h2>
-            <ActionForm action=save attr:class="staff-form">
-                <input type="hidden" name="activity" value=activity/>
-                <input type="hidden" name="prompt" value=prompt.id.clone()/>
-                <SymbolChoice
-                    id=format!("symbol-{}", prompt.id)
-                    name="symbol"
-                    label=question_label
-                    current=prompt.symbol.clone()
-                />
-                {options}
-                <ActionProblem action=save/>
-                <button type="submit">"Save pictures"</button>
+        <ActionForm action=save attr:class="staff-form">
+            <input type="hidden" name="activity" value=activity/>
+            <input type="hidden" name="prompt" value=id/>
+            <label for=field("text")>"The question"</label>
+            <input id=field("text") name="text" value=text required maxlength="300"/>
+            <label for=field("easy")>"Easy read: short words, one idea"</label>
+            <input id=field("easy") name="easy_read" value=easy_read required maxlength="300"/>
+            <SymbolChoice
+                id=field("symbol")
+                name="symbol"
+                label="Picture beside the question".to_owned()
+                current=symbol
+            />
+            <fieldset class="choices">
+                <legend>"Ways to answer (children pick one; \"I'd rather not say\" is always there)"</legend>
+                {mode_boxes}
+            </fieldset>
+            <label for=field("points")>"Faces on the emoji scale"</label>
+            <select id=field("points") name="scale_points" disabled=answered>
+                <option value="5" selected=scale_points == 5>"5 faces"</option>
+                <option value="3" selected=scale_points == 3>"3 faces"</option>
+            </select>
+            {answered.then(|| view! { <input type="hidden" name="scale_points" value=scale_points.to_string()/> })}
+            <fieldset class="choices">
+                <legend>"Options, for a choice"</legend>
+                {option_rows}
+                <label class="choice">
+                    <input type="checkbox" name="multiple" value="true" checked=multiple disabled=answered/>
+                    "Children may pick more than one"
+                </label>
+                {(answered && multiple).then(|| view! { <input type="hidden" name="multiple" value="true"/> })}
+            </fieldset>
+            <ActionProblem action=save/>
+            <button type="submit">{if is_new { "Add the question" } else { "Save the question" }}</button>
+        </ActionForm>
+    }
+}
+
+/// The activity's theme list: what facilitators tag its answers with.
+#[component]
+fn Themes(activity: ActivitySummary, saved: Trigger) -> impl IntoView {
+    let add = saving::<AddTheme>(saved);
+    let remove = saving::<RemoveTheme>(saved);
+    let id = activity.id.clone();
+    view! {
+        <section class="card" id="themes" aria-labelledby="themes-heading">
+            <h2 id="themes-heading">"Themes"</h2>
+            <p>"Facilitators tag answers with these. Removing one takes it off every answer."</p>
+            <ul>
+                {activity
+                    .themes
+                    .into_iter()
+                    .map(|theme| {
+                        let activity = id.clone();
+                        let label = format!("Remove the theme {}", theme.name);
+                        view! {
+                            <li>
+                                {theme.name}
+                                <ActionForm action=remove attr:class="inline-form">
+                                    <input type="hidden" name="activity" value=activity/>
+                                    <input type="hidden" name="theme" value=theme.id/>
+                                    <button type="submit" class="link-button" aria-label=label>"Remove"</button>
+                                </ActionForm>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <ActionProblem action=remove/>
+            <ActionForm action=add attr:class="staff-form">
+                <input type="hidden" name="activity" value=activity.id/>
+                <label for="theme-name">"New theme"</label>
+                <input id="theme-name" name="name" maxlength="60" required/>
+                <ActionProblem action=add/>
+                <button type="submit">"Add the theme"</button>
             </ActionForm>
         </section>
     }

@@ -1,7 +1,7 @@
 use super::StaffFrame;
 use crate::api::facilitation::OpenSession;
 use crate::api::staff::staff_home;
-use crate::domain::{ActivitySummary, StaffHome};
+use crate::domain::{ActivitySummary, Prompt, StaffHome, StaffMember};
 use crate::ui::components::{ActionProblem, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,6 +31,7 @@ fn Home(home: StaffHome) -> impl IntoView {
         unopened_concerns,
         activities,
         sessions,
+        facilitators,
         decisions,
     } = home;
     let facilitates = member.role.can_facilitate();
@@ -50,7 +51,11 @@ fn Home(home: StaffHome) -> impl IntoView {
         {facilitates.then(|| view! {
             <section>
                 <h2>"Activities"</h2>
-                {activities.into_iter().map(|activity| view! { <ActivityCard activity/> }).collect_view()}
+                <p><a class="button" href="/staff/activities/new">"New activity"</a></p>
+                {activities
+                    .into_iter()
+                    .map(|activity| view! { <ActivityCard activity facilitators=facilitators.clone() me=member.id.clone()/> })
+                    .collect_view()}
             </section>
             <section>
                 <h2>"Sessions"</h2>
@@ -60,8 +65,9 @@ fn Home(home: StaffHome) -> impl IntoView {
                         .map(|s| view! {
                             <li>
                                 <a href=format!("/staff/sessions/{}", s.id)>
-                                    {format!("{} at {}, {}", s.activity_title, s.place, s.opened_on)}
+                                    {format!("{} at {}, {}", s.activity_title, s.place, s.held_on)}
                                 </a>
+                                {format!(" · run by {}", s.facilitator)}
                                 {format!(" · {} contributions · {}", s.contribution_count, if s.open { "open" } else { "closed" })}
                             </li>
                         })
@@ -95,25 +101,44 @@ fn Home(home: StaffHome) -> impl IntoView {
 }
 
 #[component]
-fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
+fn ActivityCard(activity: ActivitySummary, facilitators: Vec<StaffMember>, me: String) -> impl IntoView {
     let open = ServerAction::<OpenSession>::new();
-    let place_id = format!("place-{}", activity.id);
+    let key = activity.id.clone();
+    let field = move |name: &str| format!("{name}-{key}");
+    let ways = |p: &Prompt| p.modes.iter().map(|m| m.label()).collect::<Vec<_>>().join(" or ");
     view! {
         <article class="card">
-            <h3>{activity.title}</h3>
-            <p><a href=format!("/staff/activities/{}", activity.id)>"Pictures for the questions"</a></p>
+            <h3>{activity.title.clone()}</h3>
+            <p><a href=format!("/staff/activities/{}", activity.id)>"Questions, pictures and themes"</a></p>
             <p>{format!("Heard by: {}", activity.audience)}</p>
             <p>{format!("About: {}", activity.priorities.join(", "))}</p>
             <ol>
-                {activity.prompts.into_iter().map(|p| view! { <li>{format!("{} ({})", p.text, p.modes.iter().map(|m| m.label()).collect::<Vec<_>>().join(" or "))}</li> }).collect_view()}
+                {activity.prompts.iter().map(|p| view! { <li>{format!("{} ({})", p.text, ways(p))}</li> }).collect_view()}
             </ol>
-            <ActionForm action=open attr:class="staff-form">
-                <input type="hidden" name="activity" value=activity.id/>
-                <label for=place_id.clone()>"Where is the session?"</label>
-                <input id=place_id name="place" placeholder="e.g. Year 9 group at a special school"/>
-                <ActionProblem action=open/>
-                <button type="submit">"Open a session"</button>
-            </ActionForm>
+            <details>
+                <summary>"Open a session"</summary>
+                <ActionForm action=open attr:class="staff-form">
+                    <input type="hidden" name="activity" value=activity.id.clone()/>
+                    <label for=field("place")>"Where is the session?"</label>
+                    <input id=field("place") name="place" placeholder="e.g. Oakfield School, library"/>
+                    <label for=field("held-on")>"Date (today if left empty)"</label>
+                    <input id=field("held-on") name="held_on" type="date"/>
+                    <label for=field("group")>"Who is expected"</label>
+                    <input id=field("group") name="expected_group" placeholder="e.g. Year 9 at a special school"/>
+                    <label for=field("facilitator")>"Facilitator"</label>
+                    <select id=field("facilitator") name="facilitator">
+                        {facilitators
+                            .into_iter()
+                            .map(|f| {
+                                let selected = f.id == me;
+                                view! { <option value=f.id selected=selected>{f.email}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                    <ActionProblem action=open/>
+                    <button type="submit">"Open the session"</button>
+                </ActionForm>
+            </details>
         </article>
     }
 }

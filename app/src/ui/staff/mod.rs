@@ -5,15 +5,17 @@ mod activity;
 mod decision;
 mod home;
 mod people;
+mod preview;
 mod safeguarding;
 mod session;
 mod sign_in;
 mod space;
 
-pub use activity::ActivityPage;
+pub use activity::{ActivityPage, NewActivityPage};
 pub use decision::{DecisionPage, NewDecisionPage};
 pub use home::HomePage;
 pub use people::PeoplePage;
+pub use preview::PreviewPage;
 pub use safeguarding::{ConcernPage, SafeguardingPage};
 pub use session::SessionPage;
 pub use sign_in::{InvitePage, SecondFactorPage, SignInPage};

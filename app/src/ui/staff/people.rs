@@ -1,5 +1,7 @@
 use super::StaffFrame;
-use crate::api::staff::{staff_accounts, DisableStaff, InviteStaff, SetStaffRole};
+use crate::api::staff::{
+    retention_months, staff_accounts, DisableStaff, InviteStaff, SetRetentionMonths, SetStaffRole,
+};
 use crate::domain::{Role, StaffAccount};
 use crate::ui::components::{ActionProblem, Problem};
 use leptos::prelude::*;
@@ -48,7 +50,37 @@ pub fn PeoplePage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <Retention/>
         </StaffFrame>
+    }
+}
+
+/// How long children's contributions are kept after their session closed.
+#[component]
+fn Retention() -> impl IntoView {
+    let save = ServerAction::<SetRetentionMonths>::new();
+    let months = Resource::new(move || save.version().get(), |_| retention_months());
+    view! {
+        <section aria-labelledby="retention-heading">
+            <h2 id="retention-heading">"Keeping children's contributions"</h2>
+            <p>"After this many months from the end of their session, what children said and sent is erased; the counts stay. Anything held by an open safeguarding concern is kept until the safeguarding lead clears it."</p>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match months.await {
+                        Ok(months) => view! {
+                            <ActionForm action=save attr:class="staff-form">
+                                <label for="retention-months">"Months to keep them"</label>
+                                <input id="retention-months" name="months" type="number" min="1" max="120" value=months.to_string()/>
+                                <ActionProblem action=save/>
+                                <button type="submit">"Save"</button>
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <Problem error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

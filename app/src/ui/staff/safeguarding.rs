@@ -4,7 +4,7 @@ use crate::api::safeguarding::{
     SavePhraseList,
 };
 use crate::domain::{ConcernCase, ConcernSummary};
-use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::components::{on_live_change, ActionProblem, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -21,10 +21,24 @@ fn source_label(source: &str) -> &'static str {
 #[component]
 pub fn SafeguardingPage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| safeguarding_queue());
+    let arrived = RwSignal::new(false);
+    // A concern raised anywhere shows here at once, with an alert read out by screen readers.
+    on_live_change(
+        || "/staff/safeguarding/live".to_owned(),
+        move || {
+            arrived.set(true);
+            queue.refetch();
+        },
+    );
     view! {
         <Title text="Safeguarding"/>
         <StaffFrame>
             <h1>"Safeguarding concerns"</h1>
+            <div role="alert" class="live-alert">
+                {move || arrived.get().then(|| view! {
+                    <p class="alert">"A new concern has just arrived: it is marked New below."</p>
+                })}
+            </div>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match queue.await {

@@ -1,16 +1,17 @@
 use super::space::SpaceRecordForm;
 use super::StaffFrame;
 use crate::api::facilitation::{
-    load_session, CloseSession, ModerateContribution, RecordCommunication, SaveSpaceRecord,
+    load_session, CloseSession, DescribeContribution, ModerateContribution, RecordCommunication,
+    SaveSpaceRecord, TagContribution,
 };
 use crate::api::safeguarding::RaiseConcern;
-use crate::domain::{Answer, Communicated, Contribution, EmojiScale, SessionView, TodaySummary};
-use crate::ui::components::{ActionProblem, Problem, TrailView};
+use crate::domain::{
+    Answer, Communicated, Contribution, EmojiScale, SessionTally, SessionView, Theme, TodaySummary,
+};
+use crate::ui::components::{on_live_change, ActionProblem, Problem, TrailView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
@@ -28,19 +29,13 @@ pub fn SessionPage() -> impl IntoView {
         |(id, _)| load_session(id),
     );
     // While the page is open, each answer or concern in the session refreshes it (see api/live).
-    Effect::new(move |_| {
-        let id = params.read().get("session").unwrap_or_default();
-        let Ok(source) = web_sys::EventSource::new(&format!("/staff/sessions/{id}/live")) else {
-            return;
-        };
-        let on_change = Closure::<dyn FnMut()>::new(move || session.refetch());
-        let _ =
-            source.add_event_listener_with_callback("changed", on_change.as_ref().unchecked_ref());
-        // The listener lives as long as the page's connection to the session.
-        on_change.forget();
-        let source = send_wrapper::SendWrapper::new(source);
-        on_cleanup(move || source.close());
-    });
+    on_live_change(
+        move || {
+            let id = params.read().get("session").unwrap_or_default();
+            format!("/staff/sessions/{id}/live")
+        },
+        move || session.refetch(),
+    );
     view! {
         <Title text="Session"/>
         <StaffFrame>
@@ -70,6 +65,8 @@ fn Session(
         contributions,
         concerns,
         today,
+        tally,
+        themes,
     } = view;
     let id = summary.id.clone();
     let concerns = (!concerns.is_empty()).then(|| view! {
@@ -90,7 +87,7 @@ fn Session(
     });
     view! {
         <h1>{summary.activity_title.clone()}</h1>
-        <p>{format!("{}, opened {}", summary.place, summary.opened_on)}</p>
+        <p>{format!("{}, {} · run by {}", summary.place, summary.held_on, summary.facilitator)}</p>
         {concerns}
         {if let (true, Some(join_qr)) = (summary.open, join_qr_svg) {
             view! {
@@ -108,13 +105,14 @@ fn Session(
         } else {
             view! { <p>"This session is closed."</p> }.into_any()
         }}
+        <TallyView tally closed=!summary.open/>
         <SpaceRecordForm session=id.clone() record=space closed=!summary.open save=save_space/>
         <h2>{format!("What children said ({})", contributions.len())}</h2>
         <p><a href=format!("/staff/sessions/{id}")>"Refresh"</a></p>
         <ol class="contributions">
             {contributions
                 .into_iter()
-                .map(|c| view! { <ContributionItem c session=id.clone() record/> })
+                .map(|c| view! { <ContributionItem c session=id.clone() themes=themes.clone() record/> })
                 .collect_view()}
         </ol>
         <TodayView today/>
@@ -125,6 +123,7 @@ fn Session(
 fn ContributionItem(
     c: Contribution,
     session: String,
+    themes: Vec<Theme>,
     record: ServerAction<RecordCommunication>,
 ) -> impl IntoView {
     let field = format!("communicated-{}", c.id);
@@ -208,6 +207,11 @@ fn ContributionItem(
             </ActionForm>
         </details>
     };
+    let (session, contribution_id) = (worry_session.clone(), worry_contribution.clone());
+    let describe = c.answer.media().is_some().then(|| {
+        view! { <DescribeForm session=session.clone() contribution=contribution_id.clone() answer=c.answer.clone() current=c.description.clone()/> }
+    });
+    let tags = view! { <ThemeTags session contribution=contribution_id themes tagged=c.themes.clone()/> };
     let raise = ServerAction::<RaiseConcern>::new();
     let note_field = format!("concern-{worry_contribution}");
     let worry = view! {
@@ -228,7 +232,9 @@ fn ContributionItem(
             <p class="prompt">{c.prompt}</p>
             <p class="answer">{c.answer.describe()}</p>
             {media}
+            {describe}
             <TrailView trail=c.trail/>
+            {tags}
             {how}
             {moderation}
             {worry}
@@ -257,5 +263,111 @@ fn TodayView(today: TodaySummary) -> impl IntoView {
                 <tr><th scope="row">"Could say what they wanted"</th>{rows(today.could_say)}</tr>
             </tbody>
         </table>
+    }
+}
+
+/// A description of a picture, or a transcript of a recording, beside the child's original.
+#[component]
+fn DescribeForm(
+    session: String,
+    contribution: String,
+    answer: Answer,
+    current: Option<String>,
+) -> impl IntoView {
+    let save = ServerAction::<DescribeContribution>::new();
+    let field = format!("describe-{contribution}");
+    let (what, hint) = if matches!(answer, Answer::Audio(_)) {
+        ("Transcript", "What the child said, word for word.")
+    } else {
+        ("Description", "What the picture shows, for people who cannot see it.")
+    };
+    view! {
+        {current.clone().map(|text| view! { <p class="description">{format!("{what}: {text}")}</p> })}
+        <details class="describe">
+            <summary>{if current.is_some() { format!("Change the {}", what.to_lowercase()) } else { format!("Add a {}", what.to_lowercase()) }}</summary>
+            <ActionForm action=save attr:class="staff-form">
+                <input type="hidden" name="session" value=session/>
+                <input type="hidden" name="contribution" value=contribution/>
+                <label for=field.clone()>{what}</label>
+                <p class="hint">{hint}</p>
+                <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
+                <ActionProblem action=save/>
+                <button type="submit" class="button secondary">{format!("Save the {}", what.to_lowercase())}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The contribution's themes, chosen from the activity's list.
+#[component]
+fn ThemeTags(
+    session: String,
+    contribution: String,
+    themes: Vec<Theme>,
+    tagged: Vec<Theme>,
+) -> impl IntoView {
+    let tag = ServerAction::<TagContribution>::new();
+    let names: Vec<String> = tagged.iter().map(|t| t.name.clone()).collect();
+    let shown = (!names.is_empty()).then(|| view! { <p class="themes">{format!("Themes: {}", names.join(", "))}</p> });
+    if themes.is_empty() {
+        return shown.into_any();
+    }
+    let boxes = themes
+        .into_iter()
+        .map(|theme| {
+            let checked = tagged.iter().any(|t| t.id == theme.id);
+            view! {
+                <label class="choice">
+                    <input type="checkbox" name="themes[]" value=theme.id checked=checked/>
+                    {theme.name}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        {shown}
+        <details class="tag">
+            <summary>"Themes"</summary>
+            <ActionForm action=tag attr:class="staff-form">
+                <input type="hidden" name="session" value=session/>
+                <input type="hidden" name="contribution" value=contribution/>
+                <fieldset class="choices">
+                    <legend>"Which themes it is about"</legend>
+                    {boxes}
+                </fieldset>
+                <ActionProblem action=tag/>
+                <button type="submit" class="button secondary">"Save the themes"</button>
+            </ActionForm>
+        </details>
+    }
+    .into_any()
+}
+
+/// The session in numbers: while it runs, and as its closing summary.
+#[component]
+fn TallyView(tally: SessionTally, closed: bool) -> impl IntoView {
+    let rows = |counts: Vec<(String, i64)>| {
+        counts
+            .into_iter()
+            .map(|(name, n)| view! { <tr><th scope="row">{name}</th><td>{n}</td></tr> })
+            .collect_view()
+    };
+    let table = |caption: &'static str, what: &'static str, counts: Vec<(String, i64)>| {
+        (!counts.is_empty()).then(|| view! {
+            <table class="tally">
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">{what}</th><th scope="col">"Answers"</th></tr></thead>
+                <tbody>{rows(counts)}</tbody>
+            </table>
+        })
+    };
+    view! {
+        <section aria-labelledby="tally-heading">
+            <h2 id="tally-heading">{if closed { "Closing summary" } else { "So far" }}</h2>
+            <p>{format!("{} children took part.", tally.children)}</p>
+            {table("By way of answering", "Way", tally.by_mode)}
+            {table("By question", "Question", tally.by_prompt)}
+            {table("By theme", "Theme", tally.by_theme)}
+        </section>
     }
 }

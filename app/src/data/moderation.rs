@@ -1,0 +1,204 @@
+//! Moderation: what a facilitator does with a contribution after the child gave it. The child's
+//! own answer is never changed: how they communicated, a description or transcript, themes and
+//! hiding sit beside it, and hiding is kept in an audit trail.
+
+use super::{get, new_id, now, DataError, DataResult, Db};
+use crate::domain::Communicated;
+
+/// The facilitator records how a child communicated after the answer was given, e.g. that an
+/// adult interpreted their signing.
+pub async fn set_communicated(
+    db: &Db,
+    contribution_id: &str,
+    communicated: Communicated,
+) -> DataResult<()> {
+    let updated = sqlx::query("UPDATE contributions SET communicated = $1 WHERE id = $2")
+        .bind(communicated.as_str())
+        .bind(contribution_id)
+        .execute(db.pool())
+        .await?;
+    if updated.rows_affected() == 0 {
+        return Err(DataError::NotFound("That answer does not exist."));
+    }
+    Ok(())
+}
+
+/// A facilitator hides a contribution from decision makers, or shows it again, with the reason.
+/// The child's words are not touched; each change goes into the moderation audit trail.
+pub async fn set_hidden(
+    db: &Db,
+    contribution_id: &str,
+    staff_id: &str,
+    hide: bool,
+    reason: &str,
+) -> DataResult<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(DataError::Invalid(if hide {
+            "Please write why it should be hidden.".into()
+        } else {
+            "Please write why it can be shown again.".into()
+        }));
+    }
+    let mut tx = db.pool().begin().await?;
+    let changed = sqlx::query("UPDATE contributions SET hidden_reason = $1 WHERE id = $2")
+        .bind(hide.then_some(reason))
+        .bind(contribution_id)
+        .execute(&mut *tx)
+        .await?;
+    if changed.rows_affected() == 0 {
+        return Err(DataError::NotFound("That contribution does not exist."));
+    }
+    sqlx::query(
+        "INSERT INTO moderation_events (id, contribution_id, seq, at, staff_id, action, reason) \
+         SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 \
+         FROM moderation_events WHERE contribution_id = $2",
+    )
+    .bind(new_id())
+    .bind(contribution_id)
+    .bind(now())
+    .bind(staff_id)
+    .bind(if hide { "hidden" } else { "shown" })
+    .bind(reason)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    announce_session_of(db, contribution_id).await
+}
+
+async fn announce_session_of(db: &Db, contribution_id: &str) -> DataResult<()> {
+    let turn = turn_of(db, contribution_id).await?;
+    db.announce(&turn.session_id).await;
+    Ok(())
+}
+
+struct Turn {
+    participation_id: String,
+    session_id: String,
+    activity_id: String,
+    mode: String,
+}
+
+async fn turn_of(db: &Db, contribution_id: &str) -> DataResult<Turn> {
+    let row = sqlx::query(
+        "SELECT c.participation_id, c.mode, p.session_id, s.activity_id FROM contributions c \
+         JOIN participations p ON p.id = c.participation_id \
+         JOIN sessions s ON s.id = p.session_id WHERE c.id = $1",
+    )
+    .bind(contribution_id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(DataError::NotFound("That contribution does not exist."))?;
+    Ok(Turn {
+        participation_id: get(&row, "participation_id")?,
+        session_id: get(&row, "session_id")?,
+        activity_id: get(&row, "activity_id")?,
+        mode: get(&row, "mode")?,
+    })
+}
+
+/// Longest description or transcript: two minutes of speech is well under this.
+pub const MAX_DESCRIPTION_CHARS: usize = 4000;
+
+/// A facilitator describes a photo or drawing, or transcribes a recording, so people who cannot
+/// see or hear it can take it in. An empty text removes the description. A transcript is
+/// checked against the safeguarding phrase list like words a child wrote, and a match is
+/// raised as a concern in the same transaction.
+pub async fn describe(
+    db: &Db,
+    contribution_id: &str,
+    staff_id: &str,
+    text: &str,
+) -> DataResult<()> {
+    let turn = turn_of(db, contribution_id).await?;
+    if !matches!(turn.mode.as_str(), "photo" | "drawing" | "audio") {
+        return Err(DataError::Invalid(
+            "Only photos, drawings and recordings need a description.".into(),
+        ));
+    }
+    let text = text.trim();
+    if text.chars().count() > MAX_DESCRIPTION_CHARS {
+        return Err(DataError::Invalid(format!(
+            "Please shorten the description to {MAX_DESCRIPTION_CHARS} letters or fewer."
+        )));
+    }
+    let flagged = if text.is_empty() {
+        None
+    } else {
+        super::triage::check(db, text).await?
+    };
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("UPDATE contributions SET description = $1, described_by = $2 WHERE id = $3")
+        .bind((!text.is_empty()).then_some(text))
+        .bind(staff_id)
+        .bind(contribution_id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some((matched, version)) = &flagged {
+        let matched: Vec<&str> = matched.iter().map(String::as_str).collect();
+        super::concern::raise_by_triage_in(
+            &mut *tx,
+            &turn.participation_id,
+            contribution_id,
+            &matched,
+            *version,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    db.announce(&turn.session_id).await;
+    if flagged.is_some() {
+        db.announce(super::SAFEGUARDING).await;
+    }
+    Ok(())
+}
+
+/// Tags a contribution with themes from its activity's list, replacing the ones it had.
+pub async fn set_themes(db: &Db, contribution_id: &str, theme_ids: &[String]) -> DataResult<()> {
+    let turn = turn_of(db, contribution_id).await?;
+    let mut theme_ids = theme_ids.to_vec();
+    theme_ids.sort();
+    theme_ids.dedup();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM contribution_themes WHERE contribution_id = $1")
+        .bind(contribution_id)
+        .execute(&mut *tx)
+        .await?;
+    for theme in &theme_ids {
+        // Only the activity's own themes: one from another list is not inserted.
+        let tagged = sqlx::query(
+            "INSERT INTO contribution_themes (contribution_id, theme_id) \
+             SELECT $1, id FROM themes WHERE id = $2 AND activity_id = $3",
+        )
+        .bind(contribution_id)
+        .bind(theme)
+        .bind(&turn.activity_id)
+        .execute(&mut *tx)
+        .await?;
+        if tagged.rows_affected() == 0 {
+            return Err(DataError::Invalid(
+                "That theme is not on this activity's list. Please reload the page.".into(),
+            ));
+        }
+    }
+    tx.commit().await?;
+    db.announce(&turn.session_id).await;
+    Ok(())
+}
+
+/// The moderation audit trail of a contribution: (action, reason, who), oldest first.
+pub async fn moderation_trail(
+    db: &Db,
+    contribution_id: &str,
+) -> DataResult<Vec<(String, String, String)>> {
+    sqlx::query(
+        "SELECT e.action, e.reason, u.email FROM moderation_events e \
+         JOIN staff_users u ON u.id = e.staff_id WHERE e.contribution_id = $1 ORDER BY e.seq",
+    )
+    .bind(contribution_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| Ok((get(row, "action")?, get(row, "reason")?, get(row, "email")?)))
+    .collect()
+}

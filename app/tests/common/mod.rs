@@ -1,0 +1,109 @@
+//! What the data-layer tests share: a seeded database on SQLite, or on PostgreSQL in its own
+//! schema when HEARD_TEST_DATABASE_URL is a postgres:// URL, and children answering.
+#![allow(dead_code)] // each test file uses some of these
+
+use app::data::contribution::{self, AfterAnswer, NewContribution};
+use app::data::{seed, session, staff, Db};
+use app::domain::{Answer, AnswerMode, Communicated};
+
+pub async fn test_db() -> Db {
+    let db = match std::env::var("HEARD_TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            use sqlx::Connection;
+            sqlx::any::install_default_drivers();
+            let schema = format!("heard_test_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = sqlx::AnyConnection::connect(&url)
+                .await
+                .expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                .execute(&mut admin)
+                .await
+                .expect("create test schema");
+            let separator = if url.contains('?') { '&' } else { '?' };
+            Db::open(&format!(
+                "{url}{separator}options=-c%20search_path%3D{schema}"
+            ))
+            .await
+            .expect("open PostgreSQL test database")
+        }
+        _ => {
+            let path = std::env::temp_dir().join(format!("heard-test-{}.db", uuid::Uuid::new_v4()));
+            Db::open(&format!("sqlite://{}?mode=rwc", path.display()))
+                .await
+                .expect("open SQLite test database")
+        }
+    };
+    seed::demo(&db).await.expect("seed demo data");
+    db
+}
+
+pub async fn facilitator_id(db: &Db) -> String {
+    staff::find_by_email(db, "facilitator@heard.example")
+        .await
+        .expect("demo facilitator")
+        .id
+}
+
+pub async fn commissioner_id(db: &Db) -> String {
+    staff::find_by_email(db, "commissioner@heard.example")
+        .await
+        .expect("demo commissioner")
+        .id
+}
+
+pub async fn open_demo_session(db: &Db) -> app::domain::SessionSummary {
+    let facilitator = facilitator_id(db).await;
+    session::open(
+        db,
+        session::NewSession::new("activity-short-breaks", "Youth club hall", &facilitator),
+    )
+    .await
+        .expect("open session")
+}
+
+pub fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewContribution {
+    let answer = if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
+        Answer::Scale(scale)
+    } else if page.prompt.modes.contains(&AnswerMode::Choice) {
+        Answer::parse_choice(&page.prompt, &[1]).unwrap()
+    } else {
+        Answer::Text(text.into())
+    };
+    NewContribution {
+        id: page.contribution_id.clone(),
+        participation_id: page.participation_id.clone(),
+        prompt_id: page.prompt.id.clone(),
+        answer,
+        communicated: Communicated::OwnWords,
+    }
+}
+
+/// A child joins with the code and says yes on the assent screen; returns their turn's id.
+pub async fn join_and_agree(db: &Db, join_code: &str) -> String {
+    let participation = contribution::join(db, join_code)
+        .await
+        .expect("join with code");
+    contribution::assent(db, &participation)
+        .await
+        .expect("assent");
+    participation
+}
+
+/// A child joins with the code and answers every prompt; returns their turn's id.
+pub async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> String {
+    let participation = join_and_agree(db, join_code).await;
+    let mut position = 1;
+    loop {
+        let page = contribution::prompt_page(db, &participation, position)
+            .await
+            .expect("prompt");
+        match contribution::submit(db, answer_for(&page, 4, text), None)
+            .await
+            .expect("submit")
+        {
+            AfterAnswer::NextPrompt(next) => position = next,
+            AfterAnswer::Finished => return participation,
+        }
+    }
+}
+

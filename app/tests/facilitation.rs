@@ -1,0 +1,552 @@
+//! Data-layer tests of facilitation: building activities, sessions with a date and a facilitator,
+//! describing and tagging contributions, the closing summary, retention, withholding and the
+//! safeguarding alert outbox. SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
+
+mod common;
+
+use app::data::contribution::{self, AfterAnswer, NewContribution, NewMedia};
+use app::data::decision::{self, NewDecision};
+use app::data::{
+    activity, concern, media, moderation, now, retention, session, staff, DataError, Db,
+};
+use app::domain::{
+    ActivityDraft, Answer, AnswerMode, Communicated, DecisionStatus, MediaConsent, MediaRef,
+    PromptDraft, PromptForm,
+};
+use app::alerts::{AlertSettings, Mailer};
+use app::media::{LocalDirStore, MediaStore};
+use common::*;
+
+fn strings(values: &[&str]) -> Vec<String> {
+    values.iter().map(|v| v.to_string()).collect()
+}
+
+fn draft(title: &str) -> ActivityDraft {
+    ActivityDraft::parse(
+        title,
+        "Tell us what you think about after-school clubs.",
+        "forum-send-tc",
+        strings(&["priority-8", "priority-2"]),
+    )
+    .unwrap()
+}
+
+fn question(text: &str, modes: &[&str], options: &[&str]) -> PromptDraft {
+    let modes = strings(modes);
+    let labels = strings(options);
+    let symbols = vec![String::new(); labels.len()];
+    PromptDraft::parse(PromptForm {
+        text,
+        easy_read: text,
+        modes: &modes,
+        option_labels: &labels,
+        option_symbols: &symbols,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// A new activity with three questions: faces, a choice, words.
+async fn built_activity(db: &Db) -> String {
+    let id = activity::create(db, &draft("After-school clubs")).await.unwrap();
+    for prompt in [
+        question("How do you feel about clubs?", &["emoji_scale"], &[]),
+        question("Which club?", &["choice"], &["Art", "Football", "Cooking"]),
+        question("What would make clubs better?", &["text", "audio"], &[]),
+    ] {
+        activity::add_prompt(db, &id, &prompt).await.unwrap();
+    }
+    id
+}
+
+#[tokio::test]
+async fn a_facilitator_builds_an_activity_and_orders_its_questions() {
+    let db = test_db().await;
+    let id = built_activity(&db).await;
+    let built = activity::find(&db, &id).await.unwrap();
+    assert_eq!(built.audience, "SEND Transformation & Commissioning group");
+    assert_eq!(built.priority_ids.len(), 2);
+    let texts: Vec<&str> = built.prompts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["How do you feel about clubs?", "Which club?", "What would make clubs better?"]
+    );
+    assert_eq!(built.prompts[1].options.len(), 3);
+    assert_eq!(built.prompts[2].modes, [AnswerMode::Text, AnswerMode::Audio]);
+
+    // The last question moves to the front, then the choice is removed.
+    activity::move_prompt(&db, &built.prompts[2].id, true).await.unwrap();
+    activity::move_prompt(&db, &built.prompts[2].id, true).await.unwrap();
+    // Already first: nothing to swap with, nothing changes.
+    activity::move_prompt(&db, &built.prompts[2].id, true).await.unwrap();
+    activity::remove_prompt(&db, &built.prompts[1].id).await.unwrap();
+    let reordered = activity::prompts(&db, &id).await.unwrap();
+    let order: Vec<(i64, &str)> = reordered
+        .iter()
+        .map(|p| (p.position, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [(1, "What would make clubs better?"), (2, "How do you feel about clubs?")]
+    );
+
+    // A child meets the questions in that order.
+    let facilitator = facilitator_id(&db).await;
+    let opened = session::open(&db, session::NewSession::new(&id, "Library", &facilitator))
+        .await
+        .unwrap();
+    let turn = join_and_agree(&db, &opened.join_code).await;
+    let first = contribution::prompt_page(&db, &turn, 1).await.unwrap();
+    assert_eq!(first.prompt.text, "What would make clubs better?");
+    assert_eq!(first.total, 2);
+
+    // The preview is the same page, for a turn that does not exist.
+    let preview = contribution::preview_page(&db, &id, 2).await.unwrap();
+    assert_eq!(preview.prompt.text, "How do you feel about clubs?");
+    assert_eq!(preview.participation_id, contribution::PREVIEW);
+    assert!(contribution::prompt_page(&db, contribution::PREVIEW, 1)
+        .await
+        .is_err());
+}
+
+#[tokio::test]
+async fn an_answered_question_keeps_its_ways_and_options() {
+    let db = test_db().await;
+    let id = built_activity(&db).await;
+    let facilitator = facilitator_id(&db).await;
+    let opened = session::open(&db, session::NewSession::new(&id, "Library", &facilitator))
+        .await
+        .unwrap();
+    child_answers_everything(&db, &opened.join_code, "More cooking").await;
+    let choice = activity::prompts(&db, &id).await.unwrap().remove(1);
+
+    let fewer = question("Which club?", &["choice"], &["Art", "Football"]);
+    let refused = activity::update_prompt(&db, &choice.id, &fewer).await;
+    assert!(matches!(refused, Err(DataError::Invalid(m)) if m.contains("answered")));
+    let other_way = question("Which club?", &["text"], &[]);
+    assert!(activity::update_prompt(&db, &choice.id, &other_way).await.is_err());
+    assert!(matches!(
+        activity::remove_prompt(&db, &choice.id).await,
+        Err(DataError::Invalid(_))
+    ));
+
+    // Words and labels can still be put right.
+    let reworded = question("Which club do you go to?", &["choice"], &["Art", "Football", "Cookery"]);
+    activity::update_prompt(&db, &choice.id, &reworded).await.unwrap();
+    let saved = activity::prompt(&db, &choice.id).await.unwrap();
+    assert_eq!(saved.text, "Which club do you go to?");
+    assert_eq!(saved.options[2].label, "Cookery");
+}
+
+#[tokio::test]
+async fn an_activity_needs_a_unique_title_and_a_real_forum_and_priorities() {
+    let db = test_db().await;
+    built_activity(&db).await;
+    let again = activity::create(&db, &draft("After-school clubs")).await;
+    assert!(matches!(again, Err(DataError::Invalid(m)) if m.contains("already")));
+    let mut nowhere = draft("Somewhere else");
+    nowhere.forum_id = "forum-made-up".into();
+    assert!(matches!(
+        activity::create(&db, &nowhere).await,
+        Err(DataError::Invalid(_))
+    ));
+    let mut unknown = draft("Unknown priority");
+    unknown.priority_ids = strings(&["priority-99"]);
+    assert!(matches!(
+        activity::create(&db, &unknown).await,
+        Err(DataError::Invalid(_))
+    ));
+    // Nothing half-made was left behind.
+    let titles: Vec<String> = activity::list(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+}
+
+#[tokio::test]
+async fn a_session_has_a_date_a_facilitator_and_an_expected_group() {
+    let db = test_db().await;
+    let me = facilitator_id(&db).await;
+    let admin = staff::find_by_email(&db, "admin@heard.example").await.unwrap();
+    let viewer = staff::find_by_email(&db, "viewer@heard.example").await.unwrap();
+    let mut new = session::NewSession::new("activity-short-breaks", "Oakfield School", &admin.id);
+    new.held_on = Some(app::data::parse_date("2026-12-03").unwrap());
+    new.expected_group = "Year 9 at a special school";
+    let opened = session::open(&db, new).await.unwrap();
+    assert_eq!(opened.held_on, "3 December 2026");
+    assert_eq!(opened.facilitator, "admin@heard.example");
+    let space = session::space(&db, &opened.id).await.unwrap();
+    assert_eq!(space.expected_group, "Year 9 at a special school");
+
+    let by_viewer = session::open(
+        &db,
+        session::NewSession::new("activity-short-breaks", "Hall", &viewer.id),
+    )
+    .await;
+    assert!(matches!(by_viewer, Err(DataError::Invalid(m)) if m.contains("facilitator")));
+    let facilitators: Vec<String> = staff::facilitators(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.email)
+        .collect();
+    assert!(facilitators.contains(&"facilitator@heard.example".to_owned()));
+    assert!(!facilitators.contains(&"viewer@heard.example".to_owned()));
+    let mine = session::open(&db, session::NewSession::new("activity-short-breaks", "Hall", &me))
+        .await
+        .unwrap();
+    assert_eq!(mine.facilitator, "facilitator@heard.example");
+}
+
+fn photo_for(page: &app::domain::PromptPage) -> NewContribution {
+    NewContribution {
+        id: page.contribution_id.clone(),
+        participation_id: page.participation_id.clone(),
+        prompt_id: page.prompt.id.clone(),
+        answer: Answer::Photo(MediaRef {
+            media_id: uuid::Uuid::new_v4().to_string(),
+            consent: MediaConsent::Team,
+        }),
+        communicated: Communicated::OwnWords,
+    }
+}
+
+/// A child answers the demo activity, sending a photo for its last question; returns the turn
+/// and the photo's contribution id.
+async fn child_sends_a_photo(db: &Db, join_code: &str) -> (String, String) {
+    let turn = join_and_agree(db, join_code).await;
+    let mut position = 1;
+    loop {
+        let page = contribution::prompt_page(db, &turn, position).await.unwrap();
+        let (new, media) = if page.prompt.modes.contains(&AnswerMode::Photo) {
+            let media = NewMedia {
+                content_type: "image/jpeg",
+                width: 800,
+                height: 600,
+                upload_sha256: uuid::Uuid::new_v4().to_string(),
+            };
+            (photo_for(&page), Some(media))
+        } else {
+            (answer_for(&page, 4, "Fine"), None)
+        };
+        let id = new.id.clone();
+        match contribution::submit(db, new, media).await.unwrap() {
+            AfterAnswer::NextPrompt(next) => position = next,
+            AfterAnswer::Finished => return (turn, id),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let facilitator = facilitator_id(&db).await;
+    let (_, photo) = child_sends_a_photo(&db, &opened.join_code).await;
+
+    moderation::describe(&db, &photo, &facilitator, "A swing in a park, with two friends.")
+        .await
+        .unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let described = said.iter().find(|c| c.id == photo).unwrap();
+    assert_eq!(
+        described.description.as_deref(),
+        Some("A swing in a park, with two friends.")
+    );
+    assert!(matches!(described.answer, Answer::Photo(_)), "the original stays");
+    assert!(concern::for_session(&db, &opened.id).await.unwrap().is_empty());
+
+    // Words on the picture that come close to the lead's phrases are flagged like written ones.
+    moderation::describe(&db, &photo, &facilitator, "Writing on the drawing says: he hits me")
+        .await
+        .unwrap();
+    let queue = concern::queue(&db).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].source, "triage");
+    assert!(contribution::released(&db)
+        .await
+        .unwrap()
+        .iter()
+        .all(|c| c.id != photo));
+
+    // Only pictures and recordings are described; an empty text takes the description away.
+    let words = said.iter().find(|c| matches!(c.answer, Answer::Text(_))).unwrap();
+    assert!(matches!(
+        moderation::describe(&db, &words.id, &facilitator, "x").await,
+        Err(DataError::Invalid(_))
+    ));
+    moderation::describe(&db, &photo, &facilitator, "  ").await.unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(said.iter().find(|c| c.id == photo).unwrap().description, None);
+}
+
+#[tokio::test]
+async fn themes_come_from_the_activity_list_and_the_closing_summary_counts_them() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let own = opened.activity_id.clone();
+    let travel = activity::add_theme(&db, &own, "Travel").await.unwrap();
+    let friends = activity::add_theme(&db, &own, "Friends").await.unwrap();
+    assert!(matches!(
+        activity::add_theme(&db, &own, "Travel").await,
+        Err(DataError::Invalid(_))
+    ));
+    let elsewhere = built_activity(&db).await;
+    let foreign = activity::add_theme(&db, &elsewhere, "Clubs").await.unwrap();
+
+    child_answers_everything(&db, &opened.join_code, "The bus is late").await;
+    child_answers_everything(&db, &opened.join_code, "I miss my friends").await;
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let words: Vec<&str> = said
+        .iter()
+        .filter(|c| matches!(c.answer, Answer::Text(_)))
+        .map(|c| c.id.as_str())
+        .collect();
+    moderation::set_themes(&db, words[0], &[travel.clone()]).await.unwrap();
+    moderation::set_themes(&db, words[1], &[friends.clone(), travel.clone()])
+        .await
+        .unwrap();
+    assert!(matches!(
+        moderation::set_themes(&db, words[0], &[foreign]).await,
+        Err(DataError::Invalid(_))
+    ));
+    let tagged = contribution::for_session(&db, &opened.id).await.unwrap();
+    let names: Vec<&str> = tagged
+        .iter()
+        .find(|c| c.id == words[1])
+        .unwrap()
+        .themes
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(names, ["Friends", "Travel"]);
+
+    session::close(&db, &opened.id).await.unwrap();
+    let tally = session::tally(&db, &opened.id).await.unwrap();
+    assert_eq!(tally.children, 2);
+    let prompts = activity::prompts(&db, &own).await.unwrap();
+    assert_eq!(tally.by_prompt.len(), prompts.len());
+    assert!(tally.by_prompt.iter().all(|(_, n)| *n == 2));
+    let answers: i64 = tally.by_mode.iter().map(|(_, n)| n).sum();
+    assert_eq!(answers, 2 * prompts.len() as i64);
+    assert_eq!(
+        tally.by_theme,
+        [("Travel".to_owned(), 2), ("Friends".to_owned(), 1)]
+    );
+
+    // Taking a theme off the list takes it off the answers.
+    activity::remove_theme(&db, &own, &travel).await.unwrap();
+    let tally = session::tally(&db, &opened.id).await.unwrap();
+    assert_eq!(tally.by_theme, [("Friends".to_owned(), 1)]);
+}
+
+#[tokio::test]
+async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding() {
+    let db = test_db().await;
+    let dir = std::env::temp_dir().join(format!("heard-retention-{}", uuid::Uuid::new_v4()));
+    let store = LocalDirStore::new(&dir).unwrap();
+    let opened = open_demo_session(&db).await;
+    let facilitator = facilitator_id(&db).await;
+    let (_, photo) = child_sends_a_photo(&db, &opened.join_code).await;
+    let photo_media = match &contribution::for_session(&db, &opened.id).await.unwrap()
+        .into_iter()
+        .find(|c| c.id == photo)
+        .unwrap()
+        .answer
+    {
+        Answer::Photo(media) => media.media_id.clone(),
+        other => panic!("not a photo: {other:?}"),
+    };
+    let (full, thumbnail) = media::keys(&photo_media);
+    store.put(&full, b"jpeg".to_vec()).await.unwrap();
+    store.put(&thumbnail, b"jpeg".to_vec()).await.unwrap();
+    let held_turn = child_answers_everything(&db, &opened.join_code, "More trips").await;
+    let held_answer = contribution::receipt(&db, &receipt_code(&db, &held_turn).await)
+        .await
+        .unwrap()
+        .contributions[0]
+        .id
+        .clone();
+    let raised = concern::raise_by_staff(&db, &held_answer, &facilitator, "Check in")
+        .await
+        .unwrap();
+    session::close(&db, &opened.id).await.unwrap();
+    let everything = contribution::for_session(&db, &opened.id).await.unwrap().len();
+
+    // Within the period nothing goes.
+    assert_eq!(retention::erase_expired(&db, &store, now()).await.unwrap(), 0);
+    retention::set_months(&db, 1, &facilitator).await.unwrap();
+    assert!(retention::set_months(&db, 0, &facilitator).await.is_err());
+    let later = now() + 40 * 24 * 60 * 60;
+    let erased = retention::erase_expired(&db, &store, later).await.unwrap() as usize;
+    let kept = contribution::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(erased + kept.len(), everything);
+    assert!(!kept.is_empty() && erased > 0);
+    assert!(kept.iter().any(|c| c.id == held_answer), "held for safeguarding");
+    assert!(kept.iter().all(|c| c.id != photo));
+    assert!(store.get(&full).await.is_err(), "the photo's file is gone");
+    assert!(store.get(&thumbnail).await.is_err());
+    assert!(matches!(media::find(&db, &photo_media).await, Err(DataError::NotFound(_))));
+    // The counts of what was said stay.
+    let tally = session::tally(&db, &opened.id).await.unwrap();
+    let counted: i64 = tally.by_mode.iter().map(|(_, n)| n).sum();
+    assert_eq!(counted as usize, everything);
+
+    // Once the lead clears the concern, the held turn goes too.
+    let lead = staff::find_by_email(&db, "safeguarding@heard.example").await.unwrap();
+    concern::clear(&db, &raised, &lead.id, "Spoke with the school; no further action")
+        .await
+        .unwrap();
+    retention::erase_expired(&db, &store, later).await.unwrap();
+    assert!(contribution::for_session(&db, &opened.id).await.unwrap().is_empty());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+async fn receipt_code(db: &Db, participation: &str) -> String {
+    contribution::finished(db, participation).await.unwrap().receipt_code
+}
+
+#[tokio::test]
+async fn a_decision_shows_no_link_to_a_contribution_held_back_later() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let commissioner = commissioner_id(&db).await;
+    let facilitator = facilitator_id(&db).await;
+    child_answers_everything(&db, &opened.join_code, "More evening clubs").await;
+    let said = contribution::released(&db).await.unwrap();
+    let decision = decision::create(
+        &db,
+        NewDecision {
+            priority_id: "priority-8".into(),
+            forum_id: "forum-send-tc".into(),
+            title: "Evening clubs".into(),
+            decided: "Two evening clubs from April".into(),
+            status: DecisionStatus::Agreed,
+            decided_on: "2026-11-20".into(),
+        },
+        &commissioner,
+    )
+    .await
+    .unwrap();
+    decision::link(&db, &decision, &said[0].id, "You asked for evening clubs", &commissioner)
+        .await
+        .unwrap();
+    assert_eq!(decision::find(&db, &decision).await.unwrap().links.len(), 1);
+
+    let raised = concern::raise_by_staff(&db, &said[1].id, &facilitator, "Worried")
+        .await
+        .unwrap();
+    assert!(decision::find(&db, &decision).await.unwrap().links.is_empty());
+    let lead = staff::find_by_email(&db, "safeguarding@heard.example").await.unwrap();
+    concern::clear(&db, &raised, &lead.id, "Resolved").await.unwrap();
+    assert_eq!(decision::find(&db, &decision).await.unwrap().links.len(), 1);
+}
+
+#[tokio::test]
+async fn a_new_concern_waits_for_its_alert_until_it_is_sent() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    assert!(concern::awaiting_alert(&db).await.unwrap().is_empty());
+    let turn = join_and_agree(&db, &opened.join_code).await;
+    concern::raise_by_child(&db, &turn, None).await.unwrap();
+    let waiting = concern::awaiting_alert(&db).await.unwrap();
+    assert_eq!(waiting.len(), 1);
+    concern::mark_alerted(&db, &waiting).await.unwrap();
+    assert!(concern::awaiting_alert(&db).await.unwrap().is_empty());
+    assert_eq!(
+        staff::safeguarding_lead_emails(&db).await.unwrap(),
+        ["safeguarding@heard.example"]
+    );
+}
+
+/// An SMTP relay that takes one message and hands back its recipients and its text.
+async fn one_message_relay(listener: tokio::net::TcpListener) -> (Vec<String>, String) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let (socket, _) = listener.accept().await.unwrap();
+    let (read, mut write) = socket.into_split();
+    let mut lines = BufReader::new(read).lines();
+    let (mut recipients, mut data, mut in_data) = (Vec::new(), String::new(), false);
+    write.write_all(b"220 relay.test ESMTP\r\n").await.unwrap();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        let reply: &[u8] = if in_data {
+            if line == "." {
+                in_data = false;
+                b"250 queued\r\n"
+            } else {
+                data.push_str(&line);
+                data.push('\n');
+                continue;
+            }
+        } else if line.starts_with("EHLO") {
+            b"250 relay.test\r\n"
+        } else if let Some(to) = line.strip_prefix("RCPT TO:") {
+            recipients.push(to.trim_matches(|c| c == '<' || c == '>').to_owned());
+            b"250 ok\r\n"
+        } else if line == "DATA" {
+            in_data = true;
+            b"354 go on\r\n"
+        } else if line == "QUIT" {
+            write.write_all(b"221 bye\r\n").await.unwrap();
+            break;
+        } else {
+            b"250 ok\r\n"
+        };
+        write.write_all(reply).await.unwrap();
+    }
+    (recipients, data)
+}
+
+fn alert_settings(relay: String) -> AlertSettings {
+    AlertSettings {
+        relay,
+        from: "heard@council.example".into(),
+        public_url: "https://heard.council.example/".into(),
+    }
+}
+
+#[tokio::test]
+async fn the_alert_email_has_a_link_and_nothing_a_child_said() {
+    let db = test_db().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let mailer = Mailer::new(&alert_settings(listener.local_addr().unwrap().to_string())).unwrap();
+    assert_eq!(mailer.send_waiting(&db).await.unwrap(), 0, "nothing waits");
+
+    let opened = open_demo_session(&db).await;
+    child_answers_everything(&db, &opened.join_code, "my uncle hits me").await;
+    let waiting = concern::awaiting_alert(&db).await.unwrap().len();
+    assert!(waiting > 0, "triage flagged the answers");
+    let relay = tokio::spawn(one_message_relay(listener));
+    assert_eq!(mailer.send_waiting(&db).await.unwrap(), waiting, "one email for all");
+    let (recipients, message) = relay.await.unwrap();
+    assert_eq!(recipients, ["safeguarding@heard.example"]);
+    assert!(message.contains("https://heard.council.example/staff/safeguarding"));
+    for secret in ["uncle", "hits", "Youth club hall", &opened.join_code] {
+        assert!(!message.contains(secret), "the email gives away {secret:?}");
+    }
+    assert!(concern::awaiting_alert(&db).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_alert_the_relay_did_not_take_waits_for_the_next_try() {
+    let db = test_db().await;
+    // A port nothing listens on: the relay is down.
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = closed.local_addr().unwrap().to_string();
+    drop(closed);
+    let mailer = Mailer::new(&alert_settings(address.clone())).unwrap();
+    let opened = open_demo_session(&db).await;
+    let turn = join_and_agree(&db, &opened.join_code).await;
+    concern::raise_by_child(&db, &turn, None).await.unwrap();
+    assert!(mailer.send_waiting(&db).await.is_err());
+    assert_eq!(concern::awaiting_alert(&db).await.unwrap().len(), 1);
+
+    // The relay is back.
+    let listener = tokio::net::TcpListener::bind(&address).await.unwrap();
+    let relay = tokio::spawn(one_message_relay(listener));
+    assert_eq!(mailer.send_waiting(&db).await.unwrap(), 1);
+    relay.await.unwrap();
+    assert!(concern::awaiting_alert(&db).await.unwrap().is_empty());
+}
