@@ -5,8 +5,8 @@ use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{
-    concern, evaluation, media, moderation, now, seed, session, sign_in, staff,
-    strategy, triage, DataError, Db,
+    concern, evaluation, media, moderation, now, seed, session, sign_in, staff, strategy, triage,
+    DataError, Db,
 };
 use app::domain::{
     Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
@@ -1176,9 +1176,7 @@ async fn a_hidden_contribution_is_kept_but_held_back_with_an_audit_trail() {
     .await
     .unwrap();
     assert!(!contribution::is_withheld(&db, &named.id).await.unwrap());
-    let trail = moderation::moderation_trail(&db, &named.id)
-        .await
-        .unwrap();
+    let trail = moderation::moderation_trail(&db, &named.id).await.unwrap();
     let actions: Vec<&str> = trail.iter().map(|(action, _, _)| action.as_str()).collect();
     assert_eq!(actions, ["hidden", "shown"]);
     assert_eq!(trail[0].2, "facilitator@heard.example");

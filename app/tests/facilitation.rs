@@ -4,6 +4,7 @@
 
 mod common;
 
+use app::alerts::{AlertSettings, Mailer};
 use app::data::contribution::{self, AfterAnswer, NewContribution, NewMedia};
 use app::data::decision::{self, NewDecision};
 use app::data::{
@@ -13,7 +14,6 @@ use app::domain::{
     ActivityDraft, Answer, AnswerMode, Communicated, DecisionStatus, MediaConsent, MediaRef,
     PromptDraft, PromptForm,
 };
-use app::alerts::{AlertSettings, Mailer};
 use app::media::{LocalDirStore, MediaStore};
 use common::*;
 
@@ -48,7 +48,9 @@ fn question(text: &str, modes: &[&str], options: &[&str]) -> PromptDraft {
 
 /// A new activity with three questions: faces, a choice, words.
 async fn built_activity(db: &Db) -> String {
-    let id = activity::create(db, &draft("After-school clubs")).await.unwrap();
+    let id = activity::create(db, &draft("After-school clubs"))
+        .await
+        .unwrap();
     for prompt in [
         question("How do you feel about clubs?", &["emoji_scale"], &[]),
         question("Which club?", &["choice"], &["Art", "Football", "Cooking"]),
@@ -69,17 +71,32 @@ async fn a_facilitator_builds_an_activity_and_orders_its_questions() {
     let texts: Vec<&str> = built.prompts.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(
         texts,
-        ["How do you feel about clubs?", "Which club?", "What would make clubs better?"]
+        [
+            "How do you feel about clubs?",
+            "Which club?",
+            "What would make clubs better?"
+        ]
     );
     assert_eq!(built.prompts[1].options.len(), 3);
-    assert_eq!(built.prompts[2].modes, [AnswerMode::Text, AnswerMode::Audio]);
+    assert_eq!(
+        built.prompts[2].modes,
+        [AnswerMode::Text, AnswerMode::Audio]
+    );
 
     // The last question moves to the front, then the choice is removed.
-    activity::move_prompt(&db, &built.prompts[2].id, true).await.unwrap();
-    activity::move_prompt(&db, &built.prompts[2].id, true).await.unwrap();
+    activity::move_prompt(&db, &built.prompts[2].id, true)
+        .await
+        .unwrap();
+    activity::move_prompt(&db, &built.prompts[2].id, true)
+        .await
+        .unwrap();
     // Already first: nothing to swap with, nothing changes.
-    activity::move_prompt(&db, &built.prompts[2].id, true).await.unwrap();
-    activity::remove_prompt(&db, &built.prompts[1].id).await.unwrap();
+    activity::move_prompt(&db, &built.prompts[2].id, true)
+        .await
+        .unwrap();
+    activity::remove_prompt(&db, &built.prompts[1].id)
+        .await
+        .unwrap();
     let reordered = activity::prompts(&db, &id).await.unwrap();
     let order: Vec<(i64, &str)> = reordered
         .iter()
@@ -87,7 +104,10 @@ async fn a_facilitator_builds_an_activity_and_orders_its_questions() {
         .collect();
     assert_eq!(
         order,
-        [(1, "What would make clubs better?"), (2, "How do you feel about clubs?")]
+        [
+            (1, "What would make clubs better?"),
+            (2, "How do you feel about clubs?")
+        ]
     );
 
     // A child meets the questions in that order.
@@ -124,15 +144,23 @@ async fn an_answered_question_keeps_its_ways_and_options() {
     let refused = activity::update_prompt(&db, &choice.id, &fewer).await;
     assert!(matches!(refused, Err(DataError::Invalid(m)) if m.contains("answered")));
     let other_way = question("Which club?", &["text"], &[]);
-    assert!(activity::update_prompt(&db, &choice.id, &other_way).await.is_err());
+    assert!(activity::update_prompt(&db, &choice.id, &other_way)
+        .await
+        .is_err());
     assert!(matches!(
         activity::remove_prompt(&db, &choice.id).await,
         Err(DataError::Invalid(_))
     ));
 
     // Words and labels can still be put right.
-    let reworded = question("Which club do you go to?", &["choice"], &["Art", "Football", "Cookery"]);
-    activity::update_prompt(&db, &choice.id, &reworded).await.unwrap();
+    let reworded = question(
+        "Which club do you go to?",
+        &["choice"],
+        &["Art", "Football", "Cookery"],
+    );
+    activity::update_prompt(&db, &choice.id, &reworded)
+        .await
+        .unwrap();
     let saved = activity::prompt(&db, &choice.id).await.unwrap();
     assert_eq!(saved.text, "Which club do you go to?");
     assert_eq!(saved.options[2].label, "Cookery");
@@ -170,8 +198,12 @@ async fn an_activity_needs_a_unique_title_and_a_real_forum_and_priorities() {
 async fn a_session_has_a_date_a_facilitator_and_an_expected_group() {
     let db = test_db().await;
     let me = facilitator_id(&db).await;
-    let admin = staff::find_by_email(&db, "admin@heard.example").await.unwrap();
-    let viewer = staff::find_by_email(&db, "viewer@heard.example").await.unwrap();
+    let admin = staff::find_by_email(&db, "admin@heard.example")
+        .await
+        .unwrap();
+    let viewer = staff::find_by_email(&db, "viewer@heard.example")
+        .await
+        .unwrap();
     let mut new = session::NewSession::new("activity-short-breaks", "Oakfield School", &admin.id);
     new.held_on = Some(app::data::parse_date("2026-12-03").unwrap());
     new.expected_group = "Year 9 at a special school";
@@ -195,9 +227,12 @@ async fn a_session_has_a_date_a_facilitator_and_an_expected_group() {
         .collect();
     assert!(facilitators.contains(&"facilitator@heard.example".to_owned()));
     assert!(!facilitators.contains(&"viewer@heard.example".to_owned()));
-    let mine = session::open(&db, session::NewSession::new("activity-short-breaks", "Hall", &me))
-        .await
-        .unwrap();
+    let mine = session::open(
+        &db,
+        session::NewSession::new("activity-short-breaks", "Hall", &me),
+    )
+    .await
+    .unwrap();
     assert_eq!(mine.facilitator, "facilitator@heard.example");
 }
 
@@ -220,7 +255,9 @@ async fn child_sends_a_photo(db: &Db, join_code: &str) -> (String, String) {
     let turn = join_and_agree(db, join_code).await;
     let mut position = 1;
     loop {
-        let page = contribution::prompt_page(db, &turn, position).await.unwrap();
+        let page = contribution::prompt_page(db, &turn, position)
+            .await
+            .unwrap();
         let (new, media) = if page.prompt.modes.contains(&AnswerMode::Photo) {
             let media = NewMedia {
                 content_type: "image/jpeg",
@@ -247,22 +284,38 @@ async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
     let facilitator = facilitator_id(&db).await;
     let (_, photo) = child_sends_a_photo(&db, &opened.join_code).await;
 
-    moderation::describe(&db, &photo, &facilitator, "A swing in a park, with two friends.")
-        .await
-        .unwrap();
+    moderation::describe(
+        &db,
+        &photo,
+        &facilitator,
+        "A swing in a park, with two friends.",
+    )
+    .await
+    .unwrap();
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
     let described = said.iter().find(|c| c.id == photo).unwrap();
     assert_eq!(
         described.description.as_deref(),
         Some("A swing in a park, with two friends.")
     );
-    assert!(matches!(described.answer, Answer::Photo(_)), "the original stays");
-    assert!(concern::for_session(&db, &opened.id).await.unwrap().is_empty());
+    assert!(
+        matches!(described.answer, Answer::Photo(_)),
+        "the original stays"
+    );
+    assert!(concern::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .is_empty());
 
     // Words on the picture that come close to the lead's phrases are flagged like written ones.
-    moderation::describe(&db, &photo, &facilitator, "Writing on the drawing says: he hits me")
-        .await
-        .unwrap();
+    moderation::describe(
+        &db,
+        &photo,
+        &facilitator,
+        "Writing on the drawing says: he hits me",
+    )
+    .await
+    .unwrap();
     let queue = concern::queue(&db).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].source, "triage");
@@ -273,14 +326,22 @@ async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
         .all(|c| c.id != photo));
 
     // Only pictures and recordings are described; an empty text takes the description away.
-    let words = said.iter().find(|c| matches!(c.answer, Answer::Text(_))).unwrap();
+    let words = said
+        .iter()
+        .find(|c| matches!(c.answer, Answer::Text(_)))
+        .unwrap();
     assert!(matches!(
         moderation::describe(&db, &words.id, &facilitator, "x").await,
         Err(DataError::Invalid(_))
     ));
-    moderation::describe(&db, &photo, &facilitator, "  ").await.unwrap();
+    moderation::describe(&db, &photo, &facilitator, "  ")
+        .await
+        .unwrap();
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
-    assert_eq!(said.iter().find(|c| c.id == photo).unwrap().description, None);
+    assert_eq!(
+        said.iter().find(|c| c.id == photo).unwrap().description,
+        None
+    );
 }
 
 #[tokio::test]
@@ -305,7 +366,9 @@ async fn themes_come_from_the_activity_list_and_the_closing_summary_counts_them(
         .filter(|c| matches!(c.answer, Answer::Text(_)))
         .map(|c| c.id.as_str())
         .collect();
-    moderation::set_themes(&db, words[0], &[travel.clone()]).await.unwrap();
+    moderation::set_themes(&db, words[0], &[travel.clone()])
+        .await
+        .unwrap();
     moderation::set_themes(&db, words[1], &[friends.clone(), travel.clone()])
         .await
         .unwrap();
@@ -351,7 +414,9 @@ async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding(
     let opened = open_demo_session(&db).await;
     let facilitator = facilitator_id(&db).await;
     let (_, photo) = child_sends_a_photo(&db, &opened.join_code).await;
-    let photo_media = match &contribution::for_session(&db, &opened.id).await.unwrap()
+    let photo_media = match &contribution::for_session(&db, &opened.id)
+        .await
+        .unwrap()
         .into_iter()
         .find(|c| c.id == photo)
         .unwrap()
@@ -374,10 +439,16 @@ async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding(
         .await
         .unwrap();
     session::close(&db, &opened.id).await.unwrap();
-    let everything = contribution::for_session(&db, &opened.id).await.unwrap().len();
+    let everything = contribution::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .len();
 
     // Within the period nothing goes.
-    assert_eq!(retention::erase_expired(&db, &store, now()).await.unwrap(), 0);
+    assert_eq!(
+        retention::erase_expired(&db, &store, now()).await.unwrap(),
+        0
+    );
     retention::set_months(&db, 1, &facilitator).await.unwrap();
     assert!(retention::set_months(&db, 0, &facilitator).await.is_err());
     let later = now() + 40 * 24 * 60 * 60;
@@ -385,28 +456,47 @@ async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding(
     let kept = contribution::for_session(&db, &opened.id).await.unwrap();
     assert_eq!(erased + kept.len(), everything);
     assert!(!kept.is_empty() && erased > 0);
-    assert!(kept.iter().any(|c| c.id == held_answer), "held for safeguarding");
+    assert!(
+        kept.iter().any(|c| c.id == held_answer),
+        "held for safeguarding"
+    );
     assert!(kept.iter().all(|c| c.id != photo));
     assert!(store.get(&full).await.is_err(), "the photo's file is gone");
     assert!(store.get(&thumbnail).await.is_err());
-    assert!(matches!(media::find(&db, &photo_media).await, Err(DataError::NotFound(_))));
+    assert!(matches!(
+        media::find(&db, &photo_media).await,
+        Err(DataError::NotFound(_))
+    ));
     // The counts of what was said stay.
     let tally = session::tally(&db, &opened.id).await.unwrap();
     let counted: i64 = tally.by_mode.iter().map(|(_, n)| n).sum();
     assert_eq!(counted as usize, everything);
 
     // Once the lead clears the concern, the held turn goes too.
-    let lead = staff::find_by_email(&db, "safeguarding@heard.example").await.unwrap();
-    concern::clear(&db, &raised, &lead.id, "Spoke with the school; no further action")
+    let lead = staff::find_by_email(&db, "safeguarding@heard.example")
         .await
         .unwrap();
+    concern::clear(
+        &db,
+        &raised,
+        &lead.id,
+        "Spoke with the school; no further action",
+    )
+    .await
+    .unwrap();
     retention::erase_expired(&db, &store, later).await.unwrap();
-    assert!(contribution::for_session(&db, &opened.id).await.unwrap().is_empty());
+    assert!(contribution::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .is_empty());
     let _ = std::fs::remove_dir_all(dir);
 }
 
 async fn receipt_code(db: &Db, participation: &str) -> String {
-    contribution::finished(db, participation).await.unwrap().receipt_code
+    contribution::finished(db, participation)
+        .await
+        .unwrap()
+        .receipt_code
 }
 
 #[tokio::test]
@@ -431,17 +521,31 @@ async fn a_decision_shows_no_link_to_a_contribution_held_back_later() {
     )
     .await
     .unwrap();
-    decision::link(&db, &decision, &said[0].id, "You asked for evening clubs", &commissioner)
-        .await
-        .unwrap();
+    decision::link(
+        &db,
+        &decision,
+        &said[0].id,
+        "You asked for evening clubs",
+        &commissioner,
+    )
+    .await
+    .unwrap();
     assert_eq!(decision::find(&db, &decision).await.unwrap().links.len(), 1);
 
     let raised = concern::raise_by_staff(&db, &said[1].id, &facilitator, "Worried")
         .await
         .unwrap();
-    assert!(decision::find(&db, &decision).await.unwrap().links.is_empty());
-    let lead = staff::find_by_email(&db, "safeguarding@heard.example").await.unwrap();
-    concern::clear(&db, &raised, &lead.id, "Resolved").await.unwrap();
+    assert!(decision::find(&db, &decision)
+        .await
+        .unwrap()
+        .links
+        .is_empty());
+    let lead = staff::find_by_email(&db, "safeguarding@heard.example")
+        .await
+        .unwrap();
+    concern::clear(&db, &raised, &lead.id, "Resolved")
+        .await
+        .unwrap();
     assert_eq!(decision::find(&db, &decision).await.unwrap().links.len(), 1);
 }
 
@@ -519,7 +623,11 @@ async fn the_alert_email_has_a_link_and_nothing_a_child_said() {
     let waiting = concern::awaiting_alert(&db).await.unwrap().len();
     assert!(waiting > 0, "triage flagged the answers");
     let relay = tokio::spawn(one_message_relay(listener));
-    assert_eq!(mailer.send_waiting(&db).await.unwrap(), waiting, "one email for all");
+    assert_eq!(
+        mailer.send_waiting(&db).await.unwrap(),
+        waiting,
+        "one email for all"
+    );
     let (recipients, message) = relay.await.unwrap();
     assert_eq!(recipients, ["safeguarding@heard.example"]);
     assert!(message.contains("https://heard.council.example/staff/safeguarding"));

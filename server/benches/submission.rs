@@ -76,9 +76,7 @@ async fn turns(db: &Db, count: usize) -> Vec<(String, String)> {
         .unwrap();
     let opened = session::open(
         db,
-        "activity-short-breaks",
-        "Benchmark hall",
-        &facilitator.id,
+        session::NewSession::new("activity-short-breaks", "Benchmark hall", &facilitator.id),
     )
     .await
     .unwrap();

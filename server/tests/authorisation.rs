@@ -100,9 +100,59 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "session=nope&setting=s&expected_group=g&invited=i&missing=m",
     ),
     (
-        "set_prompt_symbols",
+        "activity_form_choices",
         Gate::Staff(Role::can_facilitate),
-        "activity=a&prompt=nope&symbol=",
+        "",
+    ),
+    (
+        "create_activity",
+        Gate::Staff(Role::can_facilitate),
+        "title=T&intro=I&forum=nope&priorities[]=nope",
+    ),
+    (
+        "update_activity",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&title=T&intro=I&forum=nope&priorities[]=nope",
+    ),
+    (
+        "save_prompt",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&prompt=nope&text=Q&easy_read=Q&symbol=&modes[]=text",
+    ),
+    (
+        "move_prompt",
+        Gate::Staff(Role::can_facilitate),
+        "activity=a&prompt=nope&earlier=true",
+    ),
+    (
+        "remove_prompt",
+        Gate::Staff(Role::can_facilitate),
+        "activity=a&prompt=nope",
+    ),
+    (
+        "add_theme",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&name=Travel",
+    ),
+    (
+        "remove_theme",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&theme=nope",
+    ),
+    (
+        "preview_prompt",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&position=1",
+    ),
+    (
+        "describe_contribution",
+        Gate::Staff(Role::can_facilitate),
+        "session=s&contribution=nope&text=A+drawing",
+    ),
+    (
+        "tag_contribution",
+        Gate::Staff(Role::can_facilitate),
+        "session=s&contribution=nope",
     ),
     ("decision_choices", Gate::Staff(Role::can_commission), ""),
     ("decisions", Gate::Staff(Role::can_commission), ""),
@@ -154,6 +204,12 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "session=s&contribution=nope&note=Worried",
     ),
     ("staff_accounts", Gate::Staff(Role::can_manage_staff), ""),
+    ("retention_months", Gate::Staff(Role::can_manage_staff), ""),
+    (
+        "set_retention_months",
+        Gate::Staff(Role::can_manage_staff),
+        "months=abc",
+    ),
     (
         "invite_staff",
         Gate::Staff(Role::can_manage_staff),
@@ -252,9 +308,12 @@ async fn each_server_function_lets_through_exactly_who_the_table_says() {
     let facilitator = staff::find_by_email(&heard.db, "facilitator@heard.example")
         .await
         .unwrap();
-    let opened = session::open(&heard.db, "activity-short-breaks", "Hall", &facilitator.id)
-        .await
-        .unwrap();
+    let opened = session::open(
+        &heard.db,
+        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
+    )
+    .await
+    .unwrap();
     let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
         .collect();
@@ -316,15 +375,21 @@ async fn each_server_function_lets_through_exactly_who_the_table_says() {
     }
 }
 
-/// The plain routes beside the server functions: the live view of a session. (Media routes are
-/// checked role by role and consent by consent in `photos.rs`.)
+/// The plain routes beside the server functions: the live views of a session and of the
+/// safeguarding queue. (Media routes are checked role by role and consent by consent in
+/// `photos.rs`.)
+const LIVE_ROUTES: &[(&str, fn(Role) -> bool)] = &[
+    ("/staff/sessions/any/live", Role::can_facilitate),
+    ("/staff/safeguarding/live", Role::can_safeguard),
+];
+
 #[tokio::test]
-async fn only_facilitators_listen_to_a_session_live() {
+async fn only_the_right_roles_listen_live() {
     let heard = heard().await;
-    let status = |token: Option<String>| {
+    let status = |path: &'static str, token: Option<String>| {
         let router = heard.router.clone();
         async move {
-            let mut request = Request::get("/staff/sessions/any/live");
+            let mut request = Request::get(path);
             if let Some(token) = token {
                 request = request.header(header::COOKIE, format!("heard_staff={token}"));
             }
@@ -335,14 +400,23 @@ async fn only_facilitators_listen_to_a_session_live() {
                 .status()
         }
     };
-    assert_eq!(status(None).await, StatusCode::UNAUTHORIZED);
+    for (path, _) in LIVE_ROUTES {
+        assert_eq!(status(path, None).await, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    // One sign-in each: a code from the authenticator app works once.
     for (email, role, password) in seed::DEMO_USERS {
         let token = token_for(&heard.db, email, password).await;
-        let expected = if role.can_facilitate() {
-            StatusCode::OK
-        } else {
-            StatusCode::FORBIDDEN
-        };
-        assert_eq!(status(Some(token)).await, expected, "{email}");
+        for (path, allowed) in LIVE_ROUTES {
+            let expected = if allowed(role) {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(
+                status(path, Some(token.clone())).await,
+                expected,
+                "{path} as {email}"
+            );
+        }
     }
 }

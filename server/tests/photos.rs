@@ -15,9 +15,12 @@ async fn child_at_photo_question(db: &Db) -> (String, String, String) {
     let facilitator = staff::find_by_email(db, "facilitator@heard.example")
         .await
         .unwrap();
-    let opened = session::open(db, "activity-short-breaks", "School hall", &facilitator.id)
-        .await
-        .unwrap();
+    let opened = session::open(
+        db,
+        session::NewSession::new("activity-short-breaks", "School hall", &facilitator.id),
+    )
+    .await
+    .unwrap();
     let participation = contribution::join(db, &opened.join_code).await.unwrap();
     contribution::assent(db, &participation).await.unwrap();
     let page = contribution::prompt_page(db, &participation, 5)

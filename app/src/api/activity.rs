@@ -27,7 +27,8 @@ pub async fn create_activity(
 ) -> Result<(), AppError> {
     use crate::{auth, data::activity, domain::ActivityDraft, domain::Role};
     auth::require(Role::can_facilitate).await?;
-    let draft = ActivityDraft::parse(&title, &intro, &forum, priorities).map_err(AppError::Invalid)?;
+    let draft =
+        ActivityDraft::parse(&title, &intro, &forum, priorities).map_err(AppError::Invalid)?;
     let id = activity::create(&auth::db()?, &draft).await?;
     leptos_axum::redirect(&format!("/staff/activities/{id}"));
     Ok(())
@@ -43,7 +44,8 @@ pub async fn update_activity(
 ) -> Result<(), AppError> {
     use crate::{auth, data::activity as activities, domain::ActivityDraft, domain::Role};
     auth::require(Role::can_facilitate).await?;
-    let draft = ActivityDraft::parse(&title, &intro, &forum, priorities).map_err(AppError::Invalid)?;
+    let draft =
+        ActivityDraft::parse(&title, &intro, &forum, priorities).map_err(AppError::Invalid)?;
     activities::update(&auth::db()?, &activity, &draft).await?;
     Ok(())
 }

@@ -36,7 +36,11 @@ pub async fn open_session(
     let new = session::NewSession {
         activity_id: &activity,
         place: &place,
-        facilitator_id: if facilitator.is_empty() { &caller.id } else { &facilitator },
+        facilitator_id: if facilitator.is_empty() {
+            &caller.id
+        } else {
+            &facilitator
+        },
         held_on,
         expected_group: &expected_group,
     };

@@ -29,7 +29,13 @@ async fn session_live(
 }
 
 async fn safeguarding_live(State(state): State<ServerState>, headers: HeaderMap) -> Response {
-    listen(&state, &headers, Role::can_safeguard, SAFEGUARDING.to_owned()).await
+    listen(
+        &state,
+        &headers,
+        Role::can_safeguard,
+        SAFEGUARDING.to_owned(),
+    )
+    .await
 }
 
 async fn listen(
@@ -45,20 +51,21 @@ async fn listen(
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
     let changes = state.db.changes();
-    let events = futures_util::stream::unfold((changes, topic), |(mut changes, topic)| async move {
-        loop {
-            match changes.recv().await {
-                Ok(changed) if changed == topic => break,
-                Ok(_) => continue,
-                // Missed some in a burst: the page refreshes anyway.
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
-                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+    let events =
+        futures_util::stream::unfold((changes, topic), |(mut changes, topic)| async move {
+            loop {
+                match changes.recv().await {
+                    Ok(changed) if changed == topic => break,
+                    Ok(_) => continue,
+                    // Missed some in a burst: the page refreshes anyway.
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                }
             }
-        }
-        // Browsers drop events without data, so it carries what changed.
-        let event = Event::default().event("changed").data(topic.clone());
-        Some((Ok::<_, Infallible>(event), (changes, topic)))
-    });
+            // Browsers drop events without data, so it carries what changed.
+            let event = Event::default().event("changed").data(topic.clone());
+            Some((Ok::<_, Infallible>(event), (changes, topic)))
+        });
     Sse::new(events)
         .keep_alive(KeepAlive::default())
         .into_response()

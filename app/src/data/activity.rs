@@ -77,15 +77,14 @@ pub async fn create(db: &Db, draft: &ActivityDraft) -> DataResult<String> {
 pub async fn update(db: &Db, id: &str, draft: &ActivityDraft) -> DataResult<()> {
     let mut tx = db.pool().begin().await?;
     check_references(&mut tx, draft).await?;
-    let updated = sqlx::query(
-        "UPDATE activities SET title = $1, intro = $2, forum_id = $3 WHERE id = $4",
-    )
-    .bind(&draft.title)
-    .bind(&draft.intro)
-    .bind(&draft.forum_id)
-    .bind(id)
-    .execute(&mut *tx)
-    .await;
+    let updated =
+        sqlx::query("UPDATE activities SET title = $1, intro = $2, forum_id = $3 WHERE id = $4")
+            .bind(&draft.title)
+            .bind(&draft.intro)
+            .bind(&draft.forum_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await;
     if unique_title(updated)?.rows_affected() == 0 {
         return Err(DataError::NotFound("That activity does not exist."));
     }
@@ -136,7 +135,11 @@ fn unique_title(
     }
 }
 
-async fn link_priorities(tx: &mut Tx, activity_id: &str, priority_ids: &[String]) -> DataResult<()> {
+async fn link_priorities(
+    tx: &mut Tx,
+    activity_id: &str,
+    priority_ids: &[String],
+) -> DataResult<()> {
     for priority in priority_ids {
         sqlx::query("INSERT INTO activity_priorities (activity_id, priority_id) VALUES ($1, $2)")
             .bind(activity_id)
@@ -239,10 +242,12 @@ pub async fn add_prompt(db: &Db, activity_id: &str, draft: &PromptDraft) -> Data
     find(db, activity_id).await?;
     let id = new_id();
     let mut tx = db.pool().begin().await?;
-    let last = sqlx::query("SELECT COALESCE(MAX(position), 0) AS last FROM prompts WHERE activity_id = $1")
-        .bind(activity_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let last = sqlx::query(
+        "SELECT COALESCE(MAX(position), 0) AS last FROM prompts WHERE activity_id = $1",
+    )
+    .bind(activity_id)
+    .fetch_one(&mut *tx)
+    .await?;
     sqlx::query(
         "INSERT INTO prompts (id, activity_id, position, text, easy_read, modes, scale_points, \
          symbol, multiple) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -341,11 +346,13 @@ pub async fn move_prompt(db: &Db, prompt_id: &str, earlier: bool) -> DataResult<
     let neighbour = if earlier { position - 1 } else { position + 1 };
     let mut tx = db.pool().begin().await?;
     // Positions are unique per activity, so the swap goes through a free one.
-    let moved = sqlx::query("UPDATE prompts SET position = 0 - position WHERE activity_id = $1 AND position = $2")
-        .bind(&activity_id)
-        .bind(neighbour)
-        .execute(&mut *tx)
-        .await?;
+    let moved = sqlx::query(
+        "UPDATE prompts SET position = 0 - position WHERE activity_id = $1 AND position = $2",
+    )
+    .bind(&activity_id)
+    .bind(neighbour)
+    .execute(&mut *tx)
+    .await?;
     if moved.rows_affected() == 0 {
         // Already first or last: nothing to swap with.
         return Ok(());
@@ -385,15 +392,19 @@ pub async fn remove_prompt(db: &Db, prompt_id: &str) -> DataResult<()> {
         .execute(&mut *tx)
         .await?;
     // Unique positions are checked row by row, so the later ones step through negatives.
-    sqlx::query("UPDATE prompts SET position = 0 - position WHERE activity_id = $1 AND position > $2")
-        .bind(&activity_id)
-        .bind(position)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("UPDATE prompts SET position = 0 - position - 1 WHERE activity_id = $1 AND position < 0")
-        .bind(&activity_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE prompts SET position = 0 - position WHERE activity_id = $1 AND position > $2",
+    )
+    .bind(&activity_id)
+    .bind(position)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE prompts SET position = 0 - position - 1 WHERE activity_id = $1 AND position < 0",
+    )
+    .bind(&activity_id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }

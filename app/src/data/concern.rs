@@ -344,13 +344,15 @@ const ALERT_WITHIN_SECS: i64 = 24 * 60 * 60;
 
 /// Concerns whose email alert has not gone yet.
 pub async fn awaiting_alert(db: &Db) -> DataResult<Vec<String>> {
-    sqlx::query("SELECT id FROM concerns WHERE alerted_at IS NULL AND raised_at > $1 ORDER BY raised_at")
-        .bind(now() - ALERT_WITHIN_SECS)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| get(row, "id"))
-        .collect()
+    sqlx::query(
+        "SELECT id FROM concerns WHERE alerted_at IS NULL AND raised_at > $1 ORDER BY raised_at",
+    )
+    .bind(now() - ALERT_WITHIN_SECS)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| get(row, "id"))
+    .collect()
 }
 
 pub async fn mark_alerted(db: &Db, concern_ids: &[String]) -> DataResult<()> {

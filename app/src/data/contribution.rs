@@ -140,14 +140,26 @@ pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> Data
     let turn = turn(db, participation_id).await?;
     ready_to_answer(&turn)?;
     let prompts = activity::prompts(db, &turn.activity_id).await?;
-    page_of(prompts, position, participation_id, turn.activity_title, turn.audience)
+    page_of(
+        prompts,
+        position,
+        participation_id,
+        turn.activity_title,
+        turn.audience,
+    )
 }
 
 /// The prompt at `position` as a child would see it, for the facilitator building the activity.
 /// Its turn id is not a real one, so nothing sent from it is stored.
 pub async fn preview_page(db: &Db, activity_id: &str, position: i64) -> DataResult<PromptPage> {
     let activity = activity::find(db, activity_id).await?;
-    page_of(activity.prompts, position, PREVIEW, activity.title, activity.audience)
+    page_of(
+        activity.prompts,
+        position,
+        PREVIEW,
+        activity.title,
+        activity.audience,
+    )
 }
 
 /// The turn id of a preview.

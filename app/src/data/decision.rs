@@ -2,8 +2,8 @@
 //! "you said, we did" message back to the children.
 
 use super::{
-    contribution, format_date, get, new_id, now, parse_date, required, trail, DataError, DataResult,
-    Db,
+    contribution, format_date, get, new_id, now, parse_date, required, trail, DataError,
+    DataResult, Db,
 };
 use crate::domain::{Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback};
 

@@ -80,7 +80,10 @@ pub async fn erase_expired(db: &Db, store: &dyn MediaStore, at: i64) -> DataResu
         }
     }
     if erased > 0 {
-        tracing::info!(erased, "retention: erased contributions past the retention period");
+        tracing::info!(
+            erased,
+            "retention: erased contributions past the retention period"
+        );
     }
     Ok(erased)
 }

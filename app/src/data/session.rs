@@ -54,12 +54,11 @@ impl<'a> NewSession<'a> {
 pub async fn open(db: &Db, new: NewSession<'_>) -> DataResult<SessionSummary> {
     let place = required("where the session is", new.place)?;
     activity::find(db, new.activity_id).await?;
-    let facilitator = sqlx::query(
-        "SELECT role FROM staff_users WHERE id = $1 AND disabled_at IS NULL",
-    )
-    .bind(new.facilitator_id)
-    .fetch_optional(db.pool())
-    .await?;
+    let facilitator =
+        sqlx::query("SELECT role FROM staff_users WHERE id = $1 AND disabled_at IS NULL")
+            .bind(new.facilitator_id)
+            .fetch_optional(db.pool())
+            .await?;
     let runs_sessions = facilitator
         .map(|row| get::<String>(&row, "role"))
         .transpose()?
@@ -118,12 +117,14 @@ pub async fn find(db: &Db, id: &str) -> DataResult<SessionSummary> {
 }
 
 pub async fn list(db: &Db) -> DataResult<Vec<SessionSummary>> {
-    sqlx::query(&format!("{SUMMARY_SELECT} ORDER BY s.held_on DESC, s.opened_at DESC, s.id"))
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(summary_from)
-        .collect()
+    sqlx::query(&format!(
+        "{SUMMARY_SELECT} ORDER BY s.held_on DESC, s.opened_at DESC, s.id"
+    ))
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(summary_from)
+    .collect()
 }
 
 pub async fn close(db: &Db, id: &str) -> DataResult<()> {

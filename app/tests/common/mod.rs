@@ -58,7 +58,7 @@ pub async fn open_demo_session(db: &Db) -> app::domain::SessionSummary {
         session::NewSession::new("activity-short-breaks", "Youth club hall", &facilitator),
     )
     .await
-        .expect("open session")
+    .expect("open session")
 }
 
 pub fn answer_for(page: &app::domain::PromptPage, scale: i64, text: &str) -> NewContribution {
@@ -106,4 +106,3 @@ pub async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> S
         }
     }
 }
-

@@ -101,7 +101,8 @@ fn Builder(plan: ActivityPlan, saved: Trigger) -> impl IntoView {
     let count = activity.prompts.len();
     let preview = format!("/staff/activities/{id}/preview/1");
     let fields = activity.clone();
-    let new_question = view! { <PromptEditor activity=id.clone() prompt=None answered=false saved/> };
+    let new_question =
+        view! { <PromptEditor activity=id.clone() prompt=None answered=false saved/> };
     let questions = activity
         .prompts
         .iter()

@@ -101,11 +101,21 @@ fn Home(home: StaffHome) -> impl IntoView {
 }
 
 #[component]
-fn ActivityCard(activity: ActivitySummary, facilitators: Vec<StaffMember>, me: String) -> impl IntoView {
+fn ActivityCard(
+    activity: ActivitySummary,
+    facilitators: Vec<StaffMember>,
+    me: String,
+) -> impl IntoView {
     let open = ServerAction::<OpenSession>::new();
     let key = activity.id.clone();
     let field = move |name: &str| format!("{name}-{key}");
-    let ways = |p: &Prompt| p.modes.iter().map(|m| m.label()).collect::<Vec<_>>().join(" or ");
+    let ways = |p: &Prompt| {
+        p.modes
+            .iter()
+            .map(|m| m.label())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
     view! {
         <article class="card">
             <h3>{activity.title.clone()}</h3>

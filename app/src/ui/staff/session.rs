@@ -211,7 +211,8 @@ fn ContributionItem(
     let describe = c.answer.media().is_some().then(|| {
         view! { <DescribeForm session=session.clone() contribution=contribution_id.clone() answer=c.answer.clone() current=c.description.clone()/> }
     });
-    let tags = view! { <ThemeTags session contribution=contribution_id themes tagged=c.themes.clone()/> };
+    let tags =
+        view! { <ThemeTags session contribution=contribution_id themes tagged=c.themes.clone()/> };
     let raise = ServerAction::<RaiseConcern>::new();
     let note_field = format!("concern-{worry_contribution}");
     let worry = view! {
@@ -279,7 +280,10 @@ fn DescribeForm(
     let (what, hint) = if matches!(answer, Answer::Audio(_)) {
         ("Transcript", "What the child said, word for word.")
     } else {
-        ("Description", "What the picture shows, for people who cannot see it.")
+        (
+            "Description",
+            "What the picture shows, for people who cannot see it.",
+        )
     };
     view! {
         {current.clone().map(|text| view! { <p class="description">{format!("{what}: {text}")}</p> })}
@@ -308,7 +312,8 @@ fn ThemeTags(
 ) -> impl IntoView {
     let tag = ServerAction::<TagContribution>::new();
     let names: Vec<String> = tagged.iter().map(|t| t.name.clone()).collect();
-    let shown = (!names.is_empty()).then(|| view! { <p class="themes">{format!("Themes: {}", names.join(", "))}</p> });
+    let shown = (!names.is_empty())
+        .then(|| view! { <p class="themes">{format!("Themes: {}", names.join(", "))}</p> });
     if themes.is_empty() {
         return shown.into_any();
     }
