@@ -366,7 +366,7 @@ async fn themes_come_from_the_activity_list_and_the_closing_summary_counts_them(
         .filter(|c| matches!(c.answer, Answer::Text(_)))
         .map(|c| c.id.as_str())
         .collect();
-    moderation::set_themes(&db, words[0], &[travel.clone()])
+    moderation::set_themes(&db, words[0], std::slice::from_ref(&travel))
         .await
         .unwrap();
     moderation::set_themes(&db, words[1], &[friends.clone(), travel.clone()])

@@ -1,4 +1,6 @@
-import { expect, Page, Browser, BrowserContextOptions } from '@playwright/test';
+import { expect, Page, Browser, BrowserContextOptions, Locator } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import AxeBuilder from '@axe-core/playwright';
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,12 +71,23 @@ export async function signIn(browser: Browser, email: string, password: string, 
   return page;
 }
 
-// A facilitator opens a session; returns their page (the session's page) and the join code.
-export async function openSession(browser: Browser, place: string) {
-  const facilitator = await signIn(browser, 'facilitator@heard.example', 'demo-facilitator-password');
-  await facilitator.getByLabel('Where is the session?').fill(place);
-  await facilitator.getByRole('button', { name: 'Open a session' }).click();
+// A facilitator opens a session of an activity (the demo one unless told); returns their page
+// (the session's page) and the join code.
+export async function openSession(browser: Browser, place: string, activity = 'What makes a good short break?', signedIn?: Page) {
+  const facilitator = signedIn ?? await signIn(browser, 'facilitator@heard.example', 'demo-facilitator-password');
+  const card = facilitator.locator('article', { has: facilitator.getByRole('heading', { name: activity, exact: true }) });
+  await card.getByText('Open a session', { exact: true }).click();
+  await card.getByLabel('Where is the session?').fill(place);
+  await card.getByRole('button', { name: 'Open the session' }).click();
   const code = (await facilitator.getByTestId('join-code').textContent())!.trim();
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
   return { facilitator, code };
+}
+
+// Reads a QR code on the page as a phone camera would: from a picture of it.
+export async function readQr(qr: Locator): Promise<string> {
+  const png = PNG.sync.read(await qr.screenshot());
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!found) throw new Error('no QR code could be read');
+  return found.data;
 }

@@ -1,15 +1,5 @@
 import { test, expect, Page, Locator } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import { expectAccessible, openSession } from './helpers';
-
-// Reads a QR code on the page as a phone camera would: from a picture of it.
-async function readQr(qr: Locator): Promise<string> {
-  const png = PNG.sync.read(await qr.screenshot());
-  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!found) throw new Error('no QR code could be read');
-  return found.data;
-}
+import { expectAccessible, openSession, readQr } from './helpers';
 
 // Presses Tab until `target` has the focus, as a child using a keyboard or a switch would.
 async function tabTo(page: Page, target: Locator) {
@@ -28,15 +18,19 @@ test('a facilitator picks pictures; a child answers with the keyboard only; the 
 
   // The facilitator gives the first option of the choice question another picture.
   await facilitator.goto('/staff');
-  await facilitator.getByRole('link', { name: 'Pictures for the questions' }).first().click();
+  await facilitator.getByRole('link', { name: 'Questions, pictures and themes' }).first().click();
   await expect(facilitator.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
-  const swimming = facilitator.getByLabel('Picture for the option: Swimming');
+  const choice = facilitator.locator('section.card', { has: facilitator.getByRole('heading', { name: /^Question 4:/ }) });
+  await choice.getByText('Change this question').click();
+  const swimming = choice.getByLabel('Picture for option 1', { exact: true });
   await swimming.selectOption({ label: 'Art' });
-  await expect(facilitator.getByRole('img', { name: 'Chosen: Art' }).first()).toBeVisible();
+  await expect(choice.getByRole('img', { name: 'Chosen: Art' }).first()).toBeVisible();
   await expectAccessible(facilitator);
-  await swimming.locator('xpath=ancestor::form').getByRole('button', { name: 'Save pictures' }).click();
+  await choice.getByRole('button', { name: 'Save the question' }).click();
+  // Saved: the page goes to the question's place.
+  await expect(facilitator).toHaveURL(/#prompt-/);
   await facilitator.reload();
-  await expect(facilitator.getByLabel('Picture for the option: Swimming')).toHaveValue('1F3A8');
+  await expect(choice.getByLabel('Picture for option 1', { exact: true })).toHaveValue('1F3A8');
 
   const tablet = await browser.newContext();
   const child = await tablet.newPage();

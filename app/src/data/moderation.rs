@@ -137,7 +137,7 @@ pub async fn describe(
     if let Some((matched, version)) = &flagged {
         let matched: Vec<&str> = matched.iter().map(String::as_str).collect();
         super::concern::raise_by_triage_in(
-            &mut *tx,
+            &mut tx,
             &turn.participation_id,
             contribution_id,
             &matched,

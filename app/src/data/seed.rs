@@ -157,6 +157,9 @@ const PROMPTS: [SeedPrompt; 5] = [
     },
 ];
 
+/// The demo activity's theme list.
+const THEMES: [&str; 4] = ["Friends", "Things to do", "Travel", "Staff and helpers"];
+
 /// The options of the choice prompt (position 4): position, words, symbol.
 const CHOICES: [(i64, &str, &str); 8] = [
     (1, "Swimming", "1F3CA"),
@@ -246,6 +249,21 @@ pub async fn demo(db: &Db) -> DataResult<()> {
         .bind(position)
         .bind(label)
         .bind(symbol)
+        .execute(pool)
+        .await?;
+    }
+    for theme in THEMES {
+        sqlx::query(
+            "INSERT INTO themes (id, activity_id, name, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(format!(
+            "{ACTIVITY_ID}-theme-{}",
+            theme.to_lowercase().replace(' ', "-")
+        ))
+        .bind(ACTIVITY_ID)
+        .bind(theme)
+        .bind(created)
         .execute(pool)
         .await?;
     }

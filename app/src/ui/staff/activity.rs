@@ -49,14 +49,16 @@ pub fn NewActivityPage() -> impl IntoView {
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let params = use_params_map();
-    // Every form on the page pulls the activity again once it has saved.
-    let saved = Trigger::new();
+    // Every form on the page pulls the activity again once it has saved: each save counts up.
+    let saved = RwSignal::new(0_u32);
     let plan = Resource::new(
         move || {
-            saved.track();
-            params.read().get("activity").unwrap_or_default()
+            (
+                params.read().get("activity").unwrap_or_default(),
+                saved.get(),
+            )
         },
-        load_activity,
+        |(activity, _)| load_activity(activity),
     );
     view! {
         <Title text="Activity"/>
@@ -73,8 +75,34 @@ pub fn ActivityPage() -> impl IntoView {
     }
 }
 
+/// Empties a form for the next entry once `action` succeeds. The page is rebuilt in place after
+/// a save, which keeps what was typed in fields whose markup did not change, so a form for
+/// something new is reset by hand; its picture previews hear of it through `Cleared`.
+fn clear_after<S>(action: ServerAction<S>) -> NodeRef<leptos::html::Form>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let form = NodeRef::<leptos::html::Form>::new();
+    let cleared = Cleared(RwSignal::new(0));
+    provide_context(cleared);
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+                cleared.0.update(|n| *n += 1);
+            }
+        }
+    });
+    form
+}
+
+/// Counts the resets of the form a picture choice is in.
+#[derive(Clone, Copy)]
+struct Cleared(RwSignal<u32>);
+
 /// A server action that tells the page to load again once it succeeds.
-fn saving<S>(saved: Trigger) -> ServerAction<S>
+fn saving<S>(saved: RwSignal<u32>) -> ServerAction<S>
 where
     S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
@@ -82,14 +110,14 @@ where
     let action = ServerAction::<S>::new();
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(_))) {
-            saved.notify();
+            saved.update(|count| *count += 1);
         }
     });
     action
 }
 
 #[component]
-fn Builder(plan: ActivityPlan, saved: Trigger) -> impl IntoView {
+fn Builder(plan: ActivityPlan, saved: RwSignal<u32>) -> impl IntoView {
     let ActivityPlan {
         activity,
         forums,
@@ -190,7 +218,7 @@ fn QuestionCard(
     prompt: Prompt,
     answered: bool,
     last: usize,
-    saved: Trigger,
+    saved: RwSignal<u32>,
 ) -> impl IntoView {
     let move_it = saving::<MovePrompt>(saved);
     let remove = saving::<RemovePrompt>(saved);
@@ -246,10 +274,11 @@ fn PromptEditor(
     activity: String,
     prompt: Option<Prompt>,
     answered: bool,
-    saved: Trigger,
+    saved: RwSignal<u32>,
 ) -> impl IntoView {
     let save = saving::<SavePrompt>(saved);
     let is_new = prompt.is_none();
+    let form = is_new.then(|| clear_after(save));
     let key = prompt.as_ref().map_or("new".to_owned(), |p| p.id.clone());
     let field = move |name: &str| format!("{name}-{key}");
     let Prompt {
@@ -323,7 +352,7 @@ fn PromptEditor(
         })
         .collect_view();
     view! {
-        <ActionForm action=save attr:class="staff-form">
+        <ActionForm action=save node_ref=form.unwrap_or_default() attr:class="staff-form">
             <input type="hidden" name="activity" value=activity/>
             <input type="hidden" name="prompt" value=id/>
             <label for=field("text")>"The question"</label>
@@ -363,8 +392,9 @@ fn PromptEditor(
 
 /// The activity's theme list: what facilitators tag its answers with.
 #[component]
-fn Themes(activity: ActivitySummary, saved: Trigger) -> impl IntoView {
+fn Themes(activity: ActivitySummary, saved: RwSignal<u32>) -> impl IntoView {
     let add = saving::<AddTheme>(saved);
+    let add_form = clear_after(add);
     let remove = saving::<RemoveTheme>(saved);
     let id = activity.id.clone();
     view! {
@@ -392,7 +422,7 @@ fn Themes(activity: ActivitySummary, saved: Trigger) -> impl IntoView {
                     .collect_view()}
             </ul>
             <ActionProblem action=remove/>
-            <ActionForm action=add attr:class="staff-form">
+            <ActionForm action=add node_ref=add_form attr:class="staff-form">
                 <input type="hidden" name="activity" value=activity.id/>
                 <label for="theme-name">"New theme"</label>
                 <input id="theme-name" name="name" maxlength="60" required/>
@@ -412,6 +442,15 @@ fn SymbolChoice(
     current: Option<String>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(current.unwrap_or_default());
+    if let Some(Cleared(resets)) = use_context::<Cleared>() {
+        Effect::new(move |previous: Option<u32>| {
+            let now = resets.get();
+            if previous.is_some_and(|previous| previous != now) {
+                chosen.set(String::new());
+            }
+            now
+        });
+    }
     let preview = move || {
         Symbol::find(&chosen.get()).map(|symbol| view! {
             <img class="symbol-preview" src=symbol.url() alt=format!("Chosen: {}", symbol.name)/>

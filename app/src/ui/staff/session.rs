@@ -369,7 +369,10 @@ fn TallyView(tally: SessionTally, closed: bool) -> impl IntoView {
     view! {
         <section aria-labelledby="tally-heading">
             <h2 id="tally-heading">{if closed { "Closing summary" } else { "So far" }}</h2>
-            <p>{format!("{} children took part.", tally.children)}</p>
+            <p>{match tally.children {
+                1 => "1 child took part.".to_owned(),
+                n => format!("{n} children took part."),
+            }}</p>
             {table("By way of answering", "Way", tally.by_mode)}
             {table("By question", "Question", tally.by_prompt)}
             {table("By theme", "Theme", tally.by_theme)}
