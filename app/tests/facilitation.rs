@@ -8,7 +8,7 @@ use app::alerts::{AlertSettings, Mailer};
 use app::data::contribution::{self, AfterAnswer, NewContribution, NewMedia};
 use app::data::decision::{self, NewDecision};
 use app::data::{
-    activity, concern, media, moderation, now, retention, session, staff, DataError, Db,
+    activity, concern, media, moderation, now, retention, session, staff, Backend, DataError, Db,
 };
 use app::domain::{
     ActivityDraft, Answer, AnswerMode, Communicated, DecisionStatus, MediaConsent, MediaRef,
@@ -349,10 +349,14 @@ async fn themes_come_from_the_activity_list_and_the_closing_summary_counts_them(
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let own = opened.activity_id.clone();
-    let travel = activity::add_theme(&db, &own, "Travel").await.unwrap();
-    let friends = activity::add_theme(&db, &own, "Friends").await.unwrap();
+    let travel = activity::add_theme(&db, &own, "Getting there")
+        .await
+        .unwrap();
+    let friends = activity::add_theme(&db, &own, "People I like")
+        .await
+        .unwrap();
     assert!(matches!(
-        activity::add_theme(&db, &own, "Travel").await,
+        activity::add_theme(&db, &own, "Getting there").await,
         Err(DataError::Invalid(_))
     ));
     let elsewhere = built_activity(&db).await;
@@ -385,7 +389,7 @@ async fn themes_come_from_the_activity_list_and_the_closing_summary_counts_them(
         .iter()
         .map(|t| t.name.as_str())
         .collect();
-    assert_eq!(names, ["Friends", "Travel"]);
+    assert_eq!(names, ["Getting there", "People I like"]);
 
     session::close(&db, &opened.id).await.unwrap();
     let tally = session::tally(&db, &opened.id).await.unwrap();
@@ -397,13 +401,16 @@ async fn themes_come_from_the_activity_list_and_the_closing_summary_counts_them(
     assert_eq!(answers, 2 * prompts.len() as i64);
     assert_eq!(
         tally.by_theme,
-        [("Travel".to_owned(), 2), ("Friends".to_owned(), 1)]
+        [
+            ("Getting there".to_owned(), 2),
+            ("People I like".to_owned(), 1)
+        ]
     );
 
     // Taking a theme off the list takes it off the answers.
     activity::remove_theme(&db, &own, &travel).await.unwrap();
     let tally = session::tally(&db, &opened.id).await.unwrap();
-    assert_eq!(tally.by_theme, [("Friends".to_owned(), 1)]);
+    assert_eq!(tally.by_theme, [("People I like".to_owned(), 1)]);
 }
 
 #[tokio::test]
@@ -657,4 +664,64 @@ async fn an_alert_the_relay_did_not_take_waits_for_the_next_try() {
     assert_eq!(mailer.send_waiting(&db).await.unwrap(), 1);
     relay.await.unwrap();
     assert!(concern::awaiting_alert(&db).await.unwrap().is_empty());
+}
+
+/// Makes every concern insert fail, as a crash after the answer's row and before the concern's
+/// would; returns the SQL that puts things back.
+async fn break_concern_inserts(db: &Db) -> &'static str {
+    let statements: &[&str] = match db.backend() {
+        Backend::Sqlite => &["CREATE TRIGGER crash_here BEFORE INSERT ON concerns \
+             BEGIN SELECT RAISE(ABORT, 'simulated crash'); END"],
+        Backend::Postgres => &[
+            "CREATE FUNCTION crash_here() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$",
+            "CREATE TRIGGER crash_here BEFORE INSERT ON concerns \
+             FOR EACH ROW EXECUTE FUNCTION crash_here()",
+        ],
+    };
+    for statement in statements {
+        sqlx::query(statement).execute(db.pool()).await.unwrap();
+    }
+    match db.backend() {
+        Backend::Sqlite => "DROP TRIGGER crash_here",
+        Backend::Postgres => "DROP TRIGGER crash_here ON concerns",
+    }
+}
+
+#[tokio::test]
+async fn a_flagged_answer_and_its_concern_are_stored_together_or_not_at_all() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let turn = join_and_agree(&db, &opened.join_code).await;
+    let first = contribution::prompt_page(&db, &turn, 1).await.unwrap();
+    contribution::submit(&db, answer_for(&first, 3, ""), None)
+        .await
+        .unwrap();
+    let words = contribution::prompt_page(&db, &turn, 2).await.unwrap();
+    let disclosure = answer_for(&words, 3, "my dad hits me when i get home");
+
+    let repair = break_concern_inserts(&db).await;
+    let crashed = contribution::submit(&db, disclosure.clone(), None).await;
+    assert!(crashed.is_err(), "the child is told it did not go");
+    // Nothing half-written: no answer without its concern.
+    assert!(contribution::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .iter()
+        .all(|c| c.id != disclosure.id));
+    assert!(concern::queue(&db).await.unwrap().is_empty());
+
+    // The tablet sends it again once the server is back: both arrive, once.
+    sqlx::query(repair).execute(db.pool()).await.unwrap();
+    contribution::submit(&db, disclosure.clone(), None)
+        .await
+        .unwrap();
+    contribution::submit(&db, disclosure.clone(), None)
+        .await
+        .unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(said.iter().filter(|c| c.id == disclosure.id).count(), 1);
+    let queue = concern::queue(&db).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].source, "triage");
 }
