@@ -540,12 +540,8 @@ async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
     let commissioner = commissioner_id(&db).await;
 
     let new = |decided_on: &str| NewDecision {
-        priority_id: "priority-8".into(),
-        forum_id: "forum-send-tc".into(),
-        title: "Quiet rooms at every short break".into(),
         decided: "Every commissioned short break will have a quiet room.".into(),
-        status: DecisionStatus::Agreed,
-        decided_on: decided_on.into(),
+        ..decision("Quiet rooms at every short break", decided_on)
     };
     assert!(matches!(
         decision::create(&db, new("next tuesday"), &commissioner).await,
@@ -555,7 +551,7 @@ async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
         .await
         .unwrap();
 
-    let early = decision::publish(&db, &id, "We agreed.", "Yes.", &commissioner).await;
+    let early = decision::publish(&db, &id, &message("We agreed.", "Yes."), &commissioner).await;
     assert!(matches!(early, Err(DataError::Invalid(ref m)) if m.contains("Link at least one")));
     let no_reason = decision::link(&db, &id, &quiet_room.id, "  ", &commissioner).await;
     assert!(matches!(no_reason, Err(DataError::Invalid(_))));
@@ -588,8 +584,7 @@ async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
     decision::publish(
         &db,
         &id,
-        "We will add quiet rooms.",
-        "Quiet rooms. Yes!",
+        &message("We will add quiet rooms.", "Quiet rooms. Yes!"),
         &commissioner,
     )
     .await
@@ -954,12 +949,8 @@ async fn a_concern_reaches_the_queue_holds_back_the_turn_and_keeps_an_unchangeab
     assert!(released.iter().all(|c| c.id != held.id));
     let commissioner = commissioner_id(&db).await;
     let new_decision = NewDecision {
-        priority_id: "priority-8".into(),
-        forum_id: "forum-send-tc".into(),
-        title: "Safe places at every short break".into(),
         decided: "Every short break names an adult children can talk to.".into(),
-        status: DecisionStatus::Agreed,
-        decided_on: "2026-11-20".into(),
+        ..decision("Safe places at every short break", "2026-11-20")
     };
     let decision = decision::create(&db, new_decision, &commissioner)
         .await

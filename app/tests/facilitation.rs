@@ -5,15 +5,12 @@
 mod common;
 
 use app::alerts::{AlertSettings, Mailer};
-use app::data::contribution::{self, AfterAnswer, NewContribution, NewMedia};
-use app::data::decision::{self, NewDecision};
+use app::data::contribution;
+use app::data::decision;
 use app::data::{
     activity, concern, media, moderation, now, retention, session, staff, Backend, DataError, Db,
 };
-use app::domain::{
-    ActivityDraft, Answer, AnswerMode, Communicated, DecisionStatus, MediaConsent, MediaRef,
-    PromptDraft, PromptForm,
-};
+use app::domain::{ActivityDraft, Answer, AnswerMode, MediaConsent, PromptDraft, PromptForm};
 use app::media::{LocalDirStore, MediaStore};
 use common::*;
 
@@ -236,53 +233,12 @@ async fn a_session_has_a_date_a_facilitator_and_an_expected_group() {
     assert_eq!(mine.facilitator, "facilitator@heard.example");
 }
 
-fn photo_for(page: &app::domain::PromptPage) -> NewContribution {
-    NewContribution {
-        id: page.contribution_id.clone(),
-        participation_id: page.participation_id.clone(),
-        prompt_id: page.prompt.id.clone(),
-        answer: Answer::Photo(MediaRef {
-            media_id: uuid::Uuid::new_v4().to_string(),
-            consent: MediaConsent::Team,
-        }),
-        communicated: Communicated::OwnWords,
-    }
-}
-
-/// A child answers the demo activity, sending a photo for its last question; returns the turn
-/// and the photo's contribution id.
-async fn child_sends_a_photo(db: &Db, join_code: &str) -> (String, String) {
-    let turn = join_and_agree(db, join_code).await;
-    let mut position = 1;
-    loop {
-        let page = contribution::prompt_page(db, &turn, position)
-            .await
-            .unwrap();
-        let (new, media) = if page.prompt.modes.contains(&AnswerMode::Photo) {
-            let media = NewMedia {
-                content_type: "image/jpeg",
-                width: 800,
-                height: 600,
-                upload_sha256: uuid::Uuid::new_v4().to_string(),
-            };
-            (photo_for(&page), Some(media))
-        } else {
-            (answer_for(&page, 4, "Fine"), None)
-        };
-        let id = new.id.clone();
-        match contribution::submit(db, new, media).await.unwrap() {
-            AfterAnswer::NextPrompt(next) => position = next,
-            AfterAnswer::Finished => return (turn, id),
-        }
-    }
-}
-
 #[tokio::test]
 async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let facilitator = facilitator_id(&db).await;
-    let (_, photo) = child_sends_a_photo(&db, &opened.join_code).await;
+    let (_, photo) = child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
 
     moderation::describe(
         &db,
@@ -420,7 +376,7 @@ async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding(
     let store = LocalDirStore::new(&dir).unwrap();
     let opened = open_demo_session(&db).await;
     let facilitator = facilitator_id(&db).await;
-    let (_, photo) = child_sends_a_photo(&db, &opened.join_code).await;
+    let (_, photo) = child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
     let photo_media = match &contribution::for_session(&db, &opened.id)
         .await
         .unwrap()
@@ -516,14 +472,7 @@ async fn a_decision_shows_no_link_to_a_contribution_held_back_later() {
     let said = contribution::released(&db).await.unwrap();
     let decision = decision::create(
         &db,
-        NewDecision {
-            priority_id: "priority-8".into(),
-            forum_id: "forum-send-tc".into(),
-            title: "Evening clubs".into(),
-            decided: "Two evening clubs from April".into(),
-            status: DecisionStatus::Agreed,
-            decided_on: "2026-11-20".into(),
-        },
+        common::decision("Evening clubs", "2026-11-20"),
         &commissioner,
     )
     .await

@@ -37,6 +37,12 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "large=true&contrast=false&back=%2F",
     ),
     ("who_am_i", Gate::Anyone, ""),
+    ("load_board", Gate::Anyone, ""),
+    (
+        "reply_to_feedback",
+        Gate::Anyone,
+        "code=NOPE-NOPE&decision=nope&scale=3",
+    ),
     (
         "sign_in",
         Gate::Anyone,
@@ -175,6 +181,59 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "publish_feedback",
         Gate::Staff(Role::can_commission),
         "decision=nope&plain_text=P&easy_read=E",
+    ),
+    (
+        "set_decision_status",
+        Gate::Staff(Role::can_commission),
+        "decision=nope&status=done",
+    ),
+    (
+        "add_decision_outcome",
+        Gate::Staff(Role::can_commission),
+        "decision=nope&text=Opened+in+May",
+    ),
+    ("hearings", Gate::Staff(Role::is_staff), ""),
+    (
+        "create_hearing",
+        Gate::Staff(Role::can_facilitate),
+        "forum=nope&title=T&held_on=2026-12-01",
+    ),
+    ("load_hearing", Gate::Staff(Role::is_staff), "hearing=nope"),
+    (
+        "set_hearing_summary",
+        Gate::Staff(Role::can_facilitate),
+        "hearing=nope&summary=S",
+    ),
+    (
+        "add_to_hearing",
+        Gate::Staff(Role::can_facilitate),
+        "hearing=nope&contribution=nope",
+    ),
+    (
+        "remove_from_hearing",
+        Gate::Staff(Role::can_facilitate),
+        "hearing=nope&contribution=nope",
+    ),
+    (
+        "present_hearing",
+        Gate::Staff(Role::can_facilitate),
+        "hearing=nope",
+    ),
+    (
+        "acknowledge_hearing",
+        Gate::Staff(Role::is_staff),
+        "hearing=nope&response=Heard",
+    ),
+    ("forum_members", Gate::Staff(Role::can_commission), ""),
+    (
+        "add_forum_member",
+        Gate::Staff(Role::can_commission),
+        "forum=nope&account=nope",
+    ),
+    (
+        "remove_forum_member",
+        Gate::Staff(Role::can_commission),
+        "forum=nope&account=nope",
     ),
     ("safeguarding_queue", Gate::Staff(Role::can_safeguard), ""),
     ("load_phrase_list", Gate::Staff(Role::can_safeguard), ""),

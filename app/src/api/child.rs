@@ -167,3 +167,24 @@ pub async fn load_receipt(code: String) -> Result<Receipt, AppError> {
     use crate::{auth, data::contribution};
     Ok(contribution::receipt(&auth::db()?, &code).await?)
 }
+
+/// "Did we get it right?" from the receipt page: the receipt code is the child's key.
+#[server]
+pub async fn reply_to_feedback(
+    code: String,
+    decision: String,
+    scale: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::{auth, data::feedback};
+    let value = scale.ok_or_else(|| AppError::Invalid("Please choose a face.".into()))?;
+    feedback::reply(&auth::db()?, &code, &decision, value).await?;
+    leptos_axum::redirect(&format!("/receipt/{}#decision-{decision}", code.trim()));
+    Ok(())
+}
+
+/// The public board of "you said, we did".
+#[server]
+pub async fn load_board() -> Result<Vec<crate::domain::BoardItem>, AppError> {
+    use crate::{auth, data::feedback};
+    Ok(feedback::board(&auth::db()?).await?)
+}

@@ -21,6 +21,7 @@ pub async fn decisions() -> Result<Vec<DecisionSummary>, AppError> {
 }
 
 #[server]
+#[allow(clippy::too_many_arguments)]
 pub async fn record_decision(
     priority: String,
     forum: String,
@@ -28,12 +29,19 @@ pub async fn record_decision(
     decided: String,
     status: String,
     decided_on: String,
+    #[server(default)] stage: String,
+    #[server(default)] outcome_level: String,
+    #[server(default)] decision_maker: String,
+    #[server(default)] reason: String,
 ) -> Result<(), AppError> {
+    use crate::auth;
     use crate::data::decision::{self, NewDecision};
-    use crate::{auth, domain::DecisionStatus, domain::Role};
+    use crate::domain::{CommissioningStage, DecisionStatus, OutcomeLevel, Role};
     let commissioner = auth::require(Role::can_commission).await?;
     let status = DecisionStatus::parse(&status)
         .ok_or_else(|| AppError::Invalid("Please choose the decision's status.".into()))?;
+    let stage = CommissioningStage::parse(&stage).unwrap_or(CommissioningStage::Plan);
+    let outcome_level = OutcomeLevel::parse(&outcome_level).unwrap_or(OutcomeLevel::Service);
     let new = NewDecision {
         priority_id: priority,
         forum_id: forum,
@@ -41,6 +49,10 @@ pub async fn record_decision(
         decided,
         status,
         decided_on,
+        stage,
+        outcome_level,
+        decision_maker,
+        reason,
     };
     let id = decision::create(&auth::db()?, new, &commissioner.id).await?;
     leptos_axum::redirect(&format!("/staff/decisions/{id}"));
@@ -85,16 +97,40 @@ pub async fn publish_feedback(
     decision: String,
     plain_text: String,
     easy_read: String,
+    #[server(default)] symbol: String,
 ) -> Result<(), AppError> {
+    use crate::data::decision::{self as decisions, NewFeedback};
+    use crate::{auth, domain::Role};
+    let commissioner = auth::require(Role::can_commission).await?;
+    let message = NewFeedback {
+        plain_text,
+        easy_read,
+        symbol: Some(symbol.trim().to_owned()).filter(|hex| !hex.is_empty()),
+    };
+    decisions::publish(&auth::db()?, &decision, &message, &commissioner.id).await?;
+    Ok(())
+}
+
+/// A new status; "not taken forward" needs the reason the children will be told.
+#[server]
+pub async fn set_decision_status(
+    decision: String,
+    status: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::decision as decisions, domain::DecisionStatus, domain::Role};
+    let commissioner = auth::require(Role::can_commission).await?;
+    let status = DecisionStatus::parse(&status)
+        .ok_or_else(|| AppError::Invalid("Please choose the decision's status.".into()))?;
+    decisions::set_status(&auth::db()?, &decision, status, &reason, &commissioner.id).await?;
+    Ok(())
+}
+
+/// What has happened since the decision: kept in its history and shown to the children.
+#[server]
+pub async fn add_decision_outcome(decision: String, text: String) -> Result<(), AppError> {
     use crate::{auth, data::decision as decisions, domain::Role};
     let commissioner = auth::require(Role::can_commission).await?;
-    decisions::publish(
-        &auth::db()?,
-        &decision,
-        &plain_text,
-        &easy_read,
-        &commissioner.id,
-    )
-    .await?;
+    decisions::add_outcome(&auth::db()?, &decision, &text, &commissioner.id).await?;
     Ok(())
 }

@@ -31,6 +31,7 @@ pub fn routes(state: ServerState) -> Router {
         )
         .route("/staff/media/{id}", get(serve_full))
         .route("/staff/media/{id}/thumb", get(serve_thumbnail))
+        .route("/board/pictures/{id}", get(serve_board_picture))
         .with_state(state)
 }
 
@@ -310,12 +311,36 @@ async fn serve(
     if !member.role.can_see_media(record.consent) {
         return StatusCode::FORBIDDEN.into_response();
     }
+    send(&state, &id, &record, thumbnail).await
+}
+
+/// A picture on the public board, to anyone: only when the child agreed anyone may see it and
+/// it illustrates published feedback. The small copy only.
+async fn serve_board_picture(State(state): State<ServerState>, Path(id): Path<String>) -> Response {
+    match crate::data::feedback::is_on_board(&state.db, &id).await {
+        Ok(true) => {}
+        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+    match media::find(&state.db, &id).await {
+        Ok(record) => send(&state, &id, &record, true).await,
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// The stored bytes with a fixed type, no sniffing, and a sandbox.
+async fn send(
+    state: &ServerState,
+    id: &str,
+    record: &media::MediaRecord,
+    thumbnail: bool,
+) -> Response {
     let is_audio = record.content_type.starts_with("audio/");
     if thumbnail && is_audio {
         // Recordings have no thumbnail.
         return StatusCode::NOT_FOUND.into_response();
     }
-    let (full_key, thumb_key) = media::keys(&id);
+    let (full_key, thumb_key) = media::keys(id);
     let bytes = match state
         .media
         .get(if thumbnail { &thumb_key } else { &full_key })

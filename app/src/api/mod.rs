@@ -3,6 +3,7 @@
 //! staff by their sign-in cookie and role.
 
 pub mod activity;
+pub mod audience;
 pub mod child;
 pub mod facilitation;
 pub mod influence;

@@ -23,6 +23,13 @@ pub fn receipt_code() -> String {
     format!("{}-{}", &code[..4], &code[4..])
 }
 
+/// A receipt code as a child typed it, in its stored form ("k7pq m2xd" is "K7PQ-M2XD"); `None`
+/// when it cannot be one.
+pub fn typed_receipt(input: &str) -> Option<String> {
+    let code = normalise(input);
+    (code.len() == 8).then(|| format!("{}-{}", &code[..4], &code[4..]))
+}
+
 /// A staff member's one-time recovery code, e.g. "K7PQM-2XDAB": ten characters, about 49 bits.
 pub fn recovery_code() -> String {
     let code = random_code(10);

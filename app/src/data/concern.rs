@@ -4,7 +4,7 @@
 //! append-only: the application has no way to change an entry, and the database refuses to.
 //! While a concern is open, what the child said in that turn is held back from decision makers.
 
-use super::{format_time, get, new_id, now, trail, DataError, DataResult, Db};
+use super::{audit, format_time, get, new_id, now, trail, DataError, DataResult, Db};
 use crate::domain::{ChronologyEntry, ConcernCase, ConcernNote, ConcernSummary};
 
 /// What can be added to a chronology after a concern is raised.
@@ -154,31 +154,15 @@ async fn append_in(
     kind: &str,
     text: &str,
 ) -> DataResult<()> {
-    // The next number in the concern's sequence; the unique index refuses a duplicate if two
-    // people add an entry at the same moment, and the second simply tries again.
-    for _ in 0..3 {
-        let added = sqlx::query(
-            "INSERT INTO concern_events (id, concern_id, seq, at, staff_id, kind, text) \
-             SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 \
-             FROM concern_events WHERE concern_id = $2",
-        )
-        .bind(new_id())
-        .bind(concern_id)
-        .bind(now())
-        .bind(staff_id)
-        .bind(kind)
-        .bind(text)
-        .execute(&mut *conn)
-        .await;
-        match added {
-            Ok(_) => return Ok(()),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(DataError::Conflict(
-        "The chronology was busy. Please add the entry again.",
-    ))
+    audit::append(
+        conn,
+        audit::Trail::Concern,
+        concern_id,
+        staff_id,
+        kind,
+        text,
+    )
+    .await
 }
 
 /// Concerns raised in a session, newest first, for its facilitator.

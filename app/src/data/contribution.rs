@@ -104,6 +104,7 @@ pub async fn welcome(db: &Db, participation_id: &str) -> DataResult<Welcome> {
     let turn = turn(db, participation_id).await?;
     Ok(Welcome {
         participation_id: participation_id.to_owned(),
+        fed_back: super::feedback::for_activity(db, &turn.activity_id).await?,
         activity_title: turn.activity_title,
         intro: turn.intro,
         audience: turn.audience,
@@ -537,16 +538,12 @@ pub async fn is_withheld(db: &Db, contribution_id: &str) -> DataResult<bool> {
 
 /// What a receipt code shows. Only published feedback reaches the child.
 pub async fn receipt(db: &Db, typed_code: &str) -> DataResult<Receipt> {
-    let normalised = codes::normalise(typed_code);
     let not_found = || {
         DataError::Invalid(
             "We could not find that receipt code. Check each letter and try again.".into(),
         )
     };
-    if normalised.len() != 8 {
-        return Err(not_found());
-    }
-    let code = format!("{}-{}", &normalised[..4], &normalised[4..]);
+    let code = codes::typed_receipt(typed_code).ok_or_else(not_found)?;
     let row = sqlx::query("SELECT id FROM participations WHERE receipt_code = $1")
         .bind(&code)
         .fetch_optional(db.pool())
@@ -554,11 +551,16 @@ pub async fn receipt(db: &Db, typed_code: &str) -> DataResult<Receipt> {
         .ok_or_else(not_found)?;
     let participation_id: String = get(&row, "id")?;
     let mut contributions = trail::load(db, trail::Scope::Participation(&participation_id)).await?;
+    let replies = super::feedback::replies(db, &participation_id).await?;
     for contribution in &mut contributions {
-        contribution
-            .trail
-            .influence
-            .retain(|step| step.feedback.is_some());
+        let influence = &mut contribution.trail.influence;
+        influence.retain(|step| step.feedback.is_some());
+        for step in influence {
+            step.reply = replies
+                .iter()
+                .find(|(decision, _)| *decision == step.decision_id)
+                .map(|(_, value)| *value);
+        }
     }
     Ok(Receipt {
         code,

@@ -1,11 +1,23 @@
 //! Decisions (Influence): what commissioners decided, the contributions it answers, and the
 //! "you said, we did" message back to the children.
 
+use super::audit::{self, Trail};
 use super::{
     contribution, format_date, get, new_id, now, parse_date, required, trail, DataError,
     DataResult, Db,
 };
-use crate::domain::{Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback};
+use crate::domain::{
+    CommissioningStage, Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback,
+    OutcomeLevel, Symbol, TimelineEntry,
+};
+
+/// A "you said, we did" message: plain words, easy-read words and an optional picture.
+#[derive(Clone, Debug, Default)]
+pub struct NewFeedback {
+    pub plain_text: String,
+    pub easy_read: String,
+    pub symbol: Option<String>,
+}
 
 #[derive(Clone, Debug)]
 pub struct NewDecision {
@@ -16,12 +28,31 @@ pub struct NewDecision {
     pub status: DecisionStatus,
     /// As typed in a date input: YYYY-MM-DD.
     pub decided_on: String,
+    pub stage: CommissioningStage,
+    pub outcome_level: OutcomeLevel,
+    /// Who made the decision, e.g. "Head of SEND commissioning".
+    pub decision_maker: String,
+    /// Why not, when it was not taken forward.
+    pub reason: String,
+}
+
+/// A decision that was not taken forward still owes the children an answer: why not.
+fn reason_for(status: DecisionStatus, reason: &str) -> DataResult<Option<String>> {
+    let reason = reason.trim();
+    match (status, reason.is_empty()) {
+        (DecisionStatus::NotTakenForward, true) => Err(DataError::Invalid(
+            "Please say why it was not taken forward: the children will be told.".into(),
+        )),
+        (DecisionStatus::NotTakenForward, false) => Ok(Some(reason.to_owned())),
+        _ => Ok(None),
+    }
 }
 
 pub async fn create(db: &Db, new: NewDecision, created_by: &str) -> DataResult<String> {
     let title = required("the decision's title", &new.title)?;
     let decided = required("what was decided", &new.decided)?;
     let decided_on = parse_date(&new.decided_on)?;
+    let reason = reason_for(new.status, &new.reason)?;
     exists(
         db,
         "priorities",
@@ -37,22 +68,38 @@ pub async fn create(db: &Db, new: NewDecision, created_by: &str) -> DataResult<S
     )
     .await?;
     let id = new_id();
+    let mut tx = db.pool().begin().await?;
     sqlx::query(
-        "INSERT INTO decisions \
-         (id, priority_id, forum_id, title, decided, status, decided_on, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO decisions (id, priority_id, forum_id, title, decided, status, decided_on, \
+         created_by, created_at, stage, outcome_level, decision_maker, reason) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(&id)
     .bind(&new.priority_id)
     .bind(&new.forum_id)
-    .bind(title)
+    .bind(&title)
     .bind(decided)
     .bind(new.status.as_str())
     .bind(decided_on)
     .bind(created_by)
     .bind(now())
-    .execute(db.pool())
+    .bind(new.stage.as_str())
+    .bind(new.outcome_level.as_str())
+    .bind(new.decision_maker.trim())
+    .bind(reason)
+    .execute(&mut *tx)
     .await?;
+    let what = format!("Recorded as {}: {title}", new.status.label().to_lowercase());
+    audit::append(
+        &mut tx,
+        Trail::Decision,
+        &id,
+        Some(created_by),
+        "created",
+        &what,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -101,13 +148,25 @@ pub async fn link(
     )
     .bind(decision_id)
     .bind(contribution_id)
-    .bind(rationale)
+    .bind(&rationale)
     .bind(linked_by)
     .bind(now())
     .execute(db.pool())
     .await;
     match inserted {
-        Ok(_) => Ok(()),
+        Ok(_) => {
+            let mut conn = db.pool().acquire().await?;
+            let what = format!("Linked a contribution: {rationale}");
+            audit::append(
+                &mut conn,
+                Trail::Decision,
+                decision_id,
+                Some(linked_by),
+                "linked",
+                &what,
+            )
+            .await
+        }
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(DataError::Conflict(
             "That contribution is already linked to this decision.",
         )),
@@ -115,14 +174,106 @@ pub async fn link(
     }
 }
 
+/// A new status, kept in the decision's history; children whose views it answers see it on
+/// their receipts.
+pub async fn set_status(
+    db: &Db,
+    decision_id: &str,
+    status: DecisionStatus,
+    reason: &str,
+    staff_id: &str,
+) -> DataResult<()> {
+    let reason = reason_for(status, reason)?;
+    let mut tx = db.pool().begin().await?;
+    let changed = sqlx::query("UPDATE decisions SET status = $1, reason = $2 WHERE id = $3")
+        .bind(status.as_str())
+        .bind(reason.as_deref())
+        .bind(decision_id)
+        .execute(&mut *tx)
+        .await?;
+    if changed.rows_affected() == 0 {
+        return Err(DataError::NotFound("That decision does not exist."));
+    }
+    let what = match &reason {
+        Some(reason) => format!("{}: {reason}", status.label()),
+        None => status.label().to_owned(),
+    };
+    audit::append(
+        &mut tx,
+        Trail::Decision,
+        decision_id,
+        Some(staff_id),
+        "status",
+        &what,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What has happened since: an outcome update, kept in the decision's history.
+pub async fn add_outcome(db: &Db, decision_id: &str, text: &str, staff_id: &str) -> DataResult<()> {
+    let text = required("what has happened", text)?;
+    exists(
+        db,
+        "decisions",
+        decision_id,
+        "That decision does not exist.",
+    )
+    .await?;
+    let mut conn = db.pool().acquire().await?;
+    audit::append(
+        &mut conn,
+        Trail::Decision,
+        decision_id,
+        Some(staff_id),
+        "outcome",
+        &text,
+    )
+    .await
+}
+
+/// The decision's history, oldest first.
+pub async fn timeline(db: &Db, decision_id: &str) -> DataResult<Vec<TimelineEntry>> {
+    sqlx::query(
+        "SELECT e.at, e.kind, e.text, u.email FROM decision_events e \
+         LEFT JOIN staff_users u ON u.id = e.staff_id WHERE e.decision_id = $1 ORDER BY e.seq",
+    )
+    .bind(decision_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(TimelineEntry {
+            on: format_date(get(row, "at")?),
+            by: get::<Option<String>>(row, "email")?.unwrap_or_default(),
+            kind: get(row, "kind")?,
+            text: get(row, "text")?,
+        })
+    })
+    .collect()
+}
+
 /// Publishes (or corrects) the "you said, we did" message. Children see it on their receipts.
 pub async fn publish(
     db: &Db,
     decision_id: &str,
-    plain_text: &str,
-    easy_read: &str,
+    message: &NewFeedback,
     published_by: &str,
 ) -> DataResult<()> {
+    let NewFeedback {
+        plain_text,
+        easy_read,
+        symbol,
+    } = message;
+    if symbol
+        .as_deref()
+        .is_some_and(|hex| Symbol::find(hex).is_none())
+    {
+        return Err(DataError::Invalid(
+            "Please choose a picture from the list.".into(),
+        ));
+    }
     let plain_text = required("the message", plain_text)?;
     let easy_read = required("the easy-read message", easy_read)?;
     exists(
@@ -142,27 +293,41 @@ pub async fn publish(
                 .into(),
         ));
     }
+    let mut tx = db.pool().begin().await?;
     sqlx::query(
-        "INSERT INTO feedback (decision_id, plain_text, easy_read, published_by, published_at) \
-         VALUES ($1, $2, $3, $4, $5) \
+        "INSERT INTO feedback (decision_id, plain_text, easy_read, symbol, published_by, \
+         published_at) VALUES ($1, $2, $3, $4, $5, $6) \
          ON CONFLICT (decision_id) DO UPDATE SET plain_text = excluded.plain_text, \
-         easy_read = excluded.easy_read, published_by = excluded.published_by, \
-         published_at = excluded.published_at",
+         easy_read = excluded.easy_read, symbol = excluded.symbol, \
+         published_by = excluded.published_by, published_at = excluded.published_at",
     )
     .bind(decision_id)
-    .bind(plain_text)
-    .bind(easy_read)
+    .bind(&plain_text)
+    .bind(&easy_read)
+    .bind(symbol.as_deref())
     .bind(published_by)
     .bind(now())
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    let what = format!("\"You said, we did\" published: {plain_text}");
+    audit::append(
+        &mut tx,
+        Trail::Decision,
+        decision_id,
+        Some(published_by),
+        "published",
+        &what,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
 pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
     let row = sqlx::query(
-        "SELECT d.id, d.title, d.decided, d.status, d.decided_on, p.title AS priority, \
-         f.name AS forum, fb.plain_text, fb.easy_read, fb.published_at \
+        "SELECT d.id, d.title, d.decided, d.status, d.decided_on, d.stage, d.outcome_level, \
+         d.decision_maker, d.reason, p.title AS priority, f.name AS forum, fb.plain_text, \
+         fb.easy_read, fb.symbol, fb.published_at \
          FROM decisions d JOIN priorities p ON p.id = d.priority_id \
          JOIN forums f ON f.id = d.forum_id LEFT JOIN feedback fb ON fb.decision_id = d.id \
          WHERE d.id = $1",
@@ -194,24 +359,24 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
         })
     })
     .collect::<DataResult<_>>()?;
-    let feedback = match get::<Option<i64>>(&row, "published_at")? {
-        Some(published_at) => Some(Feedback {
-            plain_text: get(&row, "plain_text")?,
-            easy_read: get(&row, "easy_read")?,
-            published_on: format_date(published_at),
-        }),
-        None => None,
-    };
+    let feedback = feedback_from(&row)?;
     Ok(Decision {
         id: get(&row, "id")?,
         title: get(&row, "title")?,
         decided: get(&row, "decided")?,
         status: status_from(&row)?,
+        stage: CommissioningStage::parse(&get::<String>(&row, "stage")?)
+            .ok_or(DataError::NotFound("unknown commissioning stage"))?,
+        outcome_level: OutcomeLevel::parse(&get::<String>(&row, "outcome_level")?)
+            .ok_or(DataError::NotFound("unknown outcome level"))?,
+        decision_maker: get(&row, "decision_maker")?,
+        reason: get(&row, "reason")?,
         priority: get(&row, "priority")?,
         forum: get(&row, "forum")?,
         decided_on: format_date(get(&row, "decided_on")?),
         links,
         feedback,
+        timeline: timeline(db, id).await?,
     })
 }
 
@@ -240,4 +405,18 @@ pub async fn list(db: &Db) -> DataResult<Vec<DecisionSummary>> {
         })
     })
     .collect()
+}
+
+/// The published "you said, we did" in a row with `plain_text`, `easy_read`, `symbol` and
+/// `published_at`; `None` before it is published.
+pub(super) fn feedback_from(row: &sqlx::any::AnyRow) -> DataResult<Option<Feedback>> {
+    let Some(published_at) = get::<Option<i64>>(row, "published_at")? else {
+        return Ok(None);
+    };
+    Ok(Some(Feedback {
+        plain_text: get(row, "plain_text")?,
+        easy_read: get(row, "easy_read")?,
+        symbol: get(row, "symbol")?,
+        published_on: format_date(published_at),
+    }))
 }

@@ -2,11 +2,14 @@
 //! Server functions call these; tests call them directly on both databases.
 
 pub mod activity;
+mod audit;
 pub mod codes;
 pub mod concern;
 pub mod contribution;
 pub mod decision;
 pub mod evaluation;
+pub mod feedback;
+pub mod hearing;
 pub mod media;
 pub mod moderation;
 pub mod retention;

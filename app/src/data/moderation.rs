@@ -2,7 +2,7 @@
 //! own answer is never changed: how they communicated, a description or transcript, themes and
 //! hiding sit beside it, and hiding is kept in an audit trail.
 
-use super::{get, new_id, now, DataError, DataResult, Db};
+use super::{audit, get, DataError, DataResult, Db};
 use crate::domain::Communicated;
 
 /// The facilitator records how a child communicated after the answer was given, e.g. that an
@@ -49,18 +49,15 @@ pub async fn set_hidden(
     if changed.rows_affected() == 0 {
         return Err(DataError::NotFound("That contribution does not exist."));
     }
-    sqlx::query(
-        "INSERT INTO moderation_events (id, contribution_id, seq, at, staff_id, action, reason) \
-         SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 \
-         FROM moderation_events WHERE contribution_id = $2",
+    let action = if hide { "hidden" } else { "shown" };
+    audit::append(
+        &mut tx,
+        audit::Trail::Moderation,
+        contribution_id,
+        Some(staff_id),
+        action,
+        reason,
     )
-    .bind(new_id())
-    .bind(contribution_id)
-    .bind(now())
-    .bind(staff_id)
-    .bind(if hide { "hidden" } else { "shown" })
-    .bind(reason)
-    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     announce_session_of(db, contribution_id).await

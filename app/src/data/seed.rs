@@ -270,5 +270,16 @@ pub async fn demo(db: &Db) -> DataResult<()> {
     for (email, role, password) in DEMO_USERS {
         staff::ensure_user(db, email, role, password, Some(DEMO_TOTP_SECRET)).await?;
     }
+    // The commissioner and the board member sit on the forum, so they acknowledge its hearings.
+    sqlx::query(
+        "INSERT INTO forum_members (forum_id, staff_id, added_at) \
+         SELECT $1, id, $2 FROM staff_users WHERE email IN ($3, $4) ON CONFLICT DO NOTHING",
+    )
+    .bind("forum-send-tc")
+    .bind(created)
+    .bind("commissioner@heard.example")
+    .bind("viewer@heard.example")
+    .execute(pool)
+    .await?;
     Ok(())
 }

@@ -117,7 +117,7 @@ pub async fn list(db: &Db) -> DataResult<Vec<StaffAccount>> {
 
 /// Active accounts whose role lets them run sessions, for choosing a session's facilitator.
 pub async fn facilitators(db: &Db) -> DataResult<Vec<StaffMember>> {
-    Ok(active_members(db)
+    Ok(active(db)
         .await?
         .into_iter()
         .filter(|member| member.role.can_facilitate())
@@ -126,7 +126,7 @@ pub async fn facilitators(db: &Db) -> DataResult<Vec<StaffMember>> {
 
 /// Where safeguarding alerts go: every active safeguarding lead.
 pub async fn safeguarding_lead_emails(db: &Db) -> DataResult<Vec<String>> {
-    Ok(active_members(db)
+    Ok(active(db)
         .await?
         .into_iter()
         .filter(|member| member.role.can_safeguard())
@@ -134,7 +134,8 @@ pub async fn safeguarding_lead_emails(db: &Db) -> DataResult<Vec<String>> {
         .collect())
 }
 
-async fn active_members(db: &Db) -> DataResult<Vec<StaffMember>> {
+/// Every account that is not turned off, by email.
+pub async fn active(db: &Db) -> DataResult<Vec<StaffMember>> {
     sqlx::query("SELECT id, email, role FROM staff_users WHERE disabled_at IS NULL ORDER BY email")
         .fetch_all(db.pool())
         .await?

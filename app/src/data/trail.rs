@@ -3,8 +3,8 @@
 
 use super::{contribution, format_date, get, DataError, DataResult, Db};
 use crate::domain::{
-    AudienceStep, Communicated, Contribution, DecisionStatus, Feedback, InfluenceStep, LundyTrail,
-    SpaceStep, Theme, VoiceStep,
+    AudienceStep, Communicated, Contribution, DecisionStatus, InfluenceStep, LundyTrail, SpaceStep,
+    Theme, VoiceStep,
 };
 use std::collections::HashMap;
 
@@ -13,14 +13,26 @@ use std::collections::HashMap;
 pub enum Scope<'a> {
     /// Every contribution not held back by an open concern: what decision makers may see.
     Released,
+    /// What may go in a hearing pack (see `presentable!`).
+    Presentable,
     Session(&'a str),
     Participation(&'a str),
+    /// The contributions of a hearing pack still released to decision makers.
+    Hearing(&'a str),
 }
 
 impl Scope<'_> {
     fn filter(&self) -> (&'static str, Option<&str>) {
         match self {
             Scope::Released => (concat!("WHERE ", released!()), None),
+            Scope::Presentable => (concat!("WHERE ", presentable!()), None),
+            Scope::Hearing(id) => (
+                concat!(
+                    "WHERE c.id IN (SELECT contribution_id FROM hearing_items WHERE hearing_id = $1) AND ",
+                    released!()
+                ),
+                Some(id),
+            ),
             Scope::Session(id) => ("WHERE p.session_id = $1", Some(id)),
             Scope::Participation(id) => ("WHERE c.participation_id = $1", Some(id)),
         }
@@ -37,6 +49,20 @@ macro_rules! released {
     };
 }
 pub(super) use released;
+
+/// What may go in a hearing pack, as an SQL condition on `c`: released to decision makers, not
+/// erased, and a picture or recording only with the child's consent for decision makers or the
+/// public board.
+macro_rules! presentable {
+    () => {
+        concat!(
+            $crate::data::trail::released!(),
+            " AND c.erased_at IS NULL AND (c.media_id IS NULL OR EXISTS (SELECT 1 FROM media pm \
+             WHERE pm.id = c.media_id AND pm.consent IN ('decision_makers', 'public')))"
+        )
+    };
+}
+pub(super) use presentable;
 
 pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
@@ -81,6 +107,7 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
         });
     }
     add_themes(db, scope, &mut contributions).await?;
+    add_hearings(db, scope, &mut contributions).await?;
     add_decisions(db, scope, &mut contributions).await?;
     Ok(contributions)
 }
@@ -116,6 +143,54 @@ async fn add_themes(
     Ok(())
 }
 
+/// Fills Audience from the presented hearing packs each contribution was in, with the members
+/// who said they heard it.
+async fn add_hearings(
+    db: &Db,
+    scope: Scope<'_>,
+    contributions: &mut [Contribution],
+) -> DataResult<()> {
+    let (filter, param) = scope.filter();
+    let sql = format!(
+        "SELECT hi.contribution_id, h.id AS hearing_id, f.name AS forum, h.held_on, u.email \
+         FROM hearing_items hi JOIN hearings h ON h.id = hi.hearing_id \
+         JOIN forums f ON f.id = h.forum_id \
+         LEFT JOIN hearing_acknowledgements ha ON ha.hearing_id = h.id \
+         LEFT JOIN staff_users u ON u.id = ha.staff_id \
+         JOIN contributions c ON c.id = hi.contribution_id \
+         JOIN participations p ON p.id = c.participation_id \
+         {filter} AND h.presented_at IS NOT NULL ORDER BY h.held_on, h.id, u.email"
+    );
+    let mut query = sqlx::query(&sql);
+    if let Some(param) = param {
+        query = query.bind(param);
+    }
+    let mut last: Option<(String, String)> = None;
+    for row in query.fetch_all(db.pool()).await? {
+        let contribution_id: String = get(&row, "contribution_id")?;
+        let hearing_id: String = get(&row, "hearing_id")?;
+        let Some(contribution) = contributions.iter_mut().find(|c| c.id == contribution_id) else {
+            continue;
+        };
+        let key = (contribution_id, hearing_id);
+        if last.as_ref() != Some(&key) {
+            contribution.trail.audience.push(AudienceStep {
+                forum: get(&row, "forum")?,
+                heard_on: format_date(get(&row, "held_on")?),
+                acknowledged_by: Vec::new(),
+            });
+            last = Some(key);
+        }
+        if let (Some(step), Some(email)) = (
+            contribution.trail.audience.last_mut(),
+            get::<Option<String>>(&row, "email")?,
+        ) {
+            step.acknowledged_by.push(email);
+        }
+    }
+    Ok(())
+}
+
 /// Fills Audience and Influence from the decisions each contribution is linked to. A decision
 /// is made at a forum, so the forum heard the contributions it linked on the day it decided.
 async fn add_decisions(
@@ -126,7 +201,8 @@ async fn add_decisions(
     let (filter, param) = scope.filter();
     let sql = format!(
         "SELECT dl.contribution_id, dl.rationale, d.id AS decision_id, d.title, d.decided, \
-         d.status, d.decided_on, f.name AS forum, fb.plain_text, fb.easy_read, fb.published_at \
+         d.status, d.reason, d.decided_on, f.name AS forum, fb.plain_text, fb.easy_read, fb.symbol, \
+         fb.published_at \
          FROM decision_links dl JOIN contributions c ON c.id = dl.contribution_id \
          JOIN participations p ON p.id = c.participation_id \
          JOIN decisions d ON d.id = dl.decision_id JOIN forums f ON f.id = d.forum_id \
@@ -142,21 +218,22 @@ async fn add_decisions(
         let Some(contribution) = contributions.iter_mut().find(|c| c.id == contribution_id) else {
             continue;
         };
-        let heard = AudienceStep {
-            forum: get(&row, "forum")?,
-            heard_on: format_date(get(&row, "decided_on")?),
-        };
-        if !contribution.trail.audience.contains(&heard) {
-            contribution.trail.audience.push(heard);
+        let forum: String = get(&row, "forum")?;
+        let heard_on = format_date(get(&row, "decided_on")?);
+        // A hearing on the day already says the forum heard it.
+        let known = contribution
+            .trail
+            .audience
+            .iter()
+            .any(|step| step.forum == forum && step.heard_on == heard_on);
+        if !known {
+            contribution.trail.audience.push(AudienceStep {
+                forum,
+                heard_on,
+                acknowledged_by: Vec::new(),
+            });
         }
-        let feedback = match get::<Option<i64>>(&row, "published_at")? {
-            Some(published_at) => Some(Feedback {
-                plain_text: get(&row, "plain_text")?,
-                easy_read: get(&row, "easy_read")?,
-                published_on: format_date(published_at),
-            }),
-            None => None,
-        };
+        let feedback = super::decision::feedback_from(&row)?;
         contribution.trail.influence.push(InfluenceStep {
             decision_id: get(&row, "decision_id")?,
             decision: get(&row, "title")?,
@@ -164,7 +241,9 @@ async fn add_decisions(
             status: DecisionStatus::parse(&get::<String>(&row, "status")?)
                 .ok_or(DataError::NotFound("unknown decision status"))?,
             rationale: get(&row, "rationale")?,
+            reason: get(&row, "reason")?,
             feedback,
+            reply: None,
         });
     }
     Ok(())

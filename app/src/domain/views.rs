@@ -1,6 +1,9 @@
 //! What pages show. Built by the data layer on the server, sent to the browser as they are.
 
-use super::{Answer, AnswerMode, Communicated, DecisionStatus, Role, SpaceRecord};
+use super::{
+    Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, OutcomeLevel, Role,
+    SpaceRecord,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,6 +234,21 @@ pub struct Welcome {
     pub activity_title: String,
     pub intro: String,
     pub audience: String,
+    /// What adults did after earlier sessions of this activity: "you said, we did".
+    pub fed_back: Vec<BoardItem>,
+}
+
+/// A published "you said, we did" as anyone may see it: on the public board and at the start of
+/// the next session. Nothing in it identifies a child.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardItem {
+    pub decision_id: String,
+    pub title: String,
+    pub status: DecisionStatus,
+    pub reason: Option<String>,
+    pub feedback: Feedback,
+    /// (media id, description) of pictures children agreed anyone may see.
+    pub pictures: Vec<(String, Option<String>)>,
 }
 
 /// One prompt as a child sees it on the tablet.
@@ -313,6 +331,41 @@ pub struct VoiceStep {
 pub struct AudienceStep {
     pub forum: String,
     pub heard_on: String,
+    /// The members who said they heard it (a hearing); empty when known from a decision.
+    pub acknowledged_by: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingSummary {
+    pub id: String,
+    pub title: String,
+    pub forum: String,
+    pub held_on: String,
+    pub presented: bool,
+    /// Contributions in the pack.
+    pub items: i64,
+    /// Members who said they heard it.
+    pub acknowledged: i64,
+}
+
+/// A hearing pack with what is in it and who heard it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingView {
+    pub summary: HearingSummary,
+    /// The facilitator's summary for the forum.
+    pub text: String,
+    pub items: Vec<Contribution>,
+    /// (theme, contributions in the pack tagged with it), most first.
+    pub themes: Vec<(String, i64)>,
+    pub members: Vec<Acknowledgement>,
+}
+
+/// A forum member and whether they said they heard a pack.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgement {
+    pub member: String,
+    pub heard_on: Option<String>,
+    pub response: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -322,7 +375,11 @@ pub struct InfluenceStep {
     pub decided: String,
     pub status: DecisionStatus,
     pub rationale: String,
+    /// Why not, when the decision was not taken forward.
+    pub reason: Option<String>,
     pub feedback: Option<Feedback>,
+    /// On a child's receipt: their "did we get it right?" face, 1 to 5, once given.
+    pub reply: Option<i64>,
 }
 
 /// "You said, we did".
@@ -330,6 +387,8 @@ pub struct InfluenceStep {
 pub struct Feedback {
     pub plain_text: String,
     pub easy_read: String,
+    /// A picture beside the easy-read words, from the shipped symbols.
+    pub symbol: Option<String>,
     pub published_on: String,
 }
 
@@ -349,8 +408,24 @@ pub struct Decision {
     pub priority: String,
     pub forum: String,
     pub decided_on: String,
+    pub stage: CommissioningStage,
+    pub outcome_level: OutcomeLevel,
+    pub decision_maker: String,
+    /// Why not, when it was not taken forward.
+    pub reason: Option<String>,
     pub links: Vec<DecisionLink>,
     pub feedback: Option<Feedback>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// One entry of a decision's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub on: String,
+    pub by: String,
+    /// `created`, `status`, `outcome`, `linked` or `published`.
+    pub kind: String,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -382,4 +457,27 @@ pub struct StaffHome {
     /// Who can be chosen to run a session.
     pub facilitators: Vec<StaffMember>,
     pub decisions: Vec<DecisionSummary>,
+}
+
+/// The hearings page: every hearing, the forums a new one can be for, and the signed-in
+/// member's own part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingList {
+    pub hearings: Vec<HearingSummary>,
+    pub forums: Vec<Forum>,
+    /// Whether the member may build packs (facilitators).
+    pub can_build: bool,
+    /// Presented packs of the member's forums they have not said they heard.
+    pub to_acknowledge: Vec<HearingSummary>,
+}
+
+/// One hearing as the signed-in member may work on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingWork {
+    pub hearing: HearingView,
+    /// While the pack is being built, for facilitators: what could still go in.
+    pub candidates: Vec<Contribution>,
+    pub can_build: bool,
+    /// The member sits on the forum and may say they heard it.
+    pub is_member: bool,
 }

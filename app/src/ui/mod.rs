@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/take/:participation/done") view=child::FinishedPage ssr=SsrMode::Async/>
                 <Route path=path!("/take/:participation/:position") view=child::PromptPage ssr=SsrMode::Async/>
                 <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
+                <Route path=path!("/board") view=child::BoardPage ssr=SsrMode::Async/>
                 <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sign-in/code") view=staff::SecondFactorPage ssr=SsrMode::Async/>
@@ -64,6 +65,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/activities/:activity/preview/:position") view=staff::PreviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/hearings") view=staff::HearingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/hearings/:hearing") view=staff::HearingPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/forums") view=staff::ForumsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>
             </Routes>

@@ -2,9 +2,13 @@
 //! schema when HEARD_TEST_DATABASE_URL is a postgres:// URL, and children answering.
 #![allow(dead_code)] // each test file uses some of these
 
-use app::data::contribution::{self, AfterAnswer, NewContribution};
+use app::data::contribution::{self, AfterAnswer, NewContribution, NewMedia};
+use app::data::decision::{NewDecision, NewFeedback};
 use app::data::{seed, session, staff, Db};
-use app::domain::{Answer, AnswerMode, Communicated};
+use app::domain::{
+    Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, MediaConsent, MediaRef,
+    OutcomeLevel,
+};
 
 pub async fn test_db() -> Db {
     let db = match std::env::var("HEARD_TEST_DATABASE_URL") {
@@ -104,5 +108,75 @@ pub async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> S
             AfterAnswer::NextPrompt(next) => position = next,
             AfterAnswer::Finished => return participation,
         }
+    }
+}
+
+pub fn photo_for(page: &app::domain::PromptPage, consent: MediaConsent) -> NewContribution {
+    NewContribution {
+        id: page.contribution_id.clone(),
+        participation_id: page.participation_id.clone(),
+        prompt_id: page.prompt.id.clone(),
+        answer: Answer::Photo(MediaRef {
+            media_id: uuid::Uuid::new_v4().to_string(),
+            consent,
+        }),
+        communicated: Communicated::OwnWords,
+    }
+}
+
+/// A child answers the demo activity, sending a photo for its last question; returns the turn
+/// and the photo's contribution id.
+pub async fn child_sends_a_photo(
+    db: &Db,
+    join_code: &str,
+    consent: MediaConsent,
+) -> (String, String) {
+    let turn = join_and_agree(db, join_code).await;
+    let mut position = 1;
+    loop {
+        let page = contribution::prompt_page(db, &turn, position)
+            .await
+            .unwrap();
+        let (new, media) = if page.prompt.modes.contains(&AnswerMode::Photo) {
+            let media = NewMedia {
+                content_type: "image/jpeg",
+                width: 800,
+                height: 600,
+                upload_sha256: uuid::Uuid::new_v4().to_string(),
+            };
+            (photo_for(&page, consent), Some(media))
+        } else {
+            (answer_for(&page, 4, "Fine"), None)
+        };
+        let id = new.id.clone();
+        match contribution::submit(db, new, media).await.unwrap() {
+            AfterAnswer::NextPrompt(next) => position = next,
+            AfterAnswer::Finished => return (turn, id),
+        }
+    }
+}
+
+/// An agreed decision under the short-breaks priority, made at the demo forum on `decided_on`.
+pub fn decision(title: &str, decided_on: &str) -> NewDecision {
+    NewDecision {
+        priority_id: "priority-8".into(),
+        forum_id: "forum-send-tc".into(),
+        title: title.into(),
+        decided: format!("We decided: {title}."),
+        status: DecisionStatus::Agreed,
+        decided_on: decided_on.into(),
+        stage: CommissioningStage::Plan,
+        outcome_level: OutcomeLevel::Service,
+        decision_maker: "Head of SEND commissioning".into(),
+        reason: String::new(),
+    }
+}
+
+/// A "you said, we did" message without a picture.
+pub fn message(plain_text: &str, easy_read: &str) -> NewFeedback {
+    NewFeedback {
+        plain_text: plain_text.into(),
+        easy_read: easy_read.into(),
+        symbol: None,
     }
 }

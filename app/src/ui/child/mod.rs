@@ -2,6 +2,7 @@
 //! the receipt. Every form here posts as plain HTML, so a tap before the page is enhanced is
 //! never lost.
 
+mod board;
 mod drawing;
 mod finished;
 mod join;
@@ -13,6 +14,7 @@ mod upload;
 mod welcome;
 mod worried;
 
+pub use board::BoardPage;
 pub use finished::FinishedPage;
 pub use join::JoinPage;
 pub use prompt::PromptPage;

@@ -1,6 +1,8 @@
-use crate::api::child::{load_receipt, OpenReceipt};
-use crate::domain::{Contribution, InfluenceStep};
-use crate::ui::components::{ActionProblem, DisplayOptions, Problem, ReadAloud, WorriedButton};
+use crate::api::child::{load_receipt, OpenReceipt, ReplyToFeedback};
+use crate::domain::{Contribution, EmojiScale, InfluenceStep, Symbol};
+use crate::ui::components::{
+    ActionProblem, DisplayOptions, EmojiScaleInput, PageForm, Problem, ReadAloud, WorriedButton,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -45,7 +47,7 @@ pub fn ReceiptPage() -> impl IntoView {
                                 {receipt
                                     .contributions
                                     .into_iter()
-                                    .map(|contribution| view! { <li><Said contribution/></li> })
+                                    .map(|contribution| view! { <li><Said contribution code=receipt.code.clone()/></li> })
                                     .collect_view()}
                             </ol>
                         }
@@ -64,11 +66,27 @@ pub fn ReceiptPage() -> impl IntoView {
 }
 
 #[component]
-fn Said(contribution: Contribution) -> impl IntoView {
+fn Said(contribution: Contribution, code: String) -> impl IntoView {
     let trail = contribution.trail;
-    let heard = match trail.audience.first() {
-        Some(step) => format!("{} heard it on {}.", step.forum, step.heard_on),
-        None => "Nobody has heard it yet. We will tell you when they do.".to_owned(),
+    let heard = if trail.audience.is_empty() {
+        "Nobody has heard it yet. We will tell you when they do.".to_owned()
+    } else {
+        trail
+            .audience
+            .iter()
+            .map(|step| match step.acknowledged_by.len() {
+                0 => format!("{} heard it on {}.", step.forum, step.heard_on),
+                1 => format!(
+                    "{} heard it on {}. 1 person said they heard it.",
+                    step.forum, step.heard_on
+                ),
+                n => format!(
+                    "{} heard it on {}. {n} people said they heard it.",
+                    step.forum, step.heard_on
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let question = contribution.prompt.clone();
     view! {
@@ -84,25 +102,47 @@ fn Said(contribution: Contribution) -> impl IntoView {
             {if trail.influence.is_empty() {
                 view! { <p class="step"><strong>"What we did: "</strong>"Not decided yet."</p> }.into_any()
             } else {
-                trail.influence.into_iter().map(|step| view! { <WeDid step/> }).collect_view().into_any()
+                trail.influence.into_iter().map(|step| view! { <WeDid step code=code.clone()/> }).collect_view().into_any()
             }}
         </article>
     }
 }
 
-/// Published "you said, we did" for one decision. The receipt only carries published feedback.
+/// Published "you said, we did" for one decision, and the child's "did we get it right?".
 #[component]
-fn WeDid(step: InfluenceStep) -> impl IntoView {
-    let status = format!("{}: {}", step.status.label(), step.decision);
+fn WeDid(step: InfluenceStep, code: String) -> impl IntoView {
+    let status = match &step.reason {
+        Some(reason) => format!("{}: {}. Why: {reason}", step.status.label(), step.decision),
+        None => format!("{}: {}", step.status.label(), step.decision),
+    };
+    let reply = ServerAction::<ReplyToFeedback>::new();
+    let decision = step.decision_id.clone();
+    let anchor = format!("decision-{decision}");
+    let answered = step.reply.and_then(EmojiScale::label).map(|word| {
+        view! { <p class="small">{format!("You told us: {word}. You can change it.")}</p> }
+    });
     step.feedback.map(|feedback| {
-        let spoken = format!("{} {}", feedback.easy_read, feedback.plain_text);
+        let spoken = format!("{} {} {status}", feedback.easy_read, feedback.plain_text);
         view! {
-            <section class="we-did">
+            <section class="we-did" id=anchor>
                 <h3>"What we did"</h3>
-                <p class="easy-read">{feedback.easy_read}</p>
+                <p class="easy-read">
+                    {feedback.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
+                        <img src=symbol.url() alt="" class="prompt-symbol"/>
+                    })}
+                    {feedback.easy_read}
+                </p>
                 <p>{feedback.plain_text}</p>
-                <ReadAloud text=spoken what="what we did"/>
                 <p class="small">{status}</p>
+                <ReadAloud text=spoken what="what we did"/>
+                <PageForm action=reply class="child-form">
+                    <input type="hidden" name="code" value=code/>
+                    <input type="hidden" name="decision" value=decision/>
+                    <EmojiScaleInput legend="Did we get it right?" show_legend=true/>
+                    {answered}
+                    <ActionProblem action=reply/>
+                    <button type="submit" class="button">"Tell us"</button>
+                </PageForm>
             </section>
         }
     })

@@ -1,5 +1,5 @@
 use crate::api::child::{load_welcome, Agree};
-use crate::domain::Welcome;
+use crate::domain::{BoardItem, Symbol, Welcome};
 use crate::ui::components::{
     ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
 };
@@ -68,8 +68,12 @@ fn Assent(welcome: Welcome) -> impl IntoView {
         .map(|(_, text)| text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    let fed_back = (!welcome.fed_back.is_empty()).then(|| {
+        view! { <FedBack items=welcome.fed_back.clone()/> }
+    });
     view! {
         <h1>"Hello! Before we start"</h1>
+        {fed_back}
         <ul class="assent">
             {points
                 .into_iter()
@@ -86,5 +90,60 @@ fn Assent(welcome: Welcome) -> impl IntoView {
         </PageForm>
         <p><a class="button secondary" href="/" rel="external">"No, thank you"</a></p>
         <WorriedButton participation=Some(participation) back="welcome"/>
+    }
+}
+
+/// What adults did after children last took part in this activity.
+#[component]
+pub(super) fn FedBack(items: Vec<BoardItem>) -> impl IntoView {
+    view! {
+        <section class="fed-back" aria-labelledby="fed-back-heading">
+            <h2 id="fed-back-heading">"Last time, children told us. This is what we did."</h2>
+            <ul class="said-list">
+                {items.into_iter().map(|item| view! { <li><BoardEntry item/></li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One "you said, we did", with its picture and read aloud.
+#[component]
+pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
+    let BoardItem {
+        title,
+        status,
+        reason,
+        feedback,
+        pictures,
+        ..
+    } = item;
+    let status = match reason {
+        Some(reason) => format!("{}. Why: {reason}", status.label()),
+        None => status.label().to_owned(),
+    };
+    let spoken = format!("{} {} {status}", feedback.easy_read, feedback.plain_text);
+    view! {
+        <article class="said">
+            <h3>{title}</h3>
+            <p class="easy-read">
+                {feedback.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
+                    <img src=symbol.url() alt="" class="prompt-symbol"/>
+                })}
+                {feedback.easy_read}
+            </p>
+            <p>{feedback.plain_text}</p>
+            <p class="small">{status}</p>
+            {pictures
+                .into_iter()
+                .map(|(id, description)| view! {
+                    <img
+                        class="thumbnail"
+                        src=format!("/board/pictures/{id}")
+                        alt=description.unwrap_or_else(|| "A picture a child made".to_owned())
+                    />
+                })
+                .collect_view()}
+            <ReadAloud text=spoken what="what we did"/>
+        </article>
     }
 }

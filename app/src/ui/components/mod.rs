@@ -7,6 +7,7 @@ mod live;
 mod page_form;
 mod problem;
 mod read_aloud;
+mod symbol_choice;
 mod trail;
 mod worried;
 
@@ -17,5 +18,6 @@ pub use live::on_live_change;
 pub use page_form::PageForm;
 pub use problem::{ActionProblem, Problem};
 pub use read_aloud::ReadAloud;
+pub use symbol_choice::{FormCleared, SymbolChoice};
 pub use trail::TrailView;
 pub use worried::WorriedButton;

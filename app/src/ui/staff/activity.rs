@@ -8,11 +8,10 @@ use crate::api::activity::{
     RemoveTheme, SavePrompt, UpdateActivity,
 };
 use crate::domain::{
-    ActivityPlan, ActivitySummary, AnswerMode, Forum, Priority, Prompt, Symbol, MAX_OPTIONS,
-    SYMBOLS,
+    ActivityPlan, ActivitySummary, AnswerMode, Forum, Priority, Prompt, MAX_OPTIONS,
 };
 use crate::error::AppError;
-use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::components::{ActionProblem, FormCleared, Problem, SymbolChoice};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -77,14 +76,14 @@ pub fn ActivityPage() -> impl IntoView {
 
 /// Empties a form for the next entry once `action` succeeds. The page is rebuilt in place after
 /// a save, which keeps what was typed in fields whose markup did not change, so a form for
-/// something new is reset by hand; its picture previews hear of it through `Cleared`.
+/// something new is reset by hand; its picture previews hear of it through `FormCleared`.
 fn clear_after<S>(action: ServerAction<S>) -> NodeRef<leptos::html::Form>
 where
     S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
     let form = NodeRef::<leptos::html::Form>::new();
-    let cleared = Cleared(RwSignal::new(0));
+    let cleared = FormCleared(RwSignal::new(0));
     provide_context(cleared);
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(_))) {
@@ -96,10 +95,6 @@ where
     });
     form
 }
-
-/// Counts the resets of the form a picture choice is in.
-#[derive(Clone, Copy)]
-struct Cleared(RwSignal<u32>);
 
 /// A server action that tells the page to load again once it succeeds.
 fn saving<S>(saved: RwSignal<u32>) -> ServerAction<S>
@@ -430,48 +425,5 @@ fn Themes(activity: ActivitySummary, saved: RwSignal<u32>) -> impl IntoView {
                 <button type="submit">"Add the theme"</button>
             </ActionForm>
         </section>
-    }
-}
-
-/// A list of the shipped symbols by name, with the chosen one shown.
-#[component]
-fn SymbolChoice(
-    id: String,
-    name: &'static str,
-    label: String,
-    current: Option<String>,
-) -> impl IntoView {
-    let chosen = RwSignal::new(current.unwrap_or_default());
-    if let Some(Cleared(resets)) = use_context::<Cleared>() {
-        Effect::new(move |previous: Option<u32>| {
-            let now = resets.get();
-            if previous.is_some_and(|previous| previous != now) {
-                chosen.set(String::new());
-            }
-            now
-        });
-    }
-    let preview = move || {
-        Symbol::find(&chosen.get()).map(|symbol| view! {
-            <img class="symbol-preview" src=symbol.url() alt=format!("Chosen: {}", symbol.name)/>
-        })
-    };
-    view! {
-        <div class="symbol-choice">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name on:change=move |event| chosen.set(event_target_value(&event))>
-                <option value="" selected=move || chosen.get().is_empty()>"No picture"</option>
-                {SYMBOLS
-                    .iter()
-                    .map(|symbol| {
-                        let hex = symbol.hex;
-                        view! {
-                            <option value=hex selected=move || chosen.get() == hex>{symbol.name}</option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            {preview}
-        </div>
     }
 }

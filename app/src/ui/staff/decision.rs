@@ -1,10 +1,10 @@
 use super::StaffFrame;
 use crate::api::influence::{
-    decision_choices, decision_with_contributions, LinkContribution, PublishFeedback,
-    RecordDecision,
+    decision_choices, decision_with_contributions, AddDecisionOutcome, LinkContribution,
+    PublishFeedback, RecordDecision, SetDecisionStatus,
 };
-use crate::domain::{Contribution, Decision, DecisionStatus};
-use crate::ui::components::{ActionProblem, Problem};
+use crate::domain::{CommissioningStage, Contribution, Decision, DecisionStatus, OutcomeLevel};
+use crate::ui::components::{ActionProblem, Problem, SymbolChoice};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -41,12 +41,28 @@ pub fn NewDecisionPage() -> impl IntoView {
                             <textarea id="decided" name="decided" rows="4"></textarea>
                             <label for="status">"Status"</label>
                             <select id="status" name="status">
-                                {DecisionStatus::ALL.into_iter().map(|s| view! {
+                                {DecisionStatus::ALL.iter().map(|s| view! {
                                     <option value=s.as_str()>{s.label()}</option>
                                 }).collect_view()}
                             </select>
+                            <label for="reason">"If not taken forward: why (the children will be told)"</label>
+                            <textarea id="reason" name="reason" rows="2"></textarea>
                             <label for="decided_on">"Date of the decision"</label>
                             <input id="decided_on" name="decided_on" type="date"/>
+                            <label for="decision_maker">"Who decided"</label>
+                            <input id="decision_maker" name="decision_maker" placeholder="e.g. Head of SEND commissioning"/>
+                            <label for="stage">"Stage in the commissioning cycle"</label>
+                            <select id="stage" name="stage">
+                                {CommissioningStage::ALL.iter().map(|s| view! {
+                                    <option value=s.as_str() selected=*s == CommissioningStage::Plan>{s.label()}</option>
+                                }).collect_view()}
+                            </select>
+                            <label for="outcome_level">"Level of the outcome"</label>
+                            <select id="outcome_level" name="outcome_level">
+                                {OutcomeLevel::ALL.iter().map(|l| view! {
+                                    <option value=l.as_str() selected=*l == OutcomeLevel::Service>{l.label()}</option>
+                                }).collect_view()}
+                            </select>
                             <ActionProblem action=record/>
                             <button type="submit">"Record the decision"</button>
                         </ActionForm>
@@ -63,15 +79,19 @@ pub fn DecisionPage() -> impl IntoView {
     let params = use_params_map();
     let link = ServerAction::<LinkContribution>::new();
     let publish = ServerAction::<PublishFeedback>::new();
+    let status = ServerAction::<SetDecisionStatus>::new();
+    let outcome = ServerAction::<AddDecisionOutcome>::new();
     let found = Resource::new(
         move || {
             (
                 params.read().get("decision").unwrap_or_default(),
-                link.version().get(),
-                publish.version().get(),
+                link.version().get()
+                    + publish.version().get()
+                    + status.version().get()
+                    + outcome.version().get(),
             )
         },
-        |(id, _, _)| decision_with_contributions(id),
+        |(id, _)| decision_with_contributions(id),
     );
     view! {
         <Title text="Decision"/>
@@ -80,7 +100,7 @@ pub fn DecisionPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match found.await {
                         Ok((decision, contributions)) => {
-                            view! { <DecisionDetail decision contributions link publish/> }.into_any()
+                            view! { <DecisionDetail decision contributions link publish status outcome/> }.into_any()
                         }
                         Err(error) => view! { <Problem error/> }.into_any(),
                     }
@@ -96,25 +116,74 @@ fn DecisionDetail(
     contributions: Vec<Contribution>,
     link: ServerAction<LinkContribution>,
     publish: ServerAction<PublishFeedback>,
+    status: ServerAction<SetDecisionStatus>,
+    outcome: ServerAction<AddDecisionOutcome>,
 ) -> impl IntoView {
     let unlinked: Vec<Contribution> = contributions
         .into_iter()
         .filter(|c| !decision.links.iter().any(|l| l.contribution_id == c.id))
         .collect();
-    let (plain, easy) = decision
+    let (plain, easy, symbol) = decision
         .feedback
         .as_ref()
-        .map(|f| (f.plain_text.clone(), f.easy_read.clone()))
+        .map(|f| (f.plain_text.clone(), f.easy_read.clone(), f.symbol.clone()))
         .unwrap_or_default();
     let (link_id, publish_id) = (decision.id.clone(), decision.id.clone());
+    let (status_id, outcome_id) = (decision.id.clone(), decision.id.clone());
+    let current = decision.status;
+    let timeline = decision
+        .timeline
+        .iter()
+        .map(|entry| {
+            view! {
+                <tr>
+                    <td>{entry.on.clone()}</td>
+                    <td>{timeline_kind(&entry.kind)}</td>
+                    <td>{entry.text.clone()}</td>
+                    <td>{entry.by.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <h1>{decision.title.clone()}</h1>
         <dl class="facts">
             <dt>"Priority"</dt><dd>{decision.priority.clone()}</dd>
             <dt>"Forum"</dt><dd>{format!("{}, {}", decision.forum, decision.decided_on)}</dd>
             <dt>"Status"</dt><dd>{decision.status.label()}</dd>
+            {decision.reason.clone().map(|reason| view! { <dt>"Why not"</dt><dd>{reason}</dd> })}
             <dt>"What was decided"</dt><dd>{decision.decided.clone()}</dd>
+            <dt>"Who decided"</dt><dd>{decision.decision_maker.clone()}</dd>
+            <dt>"Commissioning stage"</dt><dd>{decision.stage.label()}</dd>
+            <dt>"Outcome level"</dt><dd>{decision.outcome_level.label()}</dd>
         </dl>
+
+        <h2>"What has happened since"</h2>
+        <ActionForm action=status attr:class="staff-form">
+            <input type="hidden" name="decision" value=status_id/>
+            <label for="new-status">"Status"</label>
+            <select id="new-status" name="status">
+                {DecisionStatus::ALL.iter().map(|s| view! {
+                    <option value=s.as_str() selected=*s == current>{s.label()}</option>
+                }).collect_view()}
+            </select>
+            <label for="status-reason">"If not taken forward: why (the children will be told)"</label>
+            <textarea id="status-reason" name="reason" rows="2"></textarea>
+            <ActionProblem action=status/>
+            <button type="submit" class="button secondary">"Change the status"</button>
+        </ActionForm>
+        <ActionForm action=outcome attr:class="staff-form">
+            <input type="hidden" name="decision" value=outcome_id/>
+            <label for="outcome-text">"An update on the outcome"</label>
+            <textarea id="outcome-text" name="text" rows="2"></textarea>
+            <ActionProblem action=outcome/>
+            <button type="submit" class="button secondary">"Add the update"</button>
+        </ActionForm>
+        <table class="timeline">
+            <caption>"History"</caption>
+            <thead><tr><th scope="col">"When"</th><th scope="col">"What"</th><th scope="col">"Details"</th><th scope="col">"Who"</th></tr></thead>
+            <tbody>{timeline}</tbody>
+        </table>
 
         <h2>{format!("Children's views behind it ({})", decision.links.len())}</h2>
         <ul class="cards">
@@ -153,8 +222,19 @@ fn DecisionDetail(
             <textarea id="plain_text" name="plain_text" rows="3">{plain}</textarea>
             <label for="easy_read">"Easy-read message"</label>
             <textarea id="easy_read" name="easy_read" rows="3">{easy}</textarea>
+            <SymbolChoice id="feedback-symbol".to_owned() name="symbol" label="Picture beside the easy-read message".to_owned() current=symbol/>
             <ActionProblem action=publish/>
             <button type="submit">"Publish to the children"</button>
         </ActionForm>
+    }
+}
+
+fn timeline_kind(kind: &str) -> &'static str {
+    match kind {
+        "created" => "Recorded",
+        "status" => "Status",
+        "outcome" => "Outcome update",
+        "linked" => "Child's view linked",
+        _ => "Fed back",
     }
 }

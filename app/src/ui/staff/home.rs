@@ -45,9 +45,16 @@ fn Home(home: StaffHome) -> impl IntoView {
                 <a href="/staff/safeguarding">"Open the safeguarding queue"</a>
             </p>
         })}
-        {member.role.can_manage_staff().then(|| view! {
-            <p><a href="/staff/people">"People: invite, roles, accounts"</a></p>
-        })}
+        <nav aria-label="Staff areas">
+            <ul class="links">
+                <li><a href="/staff/hearings">"Hearings: what forums heard"</a></li>
+                {commissions.then(|| view! { <li><a href="/staff/forums">"Forums and their members"</a></li> })}
+                {member.role.can_manage_staff().then(|| view! {
+                    <li><a href="/staff/people">"People: invite, roles, accounts"</a></li>
+                })}
+                <li><a href="/board">"The public \"you said, we did\" board"</a></li>
+            </ul>
+        </nav>
         {facilitates.then(|| view! {
             <section>
                 <h2>"Activities"</h2>

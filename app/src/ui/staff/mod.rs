@@ -3,6 +3,7 @@
 
 mod activity;
 mod decision;
+mod hearing;
 mod home;
 mod people;
 mod preview;
@@ -13,6 +14,7 @@ mod space;
 
 pub use activity::{ActivityPage, NewActivityPage};
 pub use decision::{DecisionPage, NewDecisionPage};
+pub use hearing::{ForumsPage, HearingPage, HearingsPage};
 pub use home::HomePage;
 pub use people::PeoplePage;
 pub use preview::PreviewPage;

@@ -1,0 +1,59 @@
+//! Numbered audit trails: a concern's chronology, a contribution's moderation and a decision's
+//! history. Entries are only ever inserted, each with the next number for its subject, so the
+//! order is kept even when two people add one at the same moment.
+
+use super::{new_id, now, DataError, DataResult};
+
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Trail {
+    Concern,
+    Moderation,
+    Decision,
+}
+
+impl Trail {
+    /// The table, its subject column, and the columns of the entry's kind and text.
+    fn columns(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Trail::Concern => ("concern_events", "concern_id", "kind", "text"),
+            Trail::Moderation => ("moderation_events", "contribution_id", "action", "reason"),
+            Trail::Decision => ("decision_events", "decision_id", "kind", "text"),
+        }
+    }
+}
+
+pub(super) async fn append(
+    conn: &mut sqlx::AnyConnection,
+    trail: Trail,
+    subject_id: &str,
+    staff_id: Option<&str>,
+    kind: &str,
+    text: &str,
+) -> DataResult<()> {
+    let (table, subject, kind_column, text_column) = trail.columns();
+    let sql = format!(
+        "INSERT INTO {table} (id, {subject}, seq, at, staff_id, {kind_column}, {text_column}) \
+         SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 FROM {table} WHERE {subject} = $2"
+    );
+    // The unique index on (subject, seq) refuses a duplicate number; the second writer tries
+    // again with the next one.
+    for _ in 0..3 {
+        let added = sqlx::query(&sql)
+            .bind(new_id())
+            .bind(subject_id)
+            .bind(now())
+            .bind(staff_id)
+            .bind(kind)
+            .bind(text)
+            .execute(&mut *conn)
+            .await;
+        match added {
+            Ok(_) => return Ok(()),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(DataError::Conflict(
+        "Someone else was adding to this record. Please try again.",
+    ))
+}
