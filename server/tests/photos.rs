@@ -487,3 +487,76 @@ async fn each_role_sees_exactly_the_media_the_childs_consent_allows() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_public_board_shows_only_pictures_children_let_anyone_see() {
+    use app::data::decision::{self, NewDecision, NewFeedback};
+    use app::domain::{CommissioningStage, DecisionStatus, OutcomeLevel};
+    let heard = heard().await;
+    let mut pictures = Vec::new();
+    for consent in ["decision_makers", "public"] {
+        let (participation, prompt, contribution_id) = child_at_photo_question(&heard.db).await;
+        let fields = [
+            ("prompt", prompt.as_str()),
+            ("contribution", contribution_id.as_str()),
+            ("consent", consent),
+        ];
+        upload(&heard, &participation, &fields, &photo_bytes()).await;
+        let session = session_of(&heard.db, &participation).await;
+        let said = contribution::for_session(&heard.db, &session)
+            .await
+            .unwrap();
+        let app::domain::Answer::Photo(picture) = &said[0].answer else {
+            panic!("not a photo")
+        };
+        pictures.push((
+            said[0].id.clone(),
+            format!("/board/pictures/{}", picture.media_id),
+        ));
+    }
+    let commissioner = staff::find_by_email(&heard.db, "commissioner@heard.example")
+        .await
+        .unwrap();
+    let new = NewDecision {
+        priority_id: "priority-8".into(),
+        forum_id: "forum-send-tc".into(),
+        title: "Gardens".into(),
+        decided: "A garden at each short break.".into(),
+        status: DecisionStatus::Agreed,
+        decided_on: "2026-11-20".into(),
+        stage: CommissioningStage::Do,
+        outcome_level: OutcomeLevel::Service,
+        decision_maker: "Commissioning panel".into(),
+        reason: String::new(),
+    };
+    let id = decision::create(&heard.db, new, &commissioner.id)
+        .await
+        .unwrap();
+    for (contribution_id, _) in &pictures {
+        decision::link(&heard.db, &id, contribution_id, "Gardens", &commissioner.id)
+            .await
+            .unwrap();
+    }
+    let (_, public) = &pictures[1];
+    // Not on the board before the feedback is published.
+    assert_eq!(
+        fetch(&heard, public, None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let message = NewFeedback {
+        plain_text: "We are making gardens.".into(),
+        easy_read: "Gardens. Yes!".into(),
+        symbol: None,
+    };
+    decision::publish(&heard.db, &id, &message, &commissioner.id)
+        .await
+        .unwrap();
+    let shown = fetch(&heard, public, None).await;
+    assert_eq!(shown.status(), StatusCode::OK);
+    assert_eq!(shown.headers()[header::CONTENT_TYPE], "image/jpeg");
+    let (_, decision_makers_only) = &pictures[0];
+    assert_eq!(
+        fetch(&heard, decision_makers_only, None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
