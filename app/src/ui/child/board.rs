@@ -21,6 +21,7 @@ pub fn BoardPage() -> impl IntoView {
                     match board.await {
                         Ok(items) if items.is_empty() => view! { <p>"Nothing has been published yet."</p> }.into_any(),
                         Ok(items) => view! {
+                            <h2>"What we did"</h2>
                             <ul class="said-list">
                                 {items.into_iter().map(|item| view! { <li><BoardEntry item/></li> }).collect_view()}
                             </ul>

@@ -222,7 +222,7 @@ fn DecisionDetail(
             <textarea id="plain_text" name="plain_text" rows="3">{plain}</textarea>
             <label for="easy_read">"Easy-read message"</label>
             <textarea id="easy_read" name="easy_read" rows="3">{easy}</textarea>
-            <SymbolChoice id="feedback-symbol".to_owned() name="symbol" label="Picture beside the easy-read message".to_owned() current=symbol/>
+            <SymbolChoice id="feedback-symbol".to_owned() name="symbol" label="A picture to go with it".to_owned() current=symbol/>
             <ActionProblem action=publish/>
             <button type="submit">"Publish to the children"</button>
         </ActionForm>

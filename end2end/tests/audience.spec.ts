@@ -1,0 +1,112 @@
+import { test, expect, Page } from '@playwright/test';
+import { expectAccessible, openSession, signIn } from './helpers';
+
+const hydrated = (page: Page) => expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+
+test('a pack is heard and acknowledged, a decision is fed back, and the child says whether we got it right', async ({ browser }) => {
+  const words = `More swimming at weekends ${Date.now() % 100000}`;
+  const { facilitator, code } = await openSession(browser, 'Leisure centre, Saturday group');
+
+  // A child says something.
+  const child = await (await browser.newContext()).newPage();
+  await child.goto(`/?code=${code}`);
+  await child.getByRole('button', { name: 'Start' }).click();
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+  await child.getByRole('button', { name: "I'd rather not say" }).click();
+  await child.getByRole('textbox').fill(words);
+  await child.getByRole('button', { name: 'Next' }).click();
+  for (const n of [3, 4, 5]) {
+    await expect(child.getByText(`Question ${n} of 5`)).toBeVisible();
+    await child.getByRole('button', { name: "I'd rather not say" }).click();
+  }
+  await child.getByRole('button', { name: 'Send' }).click();
+  const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
+
+  // The facilitator builds a hearing pack for the forum and presents it.
+  await facilitator.goto('/staff/hearings');
+  await hydrated(facilitator);
+  await facilitator.getByText('Build a new hearing pack').click();
+  await facilitator.getByLabel('Title').fill('Short breaks: what children told us');
+  await facilitator.getByLabel('Date of the meeting').fill('2026-12-03');
+  await facilitator.getByRole('button', { name: 'Start the pack' }).click();
+  await expect(facilitator.getByRole('heading', { name: 'Short breaks: what children told us' })).toBeVisible();
+  await facilitator.getByLabel('Summary for the forum').fill('Children asked for more swimming.');
+  await facilitator.getByRole('button', { name: 'Save the summary' }).click();
+  const candidate = facilitator.locator('#candidates-heading ~ ol .contribution', { hasText: words });
+  await candidate.getByRole('button', { name: 'Add to the pack' }).click();
+  await expect(facilitator.getByRole('heading', { name: 'In the pack (1)' })).toBeVisible();
+  await expectAccessible(facilitator);
+  await facilitator.getByRole('button', { name: 'Mark the pack as presented' }).click();
+  await expect(facilitator.getByText(/^Presented to SEND Transformation & Commissioning group/)).toBeVisible();
+
+  // A member of the forum says they heard it, and responds.
+  const commissioner = await signIn(browser, 'commissioner@heard.example', 'demo-commissioner-password');
+  await commissioner.getByRole('link', { name: 'Hearings: what forums heard' }).click();
+  const waiting = commissioner.locator('section', { has: commissioner.getByRole('heading', { name: 'For you to acknowledge' }) });
+  await waiting.getByRole('link', { name: 'Short breaks: what children told us' }).first().click();
+  await hydrated(commissioner);
+  await expect(commissioner.getByText(words)).toBeVisible();
+  await commissioner.getByLabel('Your response to the children\'s views (optional)').fill('We will look at pool times.');
+  await commissioner.getByRole('button', { name: 'I heard what the children said' }).click();
+  await expect(commissioner.getByRole('row', { name: /commissioner@heard.example .* We will look at pool times\./ })).toBeVisible();
+  await expectAccessible(commissioner);
+
+  // The commissioner decides, links what the child said, publishes, then updates the decision.
+  await commissioner.goto('/staff/decisions/new');
+  await commissioner.getByLabel('Priority').selectOption({ label: '8. Develop our short breaks offer' });
+  await commissioner.getByLabel('Title').fill('Weekend swimming');
+  await commissioner.getByLabel('What was decided').fill('Two weekend swimming sessions at each short break.');
+  await commissioner.getByLabel('Status', { exact: true }).selectOption('agreed');
+  await commissioner.getByLabel('Date of the decision').fill('2026-12-04');
+  await commissioner.getByLabel('Who decided').fill('Commissioning panel');
+  await commissioner.getByLabel('Stage in the commissioning cycle').selectOption('do');
+  await commissioner.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(commissioner.getByRole('heading', { name: 'Weekend swimming' })).toBeVisible();
+  await hydrated(commissioner);
+  const option = commissioner.locator('#contribution option', { hasText: words });
+  await commissioner.getByLabel('Contribution').selectOption(await option.getAttribute('value'));
+  await commissioner.getByLabel('How it shaped the decision').fill('You asked for swimming at weekends.');
+  await commissioner.getByRole('button', { name: 'Link' }).click();
+  await expect(commissioner.getByText('Because: You asked for swimming at weekends.')).toBeVisible();
+  await commissioner.getByLabel('Message', { exact: true }).fill('There will be swimming on Saturdays and Sundays.');
+  await commissioner.getByLabel('Easy-read message').fill('Swimming at weekends: yes.');
+  await commissioner.getByLabel('A picture to go with it').selectOption({ label: 'Swimming' });
+  await commissioner.getByRole('button', { name: 'Publish to the children' }).click();
+  await expect(commissioner.getByText(/Published on/)).toBeVisible();
+  await commissioner.getByLabel('Status', { exact: true }).last().selectOption('in_progress');
+  await commissioner.getByRole('button', { name: 'Change the status' }).click();
+  await commissioner.getByLabel('An update on the outcome').fill('The pool is booked from January.');
+  await commissioner.getByRole('button', { name: 'Add the update' }).click();
+  const history = commissioner.locator('table.timeline');
+  await expect(history.getByRole('row')).toHaveCount(6);
+  await expect(history).toContainText('The pool is booked from January.');
+  await expect(history).toContainText('In progress');
+  await expectAccessible(commissioner);
+
+  // The child's receipt: said, heard (when, by how many), decided, fed back; then "did we get it right?".
+  const home = await (await browser.newContext()).newPage();
+  await home.goto(`/receipt/${receipt}`);
+  const said = home.locator('.said', { hasText: words });
+  await expect(said).toContainText('SEND Transformation & Commissioning group heard it on 3 December 2026. 1 person said they heard it.');
+  await expect(said).toContainText('Swimming at weekends: yes.');
+  await expect(said).toContainText('In progress: Weekend swimming');
+  await expectAccessible(home);
+  await said.getByRole('group', { name: 'Did we get it right?' }).getByText('Happy', { exact: true }).click();
+  await said.getByRole('button', { name: 'Tell us' }).click();
+  await expect(home.locator('.said', { hasText: words })).toContainText('You told us: Happy.');
+  await expectAccessible(home);
+
+  // The public board, and the start of the next session of the activity.
+  await home.goto('/board');
+  await expect(home.getByText('Swimming at weekends: yes.')).toBeVisible();
+  await expect(home.getByText(words)).toHaveCount(0);
+  await expectAccessible(home);
+
+  const next = await openSession(browser, 'Leisure centre, next month');
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(`/?code=${next.code}`);
+  await newcomer.getByRole('button', { name: 'Start' }).click();
+  await expect(newcomer.getByRole('heading', { name: 'Last time, children told us. This is what we did.' })).toBeVisible();
+  await expect(newcomer.getByText('Swimming at weekends: yes.')).toBeVisible();
+  await expectAccessible(newcomer);
+});
