@@ -8,6 +8,7 @@ pub mod concern;
 pub mod contribution;
 pub mod decision;
 pub mod evaluation;
+pub mod evidence;
 pub mod feedback;
 pub mod hearing;
 pub mod media;

@@ -4,6 +4,7 @@ mod activity;
 mod answer;
 mod decision;
 mod display;
+mod evidence;
 mod role;
 mod space;
 mod symbols;
@@ -18,6 +19,9 @@ pub use answer::{
 };
 pub use decision::{CommissioningStage, DecisionStatus, OutcomeLevel};
 pub use display::Display;
+pub use evidence::{
+    Dashboard, EvidenceFilter, ExportRow, Funnel, OverdueLoop, DEFAULT_OVERDUE_WEEKS,
+};
 pub use role::Role;
 pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};
 pub use symbols::{Symbol, SYMBOLS};

@@ -72,6 +72,12 @@ impl Role {
         matches!(self, Role::Commissioner | Role::Admin)
     }
 
+    /// Sees the evidence of influence: dashboard, report, exports, the co-production audit.
+    /// The safeguarding lead's work stays apart from it.
+    pub fn can_see_evidence(self) -> bool {
+        self != Role::SafeguardingLead
+    }
+
     /// A child's photo is seen by the team running sessions and keeping children safe, by
     /// decision makers only when the child agreed to that, and by viewers only when public.
     pub fn can_see_media(self, consent: MediaConsent) -> bool {
