@@ -14,6 +14,8 @@ pub mod alerts;
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod charts;
+#[cfg(feature = "ssr")]
 pub mod data;
 #[cfg(feature = "ssr")]
 pub mod media;

@@ -71,8 +71,16 @@ test('a pack is heard and acknowledged, a decision is fed back, and the child sa
   await commissioner.getByLabel('Message', { exact: true }).fill('There will be swimming on Saturdays and Sundays.');
   await commissioner.getByLabel('Easy-read message').fill('Swimming at weekends: yes.');
   await commissioner.getByLabel('A picture to go with it').selectOption({ label: 'Swimming' });
+  const decisionPage = commissioner.url();
+  const evidence = await commissioner.context().newPage();
+  const fedBack = async () => {
+    await evidence.goto('/staff/evidence?priority=priority-8');
+    return Number(await evidence.getByRole('row', { name: /Fed back to the children/ }).getByRole('cell').textContent());
+  };
+  const fedBackBefore = await fedBack();
   await commissioner.getByRole('button', { name: 'Publish to the children' }).click();
   await expect(commissioner.getByText(/Published on/)).toBeVisible();
+  expect(commissioner.url()).toBe(decisionPage);
   await commissioner.getByLabel('Status', { exact: true }).last().selectOption('in_progress');
   await commissioner.getByRole('button', { name: 'Change the status' }).click();
   await commissioner.getByLabel('An update on the outcome').fill('The pool is booked from January.');
@@ -82,6 +90,28 @@ test('a pack is heard and acknowledged, a decision is fed back, and the child sa
   await expect(history).toContainText('The pool is booked from January.');
   await expect(history).toContainText('In progress');
   await expectAccessible(commissioner);
+
+  // The evidence: the dashboard moved, the report renders, the CSV downloads, and all of it is recorded.
+  expect(await fedBack()).toBe(fedBackBefore + 1);
+  await expectAccessible(evidence);
+  await evidence.getByRole('link', { name: 'Evidence report (print or save as PDF)' }).click();
+  await expect(evidence.getByRole('heading', { name: "Evidence of children's influence" })).toBeVisible();
+  await expect(evidence.getByRole('img', { name: "How far children's contributions got" })).toBeVisible();
+  await expect(evidence.locator('.quotes')).toContainText(words);
+  await expect(evidence.getByRole('heading', { name: 'Weekend swimming' })).toBeVisible();
+  await expectAccessible(evidence);
+  await evidence.goBack();
+  const [download] = await Promise.all([
+    evidence.waitForEvent('download'),
+    evidence.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('activity,said on,question,way,answer,themes,heard,decisions,fed back on');
+  expect(csv).toContain(words);
+  expect(csv).toContain('Weekend swimming');
+  expect(csv).not.toContain(receipt);
+  await evidence.reload();
+  await expect(evidence.locator('table.exports tr', { hasText: 'csv' }).first()).toContainText('commissioner@heard.example');
 
   // The child's receipt: said, heard (when, by how many), decided, fed back; then "did we get it right?".
   const home = await (await browser.newContext()).newPage();

@@ -48,6 +48,7 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
     };
     let media_routes = app::api::media::routes(state.clone());
     let live_routes = app::api::live::routes(state.clone());
+    let export_routes = app::api::evidence::routes(state.clone());
     let options = config.leptos.clone();
     let health_db = db.clone();
     let router = Router::new()
@@ -65,6 +66,7 @@ pub async fn build_app(config: &Config) -> Result<(Router, Db), StartError> {
         .with_state(options)
         .merge(media_routes)
         .merge(live_routes)
+        .merge(export_routes)
         .layer(axum::middleware::map_response(security_headers));
     Ok((router, db))
 }

@@ -193,6 +193,8 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "decision=nope&text=Opened+in+May",
     ),
     ("hearings", Gate::Staff(Role::is_staff), ""),
+    ("load_evidence", Gate::Staff(Role::can_see_evidence), ""),
+    ("load_report", Gate::Staff(Role::can_see_evidence), ""),
     (
         "create_hearing",
         Gate::Staff(Role::can_facilitate),
@@ -435,15 +437,17 @@ async fn each_server_function_lets_through_exactly_who_the_table_says() {
 }
 
 /// The plain routes beside the server functions: the live views of a session and of the
-/// safeguarding queue. (Media routes are checked role by role and consent by consent in
+/// safeguarding queue, and the evidence exports. (Media routes are checked role by role and consent by consent in
 /// `photos.rs`.)
-const LIVE_ROUTES: &[(&str, fn(Role) -> bool)] = &[
+const PLAIN_ROUTES: &[(&str, fn(Role) -> bool)] = &[
     ("/staff/sessions/any/live", Role::can_facilitate),
     ("/staff/safeguarding/live", Role::can_safeguard),
+    ("/staff/evidence/export.csv", Role::can_see_evidence),
+    ("/staff/evidence/export.json", Role::can_see_evidence),
 ];
 
 #[tokio::test]
-async fn only_the_right_roles_listen_live() {
+async fn only_the_right_roles_reach_the_plain_routes() {
     let heard = heard().await;
     let status = |path: &'static str, token: Option<String>| {
         let router = heard.router.clone();
@@ -459,13 +463,13 @@ async fn only_the_right_roles_listen_live() {
                 .status()
         }
     };
-    for (path, _) in LIVE_ROUTES {
+    for (path, _) in PLAIN_ROUTES {
         assert_eq!(status(path, None).await, StatusCode::UNAUTHORIZED, "{path}");
     }
     // One sign-in each: a code from the authenticator app works once.
     for (email, role, password) in seed::DEMO_USERS {
         let token = token_for(&heard.db, email, password).await;
-        for (path, allowed) in LIVE_ROUTES {
+        for (path, allowed) in PLAIN_ROUTES {
             let expected = if allowed(role) {
                 StatusCode::OK
             } else {

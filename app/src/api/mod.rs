@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod audience;
 pub mod child;
+pub mod evidence;
 pub mod facilitation;
 pub mod influence;
 #[cfg(feature = "ssr")]

@@ -154,21 +154,21 @@ async fn median_days(db: &Db, filter: &EvidenceFilter, step: &str) -> DataResult
 
 /// Sessions in scope, and how many of them have a Space record with nothing missing.
 async fn space_coverage(db: &Db, filter: &EvidenceFilter) -> DataResult<(i64, i64)> {
-    let sql = with_scope("SELECT DISTINCT session_id FROM scope");
-    let ids: Vec<String> = bind(sqlx::query(&sql), filter)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| get(row, "session_id"))
-        .collect::<DataResult<_>>()?;
+    let sql = with_scope(
+        "SELECT s.closed_at, r.setting, r.expected_group, r.invited, r.missing, r.adjustments, \
+         r.opening_checks, r.closing_checks FROM sessions s \
+         LEFT JOIN space_records r ON r.session_id = s.id \
+         WHERE s.id IN (SELECT session_id FROM scope)",
+    );
+    let rows = bind(sqlx::query(&sql), filter).fetch_all(db.pool()).await?;
     let mut complete = 0;
-    for id in &ids {
-        let summary = session::find(db, id).await?;
-        if session::space(db, id).await?.gaps(!summary.open).is_empty() {
+    for row in &rows {
+        let closed = get::<Option<i64>>(row, "closed_at")?.is_some();
+        if session::space_from(row)?.gaps(closed).is_empty() {
             complete += 1;
         }
     }
-    Ok((ids.len() as i64, complete))
+    Ok((rows.len() as i64, complete))
 }
 
 /// How many loops are open past the weeks allowed, and the 50 oldest with who owns each: the
@@ -310,4 +310,80 @@ pub async fn exports(db: &Db) -> DataResult<Vec<(String, String, String, String,
         ))
     })
     .collect()
+}
+
+/// Written answers decision makers may see, newest first: (question, words, said on).
+pub async fn quotes(
+    db: &Db,
+    filter: &EvidenceFilter,
+    limit: i64,
+) -> DataResult<Vec<(String, String, String)>> {
+    let sql = with_scope(&format!(
+        concat!(
+            "SELECT pr.text AS prompt, c.text_value, c.created_at FROM scope \
+             JOIN contributions c ON c.id = scope.id JOIN prompts pr ON pr.id = c.prompt_id \
+             WHERE c.mode = 'text' AND ",
+            trail::presentable!(),
+            " ORDER BY c.created_at DESC, c.id LIMIT {}"
+        ),
+        limit
+    ));
+    bind(sqlx::query(&sql), filter)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            Ok((
+                get(row, "prompt")?,
+                get::<Option<String>>(row, "text_value")?.unwrap_or_default(),
+                format_date(get(row, "created_at")?),
+            ))
+        })
+        .collect()
+}
+
+/// Pictures children let decision makers (or, with `public_only`, anyone) see: (media id,
+/// description).
+pub async fn pictures(
+    db: &Db,
+    filter: &EvidenceFilter,
+    public_only: bool,
+    limit: i64,
+) -> DataResult<Vec<(String, Option<String>)>> {
+    let consents = if public_only {
+        "('public')"
+    } else {
+        "('decision_makers', 'public')"
+    };
+    let sql = with_scope(&format!(
+        concat!(
+            "SELECT m.id, c.description FROM scope JOIN contributions c ON c.id = scope.id \
+             JOIN media m ON m.id = c.media_id \
+             WHERE m.kind IN ('photo', 'drawing') AND m.consent IN {} AND ",
+            trail::released!(),
+            " ORDER BY c.created_at DESC, c.id LIMIT {}"
+        ),
+        consents, limit
+    ));
+    bind(sqlx::query(&sql), filter)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| Ok((get(row, "id")?, get(row, "description")?)))
+        .collect()
+}
+
+/// Decisions that answer contributions in scope (under the priority, when one is chosen).
+pub async fn decision_ids(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<String>> {
+    let sql = with_scope(
+        "SELECT d.id FROM decisions d WHERE ($2 = '' OR d.priority_id = $2) AND d.id IN \
+         (SELECT dl.decision_id FROM decision_links dl JOIN scope ON scope.id = dl.contribution_id) \
+         ORDER BY d.decided_on DESC, d.id",
+    );
+    bind(sqlx::query(&sql), filter)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| get(row, "id"))
+        .collect()
 }

@@ -208,21 +208,30 @@ pub async fn space(db: &Db, session_id: &str) -> DataResult<SpaceRecord> {
     .bind(session_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some(row) = row else {
-        return Ok(SpaceRecord::default());
-    };
+    match row {
+        Some(row) => space_from(&row),
+        None => Ok(SpaceRecord::default()),
+    }
+}
+
+/// A Space record from a row of `space_records`' columns.
+pub(super) fn space_from(row: &sqlx::any::AnyRow) -> DataResult<SpaceRecord> {
     let list = |column: &str| -> DataResult<Vec<String>> {
-        Ok(get::<String>(&row, column)?
+        Ok(get::<Option<String>>(row, column)?
+            .unwrap_or_default()
             .split(',')
             .filter(|code| !code.is_empty())
             .map(str::to_owned)
             .collect())
     };
+    let text = |column: &str| -> DataResult<String> {
+        Ok(get::<Option<String>>(row, column)?.unwrap_or_default())
+    };
     Ok(SpaceRecord {
-        setting: get(&row, "setting")?,
-        expected_group: get(&row, "expected_group")?,
-        invited: get(&row, "invited")?,
-        missing: get(&row, "missing")?,
+        setting: text("setting")?,
+        expected_group: text("expected_group")?,
+        invited: text("invited")?,
+        missing: text("missing")?,
         adjustments: list("adjustments")?,
         opening: list("opening_checks")?,
         closing: list("closing_checks")?,

@@ -95,3 +95,29 @@ pub struct ExportRow {
     pub decisions: Vec<String>,
     pub fed_back_on: Option<String>,
 }
+
+/// The print-ready evidence report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceReport {
+    /// What it covers, in words.
+    pub scope: String,
+    pub dashboard: Dashboard,
+    /// Charts drawn on the server as SVG.
+    pub funnel_chart: String,
+    pub modes_chart: String,
+    /// (question, the child's words, said on).
+    pub quotes: Vec<(String, String, String)>,
+    /// (media id, description) of pictures the reader may see.
+    pub pictures: Vec<(String, Option<String>)>,
+    pub decisions: Vec<super::Decision>,
+}
+
+/// The evidence page: the dashboard and what its filter offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidencePage {
+    pub dashboard: Dashboard,
+    pub priorities: Vec<super::Priority>,
+    pub activities: Vec<(String, String)>,
+    /// (when, who, format, scope, rows) of recent exports.
+    pub exports: Vec<(String, String, String, String, i64)>,
+}

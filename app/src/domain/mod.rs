@@ -20,7 +20,8 @@ pub use answer::{
 pub use decision::{CommissioningStage, DecisionStatus, OutcomeLevel};
 pub use display::Display;
 pub use evidence::{
-    Dashboard, EvidenceFilter, ExportRow, Funnel, OverdueLoop, DEFAULT_OVERDUE_WEEKS,
+    Dashboard, EvidenceFilter, EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop,
+    DEFAULT_OVERDUE_WEEKS,
 };
 pub use role::Role;
 pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};

@@ -67,6 +67,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/hearings") view=staff::HearingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/hearings/:hearing") view=staff::HearingPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/evidence") view=staff::EvidencePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/evidence/report") view=staff::ReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/forums") view=staff::ForumsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>

@@ -3,6 +3,7 @@
 
 mod activity;
 mod decision;
+mod evidence;
 mod hearing;
 mod home;
 mod people;
@@ -14,6 +15,7 @@ mod space;
 
 pub use activity::{ActivityPage, NewActivityPage};
 pub use decision::{DecisionPage, NewDecisionPage};
+pub use evidence::{EvidencePage, ReportPage};
 pub use hearing::{ForumsPage, HearingPage, HearingsPage};
 pub use home::HomePage;
 pub use people::PeoplePage;

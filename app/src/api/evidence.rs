@@ -1,0 +1,259 @@
+//! Evidence for commissioners and boards: the dashboard, the print-ready report, and CSV and
+//! JSON exports (plain routes, so the browser downloads them). Every export is recorded.
+
+use crate::domain::{EvidenceFilter, EvidencePage, EvidenceReport};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The filter from the page's query: dates as YYYY-MM-DD, the end date included.
+#[cfg(feature = "ssr")]
+pub fn filter_from(
+    priority: &str,
+    activity: &str,
+    from: &str,
+    until: &str,
+    weeks: &str,
+) -> Result<EvidenceFilter, AppError> {
+    use crate::data::parse_date;
+    let date = |text: &str| -> Result<Option<i64>, AppError> {
+        match text.trim() {
+            "" => Ok(None),
+            text => Ok(Some(parse_date(text)?)),
+        }
+    };
+    Ok(EvidenceFilter {
+        priority_id: priority.trim().to_owned(),
+        activity_id: activity.trim().to_owned(),
+        from: date(from)?,
+        until: date(until)?.map(|day| day + 86_400),
+        overdue_weeks: weeks.trim().parse().ok(),
+    })
+}
+
+#[server]
+pub async fn load_evidence(
+    #[server(default)] priority: String,
+    #[server(default)] activity: String,
+    #[server(default)] from: String,
+    #[server(default)] until: String,
+    #[server(default)] weeks: String,
+) -> Result<EvidencePage, AppError> {
+    use crate::data::{activity as activities, evidence, strategy};
+    use crate::{auth, domain::Role};
+    auth::require(Role::can_see_evidence).await?;
+    let filter = filter_from(&priority, &activity, &from, &until, &weeks)?;
+    let db = auth::db()?;
+    Ok(EvidencePage {
+        dashboard: evidence::dashboard(&db, &filter).await?,
+        priorities: strategy::priorities(&db).await?,
+        activities: activities::list(&db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.title))
+            .collect(),
+        exports: evidence::exports(&db).await?,
+    })
+}
+
+/// The report for a priority, an activity or a period; reading it is recorded like an export.
+#[server]
+pub async fn load_report(
+    #[server(default)] priority: String,
+    #[server(default)] activity: String,
+    #[server(default)] from: String,
+    #[server(default)] until: String,
+    #[server(default)] weeks: String,
+) -> Result<EvidenceReport, AppError> {
+    use crate::data::{decision, evidence};
+    use crate::domain::{MediaConsent, Role};
+    use crate::{auth, charts};
+    let reader = auth::require(Role::can_see_evidence).await?;
+    let filter = filter_from(&priority, &activity, &from, &until, &weeks)?;
+    let db = auth::db()?;
+    let dashboard = evidence::dashboard(&db, &filter).await?;
+    let funnel = &dashboard.funnel;
+    let funnel_chart = charts::bars(
+        "How far children's contributions got",
+        &[
+            ("Said".into(), funnel.said),
+            ("Heard".into(), funnel.heard),
+            ("Linked to a decision".into(), funnel.linked),
+            ("Fed back".into(), funnel.fed_back),
+        ],
+    );
+    let modes_chart = charts::bars("How children answered", &dashboard.modes);
+    let public_only = !reader.role.can_see_media(MediaConsent::DecisionMakers);
+    let mut decisions = Vec::new();
+    for id in evidence::decision_ids(&db, &filter).await? {
+        decisions.push(decision::find(&db, &id).await?);
+    }
+    let quotes = evidence::quotes(&db, &filter, 20).await?;
+    evidence::record_export(&db, &reader.id, "report", &filter, quotes.len()).await?;
+    Ok(EvidenceReport {
+        scope: filter.describe(),
+        funnel_chart,
+        modes_chart,
+        quotes,
+        pictures: evidence::pictures(&db, &filter, public_only, 12).await?,
+        decisions,
+        dashboard,
+    })
+}
+
+#[cfg(feature = "ssr")]
+pub use exports::routes;
+
+#[cfg(feature = "ssr")]
+mod exports {
+    use super::filter_from;
+    use crate::auth::{self, ServerState};
+    use crate::data::evidence;
+    use crate::domain::ExportRow;
+    use axum::extract::{Query, State};
+    use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+    use axum::response::{IntoResponse, Response};
+    use axum::routing::get;
+    use axum::Router;
+    use std::collections::HashMap;
+
+    pub fn routes(state: ServerState) -> Router {
+        Router::new()
+            .route("/staff/evidence/export.csv", get(csv))
+            .route("/staff/evidence/export.json", get(json))
+            .with_state(state)
+    }
+
+    async fn csv(
+        State(state): State<ServerState>,
+        Query(query): Query<HashMap<String, String>>,
+        headers: HeaderMap,
+    ) -> Response {
+        export(&state, &query, &headers, "csv").await
+    }
+
+    async fn json(
+        State(state): State<ServerState>,
+        Query(query): Query<HashMap<String, String>>,
+        headers: HeaderMap,
+    ) -> Response {
+        export(&state, &query, &headers, "json").await
+    }
+
+    async fn export(
+        state: &ServerState,
+        query: &HashMap<String, String>,
+        headers: &HeaderMap,
+        format: &str,
+    ) -> Response {
+        let reader = match auth::staff_in(&state.db, headers).await {
+            Ok(Some(member)) if member.role.can_see_evidence() => member,
+            Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
+            Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
+            Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        };
+        let field = |name: &str| query.get(name).map(String::as_str).unwrap_or("");
+        let Ok(filter) = filter_from(
+            field("priority"),
+            field("activity"),
+            field("from"),
+            field("until"),
+            field("weeks"),
+        ) else {
+            return (StatusCode::BAD_REQUEST, "Please give dates as YYYY-MM-DD.").into_response();
+        };
+        let rows = match evidence::export_rows(&state.db, &filter).await {
+            Ok(rows) => rows,
+            Err(error) => {
+                tracing::error!(%error, "export failed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
+        if let Err(error) =
+            evidence::record_export(&state.db, &reader.id, format, &filter, rows.len()).await
+        {
+            // An export that cannot be recorded is not given out.
+            tracing::error!(%error, "export could not be recorded");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+        let (body, content_type) = if format == "csv" {
+            (to_csv(&rows), "text/csv; charset=utf-8")
+        } else {
+            (
+                serde_json::to_string_pretty(&rows).unwrap_or_default(),
+                "application/json",
+            )
+        };
+        let mut response = body.into_response();
+        let out = response.headers_mut();
+        out.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        if let Ok(disposition) =
+            HeaderValue::from_str(&format!("attachment; filename=\"heard-evidence.{format}\""))
+        {
+            out.insert(header::CONTENT_DISPOSITION, disposition);
+        }
+        out.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+        response
+    }
+
+    pub(super) fn to_csv(rows: &[ExportRow]) -> String {
+        let mut out = String::from(
+            "activity,said on,question,way,answer,themes,heard,decisions,fed back on\r\n",
+        );
+        for row in rows {
+            let cells = [
+                row.activity.clone(),
+                row.said_on.clone(),
+                row.prompt.clone(),
+                row.way.clone(),
+                row.answer.clone(),
+                row.themes.join("; "),
+                row.heard.join("; "),
+                row.decisions.join("; "),
+                row.fed_back_on.clone().unwrap_or_default(),
+            ];
+            let line: Vec<String> = cells.iter().map(|cell| cell_of(cell)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// One CSV cell: quoted, and a leading = + - @ made harmless so a spreadsheet never runs
+    /// what a child typed as a formula.
+    fn cell_of(text: &str) -> String {
+        let safe = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{text}")
+        } else {
+            text.to_owned()
+        };
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn cells_are_quoted_and_formulas_defused() {
+            let row = ExportRow {
+                activity: "Clubs".into(),
+                said_on: "1 May 2026".into(),
+                prompt: "What \"good\" means".into(),
+                way: "Text".into(),
+                answer: "=HYPERLINK(\"http://x\")".into(),
+                themes: vec!["Travel".into(), "Friends".into()],
+                heard: Vec::new(),
+                decisions: Vec::new(),
+                fed_back_on: None,
+            };
+            let csv = to_csv(&[row]);
+            let line = csv.lines().nth(1).unwrap();
+            assert!(line.starts_with("\"Clubs\",\"1 May 2026\",\"What \"\"good\"\" means\""));
+            assert!(line.contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
+            assert!(line.contains("\"Travel; Friends\""));
+        }
+    }
+}
