@@ -17,24 +17,24 @@ const SCOPE: &str = "SELECT c.id, c.created_at, c.mode, c.participation_id, p.se
      AND ($2 = '' OR s.activity_id IN (SELECT activity_id FROM activity_priorities WHERE priority_id = $2)) \
      AND c.created_at >= $3 AND c.created_at < $4";
 
-/// When each contribution was first heard: in a presented hearing pack, or by the forum that
-/// made a decision it is linked to.
-const FIRST_HEARD: &str = "SELECT id, MIN(at) AS at FROM ( \
-       SELECT hi.contribution_id AS id, h.held_on AS at FROM hearing_items hi \
-       JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL \
-       UNION ALL SELECT dl.contribution_id AS id, d.decided_on AS at FROM decision_links dl \
-       JOIN decisions d ON d.id = dl.decision_id) heard GROUP BY id";
+/// Each contribution in scope with when it was first heard in a presented hearing pack, when
+/// a decision linked to it was made (its forum heard it then), and when it was first fed back:
+/// indexed lookups per row, so the cost grows with the contributions in scope only.
+const LOOPS: &str = "SELECT scope.id, scope.created_at, \
+     (SELECT MIN(h.held_on) FROM hearing_items hi JOIN hearings h ON h.id = hi.hearing_id \
+       WHERE hi.contribution_id = scope.id AND h.presented_at IS NOT NULL) AS hearing_at, \
+     (SELECT MIN(d.decided_on) FROM decision_links dl JOIN decisions d ON d.id = dl.decision_id \
+       WHERE dl.contribution_id = scope.id) AS decided_at, \
+     (SELECT MIN(fb.published_at) FROM decision_links dl JOIN feedback fb \
+       ON fb.decision_id = dl.decision_id WHERE dl.contribution_id = scope.id) AS fed_at \
+     FROM scope";
 
-/// When each contribution's first "you said, we did" was published.
-const FIRST_FED_BACK: &str = "SELECT dl.contribution_id AS id, MIN(fb.published_at) AS at \
-     FROM decision_links dl JOIN feedback fb ON fb.decision_id = dl.decision_id \
-     GROUP BY dl.contribution_id";
+/// The earlier of the two ways of being heard (portable: SQLite's MIN(a, b) is NULL if either is).
+const HEARD_AT: &str = "CASE WHEN hearing_at IS NULL THEN decided_at \
+     WHEN decided_at IS NULL OR hearing_at < decided_at THEN hearing_at ELSE decided_at END";
 
 fn with_scope(body: &str) -> String {
-    format!(
-        "WITH scope AS ({SCOPE}), first_heard AS ({FIRST_HEARD}), \
-         first_fed_back AS ({FIRST_FED_BACK}) {body}"
-    )
+    format!("WITH scope AS ({SCOPE}), loops AS ({LOOPS}) {body}")
 }
 
 fn bind<'q>(
@@ -49,14 +49,10 @@ fn bind<'q>(
 }
 
 pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard> {
-    let counts_sql = with_scope(
-        "SELECT COUNT(*) AS said, COUNT(fh.id) AS heard, \
-         COUNT(CASE WHEN EXISTS (SELECT 1 FROM decision_links dl WHERE dl.contribution_id = scope.id) \
-           THEN 1 END) AS linked, \
-         COUNT(ff.id) AS fed_back \
-         FROM scope LEFT JOIN first_heard fh ON fh.id = scope.id \
-         LEFT JOIN first_fed_back ff ON ff.id = scope.id",
-    );
+    let counts_sql = with_scope(&format!(
+        "SELECT COUNT(*) AS said, COUNT({HEARD_AT}) AS heard, COUNT(decided_at) AS linked, \
+         COUNT(fed_at) AS fed_back FROM loops"
+    ));
     let counts = bind(sqlx::query(&counts_sql), filter)
         .fetch_one(db.pool())
         .await?;
@@ -101,13 +97,15 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
         })
         .collect::<DataResult<_>>()?;
 
+    let median_days_to_heard = median_days(db, filter, HEARD_AT, funnel.heard).await?;
+    let median_days_to_fed_back = median_days(db, filter, "fed_at", funnel.fed_back).await?;
     let (sessions, sessions_with_space) = space_coverage(db, filter).await?;
     let (overdue_total, overdue) = overdue(db, filter).await?;
     Ok(Dashboard {
         funnel,
         replies,
-        median_days_to_heard: median_days(db, filter, "first_heard").await?,
-        median_days_to_fed_back: median_days(db, filter, "first_fed_back").await?,
+        median_days_to_heard,
+        median_days_to_fed_back,
         modes,
         sessions,
         sessions_with_space,
@@ -117,18 +115,14 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
     })
 }
 
-/// The median number of days from being said to `step` (`first_heard` or `first_fed_back`),
-/// over the contributions that got there. Portable SQL: the middle rows by offset.
-async fn median_days(db: &Db, filter: &EvidenceFilter, step: &str) -> DataResult<Option<f64>> {
-    let count_sql = with_scope(&format!(
-        "SELECT COUNT(*) AS n FROM scope JOIN {step} t ON t.id = scope.id"
-    ));
-    let n: i64 = get(
-        &bind(sqlx::query(&count_sql), filter)
-            .fetch_one(db.pool())
-            .await?,
-        "n",
-    )?;
+/// The median number of days from being said to `step` (an expression over `loops`), over the
+/// `n` contributions that got there. Portable SQL: the middle rows by offset.
+async fn median_days(
+    db: &Db,
+    filter: &EvidenceFilter,
+    step: &str,
+    n: i64,
+) -> DataResult<Option<f64>> {
     if n == 0 {
         return Ok(None);
     }
@@ -139,8 +133,8 @@ async fn median_days(db: &Db, filter: &EvidenceFilter, step: &str) -> DataResult
         (n / 2 - 1, 2)
     };
     let middle_sql = with_scope(&format!(
-        "SELECT t.at - scope.created_at AS waited FROM scope JOIN {step} t ON t.id = scope.id \
-         ORDER BY waited LIMIT {take} OFFSET {offset}"
+        "SELECT waited FROM (SELECT ({step}) - created_at AS waited FROM loops) w \
+         WHERE waited IS NOT NULL ORDER BY waited LIMIT {take} OFFSET {offset}"
     ));
     let middle: Vec<i64> = bind(sqlx::query(&middle_sql), filter)
         .fetch_all(db.pool())
@@ -179,8 +173,9 @@ async fn overdue(db: &Db, filter: &EvidenceFilter) -> DataResult<(i64, Vec<Overd
         "FROM scope JOIN sessions s ON s.id = scope.session_id \
          JOIN activities a ON a.id = s.activity_id JOIN staff_users u ON u.id = s.facilitator_id \
          JOIN contributions c ON c.id = scope.id JOIN prompts pr ON pr.id = c.prompt_id \
-         LEFT JOIN first_fed_back ff ON ff.id = scope.id \
-         WHERE ff.id IS NULL AND scope.created_at < {cutoff} AND c.erased_at IS NULL"
+         WHERE scope.created_at < {cutoff} AND c.erased_at IS NULL AND NOT EXISTS \
+           (SELECT 1 FROM decision_links dl JOIN feedback fb ON fb.decision_id = dl.decision_id \
+            WHERE dl.contribution_id = scope.id)"
     );
     let total_sql = with_scope(&format!("SELECT COUNT(*) AS n {condition}"));
     let total: i64 = get(
