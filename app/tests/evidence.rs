@@ -121,12 +121,18 @@ async fn the_funnel_and_medians_match_a_count_made_by_hand() {
                 .receipt_code
         }
     };
-    let first_linked_turn = participation_of(&db, &said[5].id).await;
-    let last_linked_turn = participation_of(&db, &said[14].id).await;
-    feedback::reply(&db, &code(&first_linked_turn).await, &id, 5)
+    let mut linked_turns = Vec::new();
+    for c in &said[5..15] {
+        let turn = participation_of(&db, &c.id).await;
+        if !linked_turns.contains(&turn) {
+            linked_turns.push(turn);
+        }
+    }
+    assert!(linked_turns.len() >= 2);
+    feedback::reply(&db, &code(&linked_turns[0]).await, &id, 5)
         .await
         .unwrap();
-    feedback::reply(&db, &code(&last_linked_turn).await, &id, 2)
+    feedback::reply(&db, &code(&linked_turns[1]).await, &id, 2)
         .await
         .unwrap();
 

@@ -27,7 +27,11 @@ async fn main() {
     let postgres = std::env::var("HEARD_BENCH_DATABASE_URL").ok();
     println!(
         "Heard evidence benchmark on {}",
-        if postgres.is_some() { "PostgreSQL" } else { "SQLite (WAL)" }
+        if postgres.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite (WAL)"
+        }
     );
     println!("contributions | generate s | dashboard ms (median of 3) | report ms (median of 3)");
     for size in sizes {
@@ -89,9 +93,11 @@ async fn fresh_db(postgres: Option<&str>) -> Db {
                 .await
                 .unwrap();
             let separator = if url.contains('?') { '&' } else { '?' };
-            Db::open(&format!("{url}{separator}options=-c%20search_path%3D{schema}"))
-                .await
-                .unwrap()
+            Db::open(&format!(
+                "{url}{separator}options=-c%20search_path%3D{schema}"
+            ))
+            .await
+            .unwrap()
         }
         None => {
             let path = std::env::temp_dir().join(format!("heard-evidence-{}.db", new_id()));
@@ -106,8 +112,14 @@ async fn fresh_db(postgres: Option<&str>) -> Db {
 
 /// Inserts `size` contributions and their trail with multi-row statements in one transaction.
 async fn generate(db: &Db, size: usize) {
-    let facilitator = staff::find_by_email(db, "facilitator@heard.example").await.unwrap().id;
-    let commissioner = staff::find_by_email(db, "commissioner@heard.example").await.unwrap().id;
+    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
+        .await
+        .unwrap()
+        .id;
+    let commissioner = staff::find_by_email(db, "commissioner@heard.example")
+        .await
+        .unwrap()
+        .id;
     let start = now() - 365 * 86_400;
     let mut tx = db.pool().begin().await.unwrap();
     let sessions = size.div_ceil(PER_SESSION);
@@ -228,7 +240,12 @@ async fn generate(db: &Db, size: usize) {
     for chunk in linked.chunks(BATCH) {
         let values: Vec<String> = chunk
             .iter()
-            .map(|i| format!("('d{}', 'c{i}', 'Because', '{commissioner}', {start})", i / PER_SESSION))
+            .map(|i| {
+                format!(
+                    "('d{}', 'c{i}', 'Because', '{commissioner}', {start})",
+                    i / PER_SESSION
+                )
+            })
             .collect();
         sqlx::query(&format!(
             "INSERT INTO decision_links (decision_id, contribution_id, rationale, linked_by, linked_at) VALUES {}",
@@ -242,7 +259,13 @@ async fn generate(db: &Db, size: usize) {
     for chunk in replied.chunks(BATCH) {
         let values: Vec<String> = chunk
             .iter()
-            .map(|t| format!("('p{t}', 'd{}', {}, {start})", t * 5 / PER_SESSION, t % 5 + 1))
+            .map(|t| {
+                format!(
+                    "('p{t}', 'd{}', {}, {start})",
+                    t * 5 / PER_SESSION,
+                    t % 5 + 1
+                )
+            })
             .collect();
         sqlx::query(&format!(
             "INSERT INTO feedback_replies (participation_id, decision_id, value, replied_at) VALUES {}",

@@ -8,99 +8,167 @@ use crate::domain::{
     mode_label, AnswerMode, Dashboard, EvidenceFilter, ExportRow, Funnel, OverdueLoop,
 };
 
-/// Which contributions: children's answers (not "I'd rather not say") in the filter. Binds
-/// $1 activity ('' for any), $2 priority ('' for any), $3 from and $4 until (Unix seconds).
-const SCOPE: &str = "SELECT c.id, c.created_at, c.mode, c.participation_id, p.session_id \
-     FROM contributions c JOIN participations p ON p.id = c.participation_id \
-     JOIN sessions s ON s.id = p.session_id \
-     WHERE c.mode <> 'declined' AND ($1 = '' OR s.activity_id = $1) \
-     AND ($2 = '' OR s.activity_id IN (SELECT activity_id FROM activity_priorities WHERE priority_id = $2)) \
-     AND c.created_at >= $3 AND c.created_at < $4";
-
-/// Each contribution in scope with when it was first heard in a presented hearing pack, when
-/// a decision linked to it was made (its forum heard it then), and when it was first fed back:
-/// indexed lookups per row, so the cost grows with the contributions in scope only.
-const LOOPS: &str = "SELECT scope.id, scope.created_at, \
-     (SELECT MIN(h.held_on) FROM hearing_items hi JOIN hearings h ON h.id = hi.hearing_id \
-       WHERE hi.contribution_id = scope.id AND h.presented_at IS NOT NULL) AS hearing_at, \
-     (SELECT MIN(d.decided_on) FROM decision_links dl JOIN decisions d ON d.id = dl.decision_id \
-       WHERE dl.contribution_id = scope.id) AS decided_at, \
-     (SELECT MIN(fb.published_at) FROM decision_links dl JOIN feedback fb \
-       ON fb.decision_id = dl.decision_id WHERE dl.contribution_id = scope.id) AS fed_at \
-     FROM scope";
-
-/// The earlier of the two ways of being heard (portable: SQLite's MIN(a, b) is NULL if either is).
-const HEARD_AT: &str = "CASE WHEN hearing_at IS NULL THEN decided_at \
-     WHEN decided_at IS NULL OR hearing_at < decided_at THEN hearing_at ELSE decided_at END";
-
-fn with_scope(body: &str) -> String {
-    format!("WITH scope AS ({SCOPE}), loops AS ({LOOPS}) {body}")
+/// The contributions the filter chooses, as a `scope` CTE of children's answers (not "I'd rather
+/// not say"): only the joins and conditions the filter needs, so a whole-database view is a
+/// plain scan. Returns the SQL and the values for its placeholders, in order.
+fn scoped(filter: &EvidenceFilter, body: &str) -> (String, Vec<Value>) {
+    let mut joins = "";
+    let mut conditions = vec!["c.mode <> 'declined'".to_owned()];
+    let mut values = Vec::new();
+    let next = |value: Value, values: &mut Vec<Value>| {
+        values.push(value);
+        format!("${}", values.len())
+    };
+    if !filter.activity_id.is_empty() || !filter.priority_id.is_empty() {
+        joins = "JOIN participations p ON p.id = c.participation_id \
+                 JOIN sessions s ON s.id = p.session_id";
+    }
+    if !filter.activity_id.is_empty() {
+        let n = next(Value::Text(filter.activity_id.clone()), &mut values);
+        conditions.push(format!("s.activity_id = {n}"));
+    }
+    if !filter.priority_id.is_empty() {
+        let n = next(Value::Text(filter.priority_id.clone()), &mut values);
+        conditions.push(format!(
+            "s.activity_id IN (SELECT activity_id FROM activity_priorities WHERE priority_id = {n})"
+        ));
+    }
+    if let Some(from) = filter.from {
+        let n = next(Value::Int(from), &mut values);
+        conditions.push(format!("c.created_at >= {n}"));
+    }
+    if let Some(until) = filter.until {
+        let n = next(Value::Int(until), &mut values);
+        conditions.push(format!("c.created_at < {n}"));
+    }
+    let sql = format!(
+        "WITH scope AS (SELECT c.id, c.created_at, c.mode, c.participation_id, c.erased_at \
+         FROM contributions c {joins} WHERE {}) {body}",
+        conditions.join(" AND ")
+    );
+    (sql, values)
 }
 
-fn bind<'q>(
-    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    filter: &'q EvidenceFilter,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    query
-        .bind(filter.activity_id.as_str())
-        .bind(filter.priority_id.as_str())
-        .bind(filter.from.unwrap_or(0))
-        .bind(filter.until.unwrap_or(i64::MAX))
+#[derive(Clone, Debug)]
+enum Value {
+    Text(String),
+    Int(i64),
 }
+
+/// Runs a `scoped` query.
+async fn fetch(
+    db: &Db,
+    (sql, values): &(String, Vec<Value>),
+) -> DataResult<Vec<sqlx::any::AnyRow>> {
+    let mut query = sqlx::query(sql);
+    for value in values {
+        query = match value {
+            Value::Text(text) => query.bind(text.as_str()),
+            Value::Int(number) => query.bind(*number),
+        };
+    }
+    Ok(query.fetch_all(db.pool()).await?)
+}
+
+async fn fetch_one(db: &Db, query: &(String, Vec<Value>)) -> DataResult<sqlx::any::AnyRow> {
+    fetch(db, query)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(super::DataError::NotFound("no result"))
+}
+
+/// Contributions heard in a presented hearing pack.
+const IN_HEARINGS: &str = "SELECT hi.contribution_id FROM hearing_items hi \
+     JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL";
+/// Contributions linked to a decision (the deciding forum heard them).
+const LINKED: &str = "SELECT contribution_id FROM decision_links";
+/// Contributions whose "you said, we did" is published.
+const FED_BACK: &str = "SELECT dl.contribution_id FROM decision_links dl \
+     JOIN feedback fb ON fb.decision_id = dl.decision_id";
+
+/// When each contribution was first heard: in a pack, or by the forum that made a decision
+/// linked to it. Grouped over the (small) tables of hearings and links, not the contributions.
+const FIRST_HEARD: &str = "SELECT id, MIN(at) AS at FROM ( \
+       SELECT hi.contribution_id AS id, h.held_on AS at FROM hearing_items hi \
+       JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL \
+       UNION ALL SELECT dl.contribution_id AS id, d.decided_on AS at FROM decision_links dl \
+       JOIN decisions d ON d.id = dl.decision_id) heard GROUP BY id";
+const FIRST_FED_BACK: &str = "SELECT dl.contribution_id AS id, MIN(fb.published_at) AS at \
+     FROM decision_links dl JOIN feedback fb ON fb.decision_id = dl.decision_id \
+     GROUP BY dl.contribution_id";
 
 pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard> {
-    let counts_sql = with_scope(&format!(
-        "SELECT COUNT(*) AS said, COUNT({HEARD_AT}) AS heard, COUNT(decided_at) AS linked, \
-         COUNT(fed_at) AS fed_back FROM loops"
-    ));
-    let counts = bind(sqlx::query(&counts_sql), filter)
-        .fetch_one(db.pool())
-        .await?;
+    let cutoff = now() - filter.overdue_weeks() * 7 * 86_400;
+    let counts = fetch_one(
+        db,
+        &scoped(
+            filter,
+            &format!(
+                "SELECT COUNT(*) AS said, \
+                 SUM(CASE WHEN id IN ({IN_HEARINGS}) OR id IN ({LINKED}) THEN 1 ELSE 0 END) AS heard, \
+                 SUM(CASE WHEN id IN ({LINKED}) THEN 1 ELSE 0 END) AS linked, \
+                 SUM(CASE WHEN id IN ({FED_BACK}) THEN 1 ELSE 0 END) AS fed_back, \
+                 SUM(CASE WHEN created_at < {cutoff} AND erased_at IS NULL \
+                   AND id NOT IN ({FED_BACK}) THEN 1 ELSE 0 END) AS overdue \
+                 FROM scope"
+            ),
+        ),
+    )
+    .await?;
+    // SUM over no rows is NULL.
+    let sum =
+        |column: &str| -> DataResult<i64> { Ok(get::<Option<i64>>(&counts, column)?.unwrap_or(0)) };
     let funnel = Funnel {
         said: get(&counts, "said")?,
-        heard: get(&counts, "heard")?,
-        linked: get(&counts, "linked")?,
-        fed_back: get(&counts, "fed_back")?,
+        heard: sum("heard")?,
+        linked: sum("linked")?,
+        fed_back: sum("fed_back")?,
     };
+    let overdue_total = sum("overdue")?;
 
-    let replies_sql = with_scope(
-        "SELECT r.value, COUNT(*) AS n FROM feedback_replies r \
-         WHERE r.participation_id IN (SELECT participation_id FROM scope) GROUP BY r.value",
-    );
     let mut replies = [0_i64; 5];
-    for row in bind(sqlx::query(&replies_sql), filter)
-        .fetch_all(db.pool())
-        .await?
-    {
-        let value: i64 = get(&row, "value")?;
+    let reply_rows = fetch(
+        db,
+        &scoped(
+            filter,
+            "SELECT r.value, COUNT(*) AS n FROM feedback_replies r \
+             WHERE r.participation_id IN (SELECT participation_id FROM scope) GROUP BY r.value",
+        ),
+    )
+    .await?;
+    for row in &reply_rows {
+        let value: i64 = get(row, "value")?;
         if let Some(slot) = usize::try_from(value - 1)
             .ok()
             .and_then(|i| replies.get_mut(i))
         {
-            *slot = get(&row, "n")?;
+            *slot = get(row, "n")?;
         }
     }
 
-    let modes_sql = with_scope(
-        "SELECT mode, COUNT(*) AS n FROM scope GROUP BY mode ORDER BY COUNT(*) DESC, mode",
-    );
-    let modes = bind(sqlx::query(&modes_sql), filter)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| {
-            let mode: String = get(row, "mode")?;
-            Ok((
-                mode_label(AnswerMode::parse(&mode)).to_owned(),
-                get(row, "n")?,
-            ))
-        })
-        .collect::<DataResult<_>>()?;
+    let modes = fetch(
+        db,
+        &scoped(
+            filter,
+            "SELECT mode, COUNT(*) AS n FROM scope GROUP BY mode ORDER BY COUNT(*) DESC, mode",
+        ),
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        let mode: String = get(row, "mode")?;
+        Ok((
+            mode_label(AnswerMode::parse(&mode)).to_owned(),
+            get(row, "n")?,
+        ))
+    })
+    .collect::<DataResult<_>>()?;
 
-    let median_days_to_heard = median_days(db, filter, HEARD_AT, funnel.heard).await?;
-    let median_days_to_fed_back = median_days(db, filter, "fed_at", funnel.fed_back).await?;
+    let median_days_to_heard = median_days(db, filter, FIRST_HEARD, funnel.heard).await?;
+    let median_days_to_fed_back = median_days(db, filter, FIRST_FED_BACK, funnel.fed_back).await?;
     let (sessions, sessions_with_space) = space_coverage(db, filter).await?;
-    let (overdue_total, overdue) = overdue(db, filter).await?;
+    let overdue = overdue(db, filter, cutoff).await?;
     Ok(Dashboard {
         funnel,
         replies,
@@ -115,12 +183,13 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
     })
 }
 
-/// The median number of days from being said to `step` (an expression over `loops`), over the
-/// `n` contributions that got there. Portable SQL: the middle rows by offset.
+/// The median number of days from being said to a step (`times`: id and time of getting
+/// there), over the `n` contributions in scope that got there. Portable SQL: the middle rows
+/// by offset, starting from the step's (smaller) table.
 async fn median_days(
     db: &Db,
     filter: &EvidenceFilter,
-    step: &str,
+    times: &str,
     n: i64,
 ) -> DataResult<Option<f64>> {
     if n == 0 {
@@ -132,29 +201,38 @@ async fn median_days(
     } else {
         (n / 2 - 1, 2)
     };
-    let middle_sql = with_scope(&format!(
-        "SELECT waited FROM (SELECT ({step}) - created_at AS waited FROM loops) w \
-         WHERE waited IS NOT NULL ORDER BY waited LIMIT {take} OFFSET {offset}"
-    ));
-    let middle: Vec<i64> = bind(sqlx::query(&middle_sql), filter)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| get(row, "waited"))
-        .collect::<DataResult<_>>()?;
+    let middle: Vec<i64> = fetch(
+        db,
+        &scoped(
+            filter,
+            &format!(
+                "SELECT t.at - scope.created_at AS waited FROM ({times}) t \
+                 JOIN scope ON scope.id = t.id ORDER BY waited LIMIT {take} OFFSET {offset}"
+            ),
+        ),
+    )
+    .await?
+    .iter()
+    .map(|row| get(row, "waited"))
+    .collect::<DataResult<_>>()?;
     let seconds = middle.iter().sum::<i64>() as f64 / middle.len() as f64;
     Ok(Some(seconds / 86_400.0))
 }
 
 /// Sessions in scope, and how many of them have a Space record with nothing missing.
 async fn space_coverage(db: &Db, filter: &EvidenceFilter) -> DataResult<(i64, i64)> {
-    let sql = with_scope(
-        "SELECT s.closed_at, r.setting, r.expected_group, r.invited, r.missing, r.adjustments, \
-         r.opening_checks, r.closing_checks FROM sessions s \
-         LEFT JOIN space_records r ON r.session_id = s.id \
-         WHERE s.id IN (SELECT session_id FROM scope)",
-    );
-    let rows = bind(sqlx::query(&sql), filter).fetch_all(db.pool()).await?;
+    let rows = fetch(
+        db,
+        &scoped(
+            filter,
+            "SELECT ss.closed_at, r.setting, r.expected_group, r.invited, r.missing, \
+             r.adjustments, r.opening_checks, r.closing_checks FROM sessions ss \
+             LEFT JOIN space_records r ON r.session_id = ss.id WHERE ss.id IN \
+             (SELECT pp.session_id FROM participations pp \
+              WHERE pp.id IN (SELECT participation_id FROM scope))",
+        ),
+    )
+    .await?;
     let mut complete = 0;
     for row in &rows {
         let closed = get::<Option<i64>>(row, "closed_at")?.is_some();
@@ -165,58 +243,53 @@ async fn space_coverage(db: &Db, filter: &EvidenceFilter) -> DataResult<(i64, i6
     Ok((rows.len() as i64, complete))
 }
 
-/// How many loops are open past the weeks allowed, and the 50 oldest with who owns each: the
-/// facilitator of the session where the child said it.
-async fn overdue(db: &Db, filter: &EvidenceFilter) -> DataResult<(i64, Vec<OverdueLoop>)> {
-    let cutoff = now() - filter.overdue_weeks() * 7 * 86_400;
-    let condition = format!(
-        "FROM scope JOIN sessions s ON s.id = scope.session_id \
-         JOIN activities a ON a.id = s.activity_id JOIN staff_users u ON u.id = s.facilitator_id \
-         JOIN contributions c ON c.id = scope.id JOIN prompts pr ON pr.id = c.prompt_id \
-         WHERE scope.created_at < {cutoff} AND c.erased_at IS NULL AND NOT EXISTS \
-           (SELECT 1 FROM decision_links dl JOIN feedback fb ON fb.decision_id = dl.decision_id \
-            WHERE dl.contribution_id = scope.id)"
-    );
-    let total_sql = with_scope(&format!("SELECT COUNT(*) AS n {condition}"));
-    let total: i64 = get(
-        &bind(sqlx::query(&total_sql), filter)
-            .fetch_one(db.pool())
-            .await?,
-        "n",
-    )?;
-    let list_sql = with_scope(&format!(
-        "SELECT scope.created_at, a.title AS activity, pr.text AS prompt, u.email AS owner \
-         {condition} ORDER BY scope.created_at, scope.id LIMIT 50"
-    ));
-    let loops = bind(sqlx::query(&list_sql), filter)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| {
-            let said_at: i64 = get(row, "created_at")?;
-            Ok(OverdueLoop {
-                said_on: format_date(said_at),
-                weeks: (now() - said_at) / (7 * 86_400),
-                activity: get(row, "activity")?,
-                prompt: get(row, "prompt")?,
-                owner: get(row, "owner")?,
-            })
+/// The 50 oldest loops open past the weeks allowed, with who owns each: the facilitator of the
+/// session where the child said it.
+async fn overdue(db: &Db, filter: &EvidenceFilter, cutoff: i64) -> DataResult<Vec<OverdueLoop>> {
+    fetch(
+        db,
+        &scoped(
+            filter,
+            &format!(
+                "SELECT scope.created_at, a.title AS activity, pr.text AS prompt, u.email AS owner \
+                 FROM scope JOIN contributions cc ON cc.id = scope.id \
+                 JOIN prompts pr ON pr.id = cc.prompt_id \
+                 JOIN participations pp ON pp.id = scope.participation_id \
+                 JOIN sessions ss ON ss.id = pp.session_id \
+                 JOIN activities a ON a.id = ss.activity_id \
+                 JOIN staff_users u ON u.id = ss.facilitator_id \
+                 WHERE scope.created_at < {cutoff} AND scope.erased_at IS NULL \
+                 AND scope.id NOT IN ({FED_BACK}) ORDER BY scope.created_at, scope.id LIMIT 50"
+            ),
+        ),
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        let said_at: i64 = get(row, "created_at")?;
+        Ok(OverdueLoop {
+            said_on: format_date(said_at),
+            weeks: (now() - said_at) / (7 * 86_400),
+            activity: get(row, "activity")?,
+            prompt: get(row, "prompt")?,
+            owner: get(row, "owner")?,
         })
-        .collect::<DataResult<_>>()?;
-    Ok((total, loops))
+    })
+    .collect()
 }
 
 /// What an export carries: only contributions decision makers may see (nothing held back or
 /// hidden, pictures and recordings only with the child's consent, described in words), and
 /// nothing that identifies a child: no receipt codes, no ids, no places.
 pub async fn export_rows(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<ExportRow>> {
-    let sql = with_scope(concat!(
-        "SELECT c.id FROM scope JOIN contributions c ON c.id = scope.id WHERE ",
-        trail::presentable!(),
-        " ORDER BY scope.created_at, scope.id"
-    ));
-    let wanted: std::collections::HashSet<String> = bind(sqlx::query(&sql), filter)
-        .fetch_all(db.pool())
+    let query = scoped(
+        filter,
+        concat!(
+            "SELECT c.id FROM scope JOIN contributions c ON c.id = scope.id WHERE ",
+            trail::presentable!(),
+        ),
+    );
+    let wanted: std::collections::HashSet<String> = fetch(db, &query)
         .await?
         .iter()
         .map(|row| get(row, "id"))
@@ -313,18 +386,20 @@ pub async fn quotes(
     filter: &EvidenceFilter,
     limit: i64,
 ) -> DataResult<Vec<(String, String, String)>> {
-    let sql = with_scope(&format!(
-        concat!(
-            "SELECT pr.text AS prompt, c.text_value, c.created_at FROM scope \
+    let query = scoped(
+        filter,
+        &format!(
+            concat!(
+                "SELECT pr.text AS prompt, c.text_value, c.created_at FROM scope \
              JOIN contributions c ON c.id = scope.id JOIN prompts pr ON pr.id = c.prompt_id \
              WHERE c.mode = 'text' AND ",
-            trail::presentable!(),
-            " ORDER BY c.created_at DESC, c.id LIMIT {}"
+                trail::presentable!(),
+                " ORDER BY c.created_at DESC, c.id LIMIT {}"
+            ),
+            limit
         ),
-        limit
-    ));
-    bind(sqlx::query(&sql), filter)
-        .fetch_all(db.pool())
+    );
+    fetch(db, &query)
         .await?
         .iter()
         .map(|row| {
@@ -350,18 +425,20 @@ pub async fn pictures(
     } else {
         "('decision_makers', 'public')"
     };
-    let sql = with_scope(&format!(
-        concat!(
-            "SELECT m.id, c.description FROM scope JOIN contributions c ON c.id = scope.id \
+    let query = scoped(
+        filter,
+        &format!(
+            concat!(
+                "SELECT m.id, c.description FROM scope JOIN contributions c ON c.id = scope.id \
              JOIN media m ON m.id = c.media_id \
              WHERE m.kind IN ('photo', 'drawing') AND m.consent IN {} AND ",
-            trail::released!(),
-            " ORDER BY c.created_at DESC, c.id LIMIT {}"
+                trail::released!(),
+                " ORDER BY c.created_at DESC, c.id LIMIT {}"
+            ),
+            consents, limit
         ),
-        consents, limit
-    ));
-    bind(sqlx::query(&sql), filter)
-        .fetch_all(db.pool())
+    );
+    fetch(db, &query)
         .await?
         .iter()
         .map(|row| Ok((get(row, "id")?, get(row, "description")?)))
@@ -370,15 +447,18 @@ pub async fn pictures(
 
 /// Decisions that answer contributions in scope (under the priority, when one is chosen).
 pub async fn decision_ids(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<String>> {
-    let sql = with_scope(
-        "SELECT d.id FROM decisions d WHERE ($2 = '' OR d.priority_id = $2) AND d.id IN \
+    let query = scoped(
+        filter,
+        "SELECT d.id, d.priority_id FROM decisions d WHERE d.id IN \
          (SELECT dl.decision_id FROM decision_links dl JOIN scope ON scope.id = dl.contribution_id) \
          ORDER BY d.decided_on DESC, d.id",
     );
-    bind(sqlx::query(&sql), filter)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| get(row, "id"))
-        .collect()
+    let mut ids = Vec::new();
+    for row in fetch(db, &query).await? {
+        let priority: String = get(&row, "priority_id")?;
+        if filter.priority_id.is_empty() || priority == filter.priority_id {
+            ids.push(get(&row, "id")?);
+        }
+    }
+    Ok(ids)
 }
