@@ -27,26 +27,27 @@ async fn new_hearing(db: &Db) -> String {
     hearing::create(db, &new, &facilitator).await.unwrap()
 }
 
-async fn receipt_code(db: &Db, participation: &str) -> String {
-    contribution::finished(db, participation)
-        .await
-        .unwrap()
-        .receipt_code
-}
-
 #[tokio::test]
 async fn only_what_decision_makers_may_see_goes_in_a_pack() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    let (_, kept_for_team) = child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
-    let (_, shared) =
+    let (team_turn, kept_for_team) =
+        child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
+    let (shared_turn, shared) =
         child_sends_a_photo(&db, &opened.join_code, MediaConsent::DecisionMakers).await;
-    let said = contribution::for_session(&db, &opened.id).await.unwrap();
-    let words: Vec<String> = said
-        .iter()
-        .filter(|c| matches!(c.answer, Answer::Text(_)))
-        .map(|c| c.id.clone())
-        .collect();
+    // Each child's written answer: [the team-only child's, the sharing child's].
+    let mut words = Vec::new();
+    for turn in [&team_turn, &shared_turn] {
+        let receipt = contribution::receipt(&db, &receipt_code(&db, turn).await)
+            .await
+            .unwrap();
+        let written = receipt
+            .contributions
+            .into_iter()
+            .find(|c| matches!(c.answer, Answer::Text(_)))
+            .unwrap();
+        words.push(written.id);
+    }
     let facilitator = facilitator_id(&db).await;
     moderation::set_hidden(&db, &words[0], &facilitator, true, "Names a teacher")
         .await
@@ -77,12 +78,12 @@ async fn only_what_decision_makers_may_see_goes_in_a_pack() {
     hearing::add(&db, &id, &words[1]).await.unwrap(); // twice is once
     assert_eq!(hearing::find(&db, &id).await.unwrap().items.len(), 2);
 
-    // A concern raised later holds the turn back from the pack too.
-    let turn_of_words = said.iter().find(|c| c.id == words[1]).unwrap();
-    let raised = concern::raise_by_staff(&db, &turn_of_words.id, &facilitator, "Check")
+    // A concern raised later about the sharing child's words holds their whole turn back from
+    // the pack: the photo too.
+    let raised = concern::raise_by_staff(&db, &words[1], &facilitator, "Check")
         .await
         .unwrap();
-    assert_eq!(hearing::find(&db, &id).await.unwrap().items.len(), 1);
+    assert!(hearing::find(&db, &id).await.unwrap().items.is_empty());
     let lead = staff_id(&db, "safeguarding@heard.example").await;
     concern::clear(&db, &raised, &lead, "Spoke with the child")
         .await

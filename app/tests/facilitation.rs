@@ -455,13 +455,6 @@ async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding(
     let _ = std::fs::remove_dir_all(dir);
 }
 
-async fn receipt_code(db: &Db, participation: &str) -> String {
-    contribution::finished(db, participation)
-        .await
-        .unwrap()
-        .receipt_code
-}
-
 #[tokio::test]
 async fn a_decision_shows_no_link_to_a_contribution_held_back_later() {
     let db = test_db().await;

@@ -110,6 +110,21 @@ async fn fresh_db(postgres: Option<&str>) -> Db {
     db
 }
 
+/// Inserts `rows` (SQL tuples) under `head` ("INSERT INTO t (columns)"), many per statement.
+async fn insert_rows(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    head: &str,
+    rows: impl Iterator<Item = String>,
+) {
+    let rows: Vec<String> = rows.collect();
+    for chunk in rows.chunks(BATCH) {
+        sqlx::query(&format!("{head} VALUES {}", chunk.join(",")))
+            .execute(&mut **tx)
+            .await
+            .unwrap();
+    }
+}
+
 /// Inserts `size` contributions and their trail with multi-row statements in one transaction.
 async fn generate(db: &Db, size: usize) {
     let facilitator = staff::find_by_email(db, "facilitator@heard.example")
@@ -138,30 +153,24 @@ async fn generate(db: &Db, size: usize) {
     }
     // Participations: one per five contributions.
     let turns = size.div_ceil(5);
-    for chunk in (0..turns).collect::<Vec<_>>().chunks(BATCH) {
-        let values: Vec<String> = chunk
-            .iter()
-            .map(|t| {
-                format!(
-                    "('p{t}', 's{}', 'R{t:09}', {}, {})",
-                    t * 5 / PER_SESSION,
-                    start,
-                    start
-                )
-            })
-            .collect();
-        sqlx::query(&format!(
-            "INSERT INTO participations (id, session_id, receipt_code, started_at, assented_at) VALUES {}",
-            values.join(",")
-        ))
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
-    for chunk in (0..size).collect::<Vec<_>>().chunks(BATCH) {
-        let values: Vec<String> = chunk
-            .iter()
-            .map(|i| {
+    insert_rows(
+        &mut tx,
+        "INSERT INTO participations (id, session_id, receipt_code, started_at, assented_at)",
+        (0..turns).map(|t| {
+            format!(
+                "('p{t}', 's{}', 'R{t:09}', {}, {})",
+                t * 5 / PER_SESSION,
+                start,
+                start
+            )
+        }),
+    )
+    .await;
+    insert_rows(
+        &mut tx,
+        "INSERT INTO contributions (id, participation_id, prompt_id, mode, scale_value, \
+             text_value, communicated, created_at)",
+        (0..size).map(|i| {
                 let position = i % 5 + 1;
                 let (mode, scale, text) = match position {
                     1 | 3 => ("emoji_scale", "4", "NULL".to_owned()),
@@ -172,19 +181,11 @@ async fn generate(db: &Db, size: usize) {
                     "('c{i}', 'p{}', 'activity-short-breaks-prompt-{position}', '{mode}', {scale}, {text}, \
                      'own_words', {})",
                     i / 5,
-                    start + (*i as i64 * 20)
+                    start + (i as i64 * 20)
                 )
-            })
-            .collect();
-        sqlx::query(&format!(
-            "INSERT INTO contributions (id, participation_id, prompt_id, mode, scale_value, \
-             text_value, communicated, created_at) VALUES {}",
-            values.join(",")
-        ))
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
+            }),
+    )
+    .await;
     // Hearings: one per session, holding 30% of its contributions.
     for s in 0..sessions {
         sqlx::query(
@@ -198,20 +199,14 @@ async fn generate(db: &Db, size: usize) {
         .await
         .unwrap();
     }
-    let heard: Vec<usize> = (0..size).filter(|i| i % 10 < 3).collect();
-    for chunk in heard.chunks(BATCH) {
-        let values: Vec<String> = chunk
-            .iter()
-            .map(|i| format!("('h{}', 'c{i}', {start})", i / PER_SESSION))
-            .collect();
-        sqlx::query(&format!(
-            "INSERT INTO hearing_items (hearing_id, contribution_id, added_at) VALUES {}",
-            values.join(",")
-        ))
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
+    insert_rows(
+        &mut tx,
+        "INSERT INTO hearing_items (hearing_id, contribution_id, added_at)",
+        (0..size)
+            .filter(|i| i % 10 < 3)
+            .map(|i| format!("('h{}', 'c{i}', {start})", i / PER_SESSION)),
+    )
+    .await;
     // Decisions: one per session, linked to 10% of its contributions, all fed back.
     for s in 0..sessions {
         sqlx::query(
@@ -236,45 +231,29 @@ async fn generate(db: &Db, size: usize) {
         .await
         .unwrap();
     }
-    let linked: Vec<usize> = (0..size).filter(|i| i % 10 == 0).collect();
-    for chunk in linked.chunks(BATCH) {
-        let values: Vec<String> = chunk
-            .iter()
-            .map(|i| {
+    insert_rows(
+        &mut tx,
+        "INSERT INTO decision_links (decision_id, contribution_id, rationale, linked_by, linked_at)",
+        (0..size).filter(|i| i % 10 == 0).map(|i| {
                 format!(
                     "('d{}', 'c{i}', 'Because', '{commissioner}', {start})",
                     i / PER_SESSION
                 )
-            })
-            .collect();
-        sqlx::query(&format!(
-            "INSERT INTO decision_links (decision_id, contribution_id, rationale, linked_by, linked_at) VALUES {}",
-            values.join(",")
-        ))
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
-    let replied: Vec<usize> = (0..turns).filter(|t| t % 20 == 0).collect();
-    for chunk in replied.chunks(BATCH) {
-        let values: Vec<String> = chunk
-            .iter()
-            .map(|t| {
-                format!(
-                    "('p{t}', 'd{}', {}, {start})",
-                    t * 5 / PER_SESSION,
-                    t % 5 + 1
-                )
-            })
-            .collect();
-        sqlx::query(&format!(
-            "INSERT INTO feedback_replies (participation_id, decision_id, value, replied_at) VALUES {}",
-            values.join(",")
-        ))
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
+            }),
+    )
+    .await;
+    insert_rows(
+        &mut tx,
+        "INSERT INTO feedback_replies (participation_id, decision_id, value, replied_at)",
+        (0..turns).filter(|t| t % 20 == 0).map(|t| {
+            format!(
+                "('p{t}', 'd{}', {}, {start})",
+                t * 5 / PER_SESSION,
+                t % 5 + 1
+            )
+        }),
+    )
+    .await;
     tx.commit().await.unwrap();
     // Fresh statistics, as a database in use would have.
     sqlx::query("ANALYZE").execute(db.pool()).await.unwrap();

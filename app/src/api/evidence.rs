@@ -1,7 +1,7 @@
 //! Evidence for commissioners and boards: the dashboard, the print-ready report, and CSV and
 //! JSON exports (plain routes, so the browser downloads them). Every export is recorded.
 
-use crate::domain::{EvidenceFilter, EvidencePage, EvidenceReport};
+use crate::domain::{EvidencePage, EvidenceReport};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -13,8 +13,9 @@ pub fn filter_from(
     from: &str,
     until: &str,
     weeks: &str,
-) -> Result<EvidenceFilter, AppError> {
+) -> Result<crate::domain::EvidenceFilter, AppError> {
     use crate::data::parse_date;
+    use crate::domain::EvidenceFilter;
     let date = |text: &str| -> Result<Option<i64>, AppError> {
         match text.trim() {
             "" => Ok(None),

@@ -180,3 +180,11 @@ pub fn message(plain_text: &str, easy_read: &str) -> NewFeedback {
         symbol: None,
     }
 }
+
+/// The receipt code a child's turn ended with.
+pub async fn receipt_code(db: &Db, participation: &str) -> String {
+    contribution::finished(db, participation)
+        .await
+        .unwrap()
+        .receipt_code
+}

@@ -52,14 +52,9 @@ pub fn EvidencePage() -> impl IntoView {
     let page = Resource::new(
         move || fields.get(),
         |fields| {
-            let v = |name| value_of(&fields, name);
-            load_evidence(
-                v("priority"),
-                v("activity"),
-                v("from"),
-                v("until"),
-                v("weeks"),
-            )
+            let [priority, activity, from, until, weeks] =
+                FIELDS.map(|name| value_of(&fields, name));
+            load_evidence(priority, activity, from, until, weeks)
         },
     );
     view! {
@@ -206,14 +201,9 @@ pub fn ReportPage() -> impl IntoView {
     let report = Resource::new(
         move || fields.get(),
         |fields| {
-            let v = |name| value_of(&fields, name);
-            load_report(
-                v("priority"),
-                v("activity"),
-                v("from"),
-                v("until"),
-                v("weeks"),
-            )
+            let [priority, activity, from, until, weeks] =
+                FIELDS.map(|name| value_of(&fields, name));
+            load_report(priority, activity, from, until, weeks)
         },
     );
     view! {
