@@ -21,6 +21,15 @@ pub enum Scope<'a> {
     Hearing(&'a str),
 }
 
+/// Runs a loader's SQL with the scope's id bound, when the scope has one.
+async fn fetch_in(db: &Db, sql: &str, param: Option<&str>) -> DataResult<Vec<sqlx::any::AnyRow>> {
+    let mut query = sqlx::query(sql);
+    if let Some(param) = param {
+        query = query.bind(param);
+    }
+    Ok(query.fetch_all(db.pool()).await?)
+}
+
 impl Scope<'_> {
     fn filter(&self) -> (&'static str, Option<&str>) {
         match self {
@@ -74,12 +83,9 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
          JOIN sessions s ON s.id = p.session_id JOIN activities a ON a.id = s.activity_id \
          JOIN prompts pr ON pr.id = c.prompt_id {filter} AND c.erased_at IS NULL ORDER BY c.created_at, pr.position, c.id"
     );
-    let mut query = sqlx::query(&sql);
-    if let Some(param) = param {
-        query = query.bind(param);
-    }
+    let rows = fetch_in(db, &sql, param).await?;
     let mut contributions = Vec::new();
-    for row in query.fetch_all(db.pool()).await? {
+    for row in rows {
         let answer = contribution::answer_from(&row)?;
         let communicated = Communicated::parse(&get::<String>(&row, "communicated")?)
             .ok_or(DataError::NotFound("unknown communication"))?;
@@ -123,12 +129,9 @@ async fn add_themes(
          JOIN themes t ON t.id = ct.theme_id JOIN contributions c ON c.id = ct.contribution_id \
          JOIN participations p ON p.id = c.participation_id {filter} ORDER BY t.name"
     );
-    let mut query = sqlx::query(&sql);
-    if let Some(param) = param {
-        query = query.bind(param);
-    }
+    let rows = fetch_in(db, &sql, param).await?;
     let mut by_contribution: HashMap<String, Vec<Theme>> = HashMap::new();
-    for row in query.fetch_all(db.pool()).await? {
+    for row in rows {
         by_contribution
             .entry(get(&row, "contribution_id")?)
             .or_default()
@@ -161,12 +164,9 @@ async fn add_hearings(
          JOIN participations p ON p.id = c.participation_id \
          {filter} AND h.presented_at IS NOT NULL ORDER BY h.held_on, h.id, u.email"
     );
-    let mut query = sqlx::query(&sql);
-    if let Some(param) = param {
-        query = query.bind(param);
-    }
+    let rows = fetch_in(db, &sql, param).await?;
     let mut last: Option<(String, String)> = None;
-    for row in query.fetch_all(db.pool()).await? {
+    for row in rows {
         let contribution_id: String = get(&row, "contribution_id")?;
         let hearing_id: String = get(&row, "hearing_id")?;
         let Some(contribution) = contributions.iter_mut().find(|c| c.id == contribution_id) else {
@@ -209,11 +209,8 @@ async fn add_decisions(
          LEFT JOIN feedback fb ON fb.decision_id = d.id {filter} \
          ORDER BY d.decided_on, d.created_at, d.id"
     );
-    let mut query = sqlx::query(&sql);
-    if let Some(param) = param {
-        query = query.bind(param);
-    }
-    for row in query.fetch_all(db.pool()).await? {
+    let rows = fetch_in(db, &sql, param).await?;
+    for row in rows {
         let contribution_id: String = get(&row, "contribution_id")?;
         let Some(contribution) = contributions.iter_mut().find(|c| c.id == contribution_id) else {
             continue;
