@@ -619,7 +619,7 @@ async fn a_decision_links_contributions_and_feedback_reaches_the_receipt() {
         .into_iter()
         .all(|c| c.trail.influence.is_empty() && c.trail.audience.is_empty()));
 
-    let summaries = decision::list(&db).await.unwrap();
+    let summaries = decision::list(&db, None).await.unwrap();
     assert_eq!(summaries.len(), 1);
     assert!(summaries[0].published);
 }
@@ -650,8 +650,8 @@ async fn questions_wait_until_the_child_has_agreed() {
         matches!(early, Err(DataError::Invalid(ref m)) if m.contains("start from the beginning"))
     );
 
-    contribution::assent(&db, &participation).await.unwrap();
-    contribution::assent(&db, &participation).await.unwrap();
+    contribution::assent(&db, &participation, None).await.unwrap();
+    contribution::assent(&db, &participation, None).await.unwrap();
     assert!(contribution::prompt_page(&db, &participation, 1)
         .await
         .is_ok());

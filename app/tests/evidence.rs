@@ -286,7 +286,7 @@ async fn exports_leave_out_what_is_held_back_unconsented_or_identifying() {
         &db,
         &commissioner_id(&db).await,
         "csv",
-        &EvidenceFilter::default(),
+        &EvidenceFilter::default().describe(),
         rows.len(),
     )
     .await

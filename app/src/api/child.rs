@@ -17,9 +17,20 @@ pub async fn load_welcome(participation: String) -> Result<Welcome, AppError> {
 }
 
 #[server]
-pub async fn agree(participation: String) -> Result<(), AppError> {
-    use crate::{auth, data::contribution};
-    contribution::assent(&auth::db()?, &participation).await?;
+pub async fn agree(
+    participation: String,
+    /// The child's age band, when they chose to give it.
+    #[server(default)]
+    age: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::contribution, domain::AgeBand};
+    let age_band = match age.trim() {
+        "" => None,
+        band => Some(AgeBand::parse(band).ok_or_else(|| {
+            AppError::Invalid("Please choose one of the ages, or none.".into())
+        })?),
+    };
+    contribution::assent(&auth::db()?, &participation, age_band).await?;
     leptos_axum::redirect(&format!("/take/{participation}/1"));
     Ok(())
 }

@@ -1,52 +1,61 @@
 //! Evidence for commissioners and boards: the dashboard, the print-ready report, and CSV and
 //! JSON exports (plain routes, so the browser downloads them). Every export is recorded.
 
-use crate::domain::{EvidencePage, EvidenceReport};
+use crate::domain::{
+    CoproductionAudit, EvidenceFields, EvidencePage, EvidenceReport, SearchFields, SearchPage,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// An optional date from an HTML date input (YYYY-MM-DD).
+#[cfg(feature = "ssr")]
+fn date(text: &str) -> Result<Option<i64>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        text => Ok(Some(crate::data::parse_date(text)?)),
+    }
+}
+
+/// A choice from a list by its code: empty means any; anything else must be on the list.
+#[cfg(feature = "ssr")]
+fn chosen<T>(text: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        code => parse(code)
+            .map(Some)
+            .ok_or_else(|| AppError::Invalid(format!("Please choose {what} from the list."))),
+    }
+}
+
 /// The filter from the page's query: dates as YYYY-MM-DD, the end date included.
 #[cfg(feature = "ssr")]
-pub fn filter_from(
-    priority: &str,
-    activity: &str,
-    from: &str,
-    until: &str,
-    weeks: &str,
-) -> Result<crate::domain::EvidenceFilter, AppError> {
-    use crate::data::parse_date;
-    use crate::domain::EvidenceFilter;
-    let date = |text: &str| -> Result<Option<i64>, AppError> {
-        match text.trim() {
-            "" => Ok(None),
-            text => Ok(Some(parse_date(text)?)),
-        }
-    };
+pub fn filter_from(fields: &EvidenceFields) -> Result<crate::domain::EvidenceFilter, AppError> {
+    use crate::domain::{CommissioningStage, EvidenceFilter, OutcomeLevel};
     Ok(EvidenceFilter {
-        priority_id: priority.trim().to_owned(),
-        activity_id: activity.trim().to_owned(),
-        from: date(from)?,
-        until: date(until)?.map(|day| day + 86_400),
-        overdue_weeks: weeks.trim().parse().ok(),
+        priority_id: fields.priority.trim().to_owned(),
+        activity_id: fields.activity.trim().to_owned(),
+        ambition_id: fields.ambition.trim().to_owned(),
+        stage: chosen(&fields.stage, CommissioningStage::parse, "a stage")?,
+        outcome_level: chosen(&fields.level, OutcomeLevel::parse, "an outcome level")?,
+        from: date(&fields.from)?,
+        until: date(&fields.until)?.map(|day| day + 86_400),
+        overdue_weeks: fields.weeks.trim().parse().ok(),
     })
 }
 
 #[server]
 pub async fn load_evidence(
-    #[server(default)] priority: String,
-    #[server(default)] activity: String,
-    #[server(default)] from: String,
-    #[server(default)] until: String,
-    #[server(default)] weeks: String,
+    #[server(default)] fields: EvidenceFields,
 ) -> Result<EvidencePage, AppError> {
     use crate::data::{activity as activities, evidence, strategy};
     use crate::{auth, domain::Role};
     auth::require(Role::can_see_evidence).await?;
-    let filter = filter_from(&priority, &activity, &from, &until, &weeks)?;
+    let filter = filter_from(&fields)?;
     let db = auth::db()?;
     Ok(EvidencePage {
         dashboard: evidence::dashboard(&db, &filter).await?,
         priorities: strategy::priorities(&db).await?,
+        ambitions: strategy::ambitions(&db).await?,
         activities: activities::list(&db)
             .await?
             .into_iter()
@@ -56,20 +65,17 @@ pub async fn load_evidence(
     })
 }
 
-/// The report for a priority, an activity or a period; reading it is recorded like an export.
+/// The report for a priority, an activity, an ambition, a stage or level, or a period; reading
+/// it is recorded like an export.
 #[server]
 pub async fn load_report(
-    #[server(default)] priority: String,
-    #[server(default)] activity: String,
-    #[server(default)] from: String,
-    #[server(default)] until: String,
-    #[server(default)] weeks: String,
+    #[server(default)] fields: EvidenceFields,
 ) -> Result<EvidenceReport, AppError> {
     use crate::data::{decision, evidence};
     use crate::domain::{MediaConsent, Role};
     use crate::{auth, charts};
     let reader = auth::require(Role::can_see_evidence).await?;
-    let filter = filter_from(&priority, &activity, &from, &until, &weeks)?;
+    let filter = filter_from(&fields)?;
     let db = auth::db()?;
     let dashboard = evidence::dashboard(&db, &filter).await?;
     let funnel = &dashboard.funnel;
@@ -89,7 +95,7 @@ pub async fn load_report(
         decisions.push(decision::find(&db, &id).await?);
     }
     let quotes = evidence::quotes(&db, &filter, 20).await?;
-    evidence::record_export(&db, &reader.id, "report", &filter, quotes.len()).await?;
+    evidence::record_export(&db, &reader.id, "report", &filter.describe(), quotes.len()).await?;
     Ok(EvidenceReport {
         scope: filter.describe(),
         funnel_chart,
@@ -101,6 +107,77 @@ pub async fn load_report(
     })
 }
 
+/// The co-production audit of a period (dates as YYYY-MM-DD, the end date included); reading
+/// it is recorded like a report.
+#[server]
+pub async fn load_audit(
+    #[server(default)] from: String,
+    #[server(default)] until: String,
+) -> Result<CoproductionAudit, AppError> {
+    use crate::data::{coproduction, evidence};
+    use crate::{auth, domain::Role};
+    let reader = auth::require(Role::can_see_evidence).await?;
+    let db = auth::db()?;
+    let audit = coproduction::audit(&db, date(&from)?, date(&until)?.map(|day| day + 86_400)).await?;
+    evidence::record_export(
+        &db,
+        &reader.id,
+        "report",
+        &format!("co-production audit, {}", audit.period),
+        audit.sessions.len(),
+    )
+    .await?;
+    Ok(audit)
+}
+
+/// Contributions matching the search, a page at a time, with what the filter offers.
+#[server]
+pub async fn search_contributions(
+    #[server(default)] fields: SearchFields,
+) -> Result<SearchPage, AppError> {
+    use crate::data::search::{self, Reader};
+    use crate::data::{activity as activities, session, strategy};
+    use crate::domain::{AgeBand, AnswerMode, ContributionQuery, LundyStage, Role};
+    use crate::auth;
+    let member = auth::require(Role::can_see_evidence).await?;
+    let query = ContributionQuery {
+        priority_id: fields.priority.trim().to_owned(),
+        activity_id: fields.activity.trim().to_owned(),
+        session_id: fields.session.trim().to_owned(),
+        mode: chosen(&fields.mode, AnswerMode::parse, "a way of answering")?,
+        theme: fields.theme.trim().to_owned(),
+        age_band: chosen(&fields.age, AgeBand::parse, "an age band")?,
+        from: date(&fields.from)?,
+        until: date(&fields.until)?.map(|day| day + 86_400),
+        stage: chosen(&fields.stage, LundyStage::parse, "a step")?,
+        page: fields.page.trim().parse().unwrap_or(1),
+    };
+    let reader = if member.role.can_facilitate() {
+        Reader::Team
+    } else {
+        Reader::DecisionMaker
+    };
+    let db = auth::db()?;
+    let (rows, total) = search::search(&db, &query, reader).await?;
+    Ok(SearchPage {
+        rows,
+        total,
+        page: query.page.max(1),
+        priorities: strategy::priorities(&db).await?,
+        activities: activities::list(&db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.title))
+            .collect(),
+        sessions: session::list(&db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, format!("{} at {}, {}", s.activity_title, s.place, s.held_on)))
+            .collect(),
+        themes: search::theme_names(&db).await?,
+    })
+}
+
 #[cfg(feature = "ssr")]
 pub use exports::routes;
 
@@ -109,7 +186,7 @@ mod exports {
     use super::filter_from;
     use crate::auth::{self, ServerState};
     use crate::data::evidence;
-    use crate::domain::ExportRow;
+    use crate::domain::{EvidenceFields, ExportRow};
     use axum::extract::{Query, State};
     use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
     use axum::response::{IntoResponse, Response};
@@ -152,15 +229,10 @@ mod exports {
             Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
             Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         };
-        let field = |name: &str| query.get(name).map(String::as_str).unwrap_or("");
-        let Ok(filter) = filter_from(
-            field("priority"),
-            field("activity"),
-            field("from"),
-            field("until"),
-            field("weeks"),
-        ) else {
-            return (StatusCode::BAD_REQUEST, "Please give dates as YYYY-MM-DD.").into_response();
+        let fields = EvidenceFields::from_query(|name| query.get(name).cloned());
+        let filter = match filter_from(&fields) {
+            Ok(filter) => filter,
+            Err(error) => return (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
         };
         let rows = match evidence::export_rows(&state.db, &filter).await {
             Ok(rows) => rows,
@@ -170,7 +242,7 @@ mod exports {
             }
         };
         if let Err(error) =
-            evidence::record_export(&state.db, &reader.id, format, &filter, rows.len()).await
+            evidence::record_export(&state.db, &reader.id, format, &filter.describe(), rows.len()).await
         {
             // An export that cannot be recorded is not given out.
             tracing::error!(%error, "export could not be recorded");

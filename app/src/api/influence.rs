@@ -17,7 +17,7 @@ pub async fn decision_choices() -> Result<(Vec<Priority>, Vec<Forum>), AppError>
 pub async fn decisions() -> Result<Vec<DecisionSummary>, AppError> {
     use crate::{auth, data::decision, domain::Role};
     auth::require(Role::can_commission).await?;
-    Ok(decision::list(&auth::db()?).await?)
+    Ok(decision::list(&auth::db()?, None).await?)
 }
 
 #[server]

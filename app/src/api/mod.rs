@@ -14,6 +14,7 @@ pub mod live;
 pub mod media;
 pub mod safeguarding;
 pub mod staff;
+pub mod strategy;
 
 /// Where a child goes after an answer is stored.
 #[cfg(feature = "ssr")]

@@ -79,7 +79,7 @@ pub async fn staff_home() -> Result<crate::domain::StaffHome, AppError> {
         Default::default()
     };
     let decisions = if member.role.can_commission() {
-        decision::list(&db).await?
+        decision::list(&db, None).await?
     } else {
         Vec::new()
     };

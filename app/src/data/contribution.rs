@@ -2,7 +2,7 @@
 
 use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
 use crate::domain::{
-    Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent, MediaRef,
+    AgeBand, Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent, MediaRef,
     PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
 };
 use sqlx::any::AnyRow;
@@ -112,11 +112,20 @@ pub async fn welcome(db: &Db, participation_id: &str) -> DataResult<Welcome> {
 }
 
 /// The child said yes on the assent screen. Saying yes twice changes nothing.
-pub async fn assent(db: &Db, participation_id: &str) -> DataResult<()> {
+/// The child agreed to take part, giving their age band if they chose to.
+pub async fn assent(
+    db: &Db,
+    participation_id: &str,
+    age_band: Option<AgeBand>,
+) -> DataResult<()> {
     turn(db, participation_id).await?;
-    sqlx::query("UPDATE participations SET assented_at = $1 WHERE id = $2 AND assented_at IS NULL")
-        .bind(now())
-        .bind(participation_id)
+    sqlx::query(
+        "UPDATE participations SET assented_at = $1, age_band = $2 \
+         WHERE id = $3 AND assented_at IS NULL",
+    )
+    .bind(now())
+    .bind(age_band.map(AgeBand::as_str))
+    .bind(participation_id)
         .execute(db.pool())
         .await?;
     Ok(())

@@ -385,12 +385,20 @@ fn status_from(row: &sqlx::any::AnyRow) -> DataResult<DecisionStatus> {
         .ok_or(DataError::NotFound("unknown decision status"))
 }
 
-pub async fn list(db: &Db) -> DataResult<Vec<DecisionSummary>> {
-    sqlx::query(
+/// Every decision, or only those under one priority; newest first.
+pub async fn list(db: &Db, priority_id: Option<&str>) -> DataResult<Vec<DecisionSummary>> {
+    let condition = if priority_id.is_some() { "WHERE d.priority_id = $1" } else { "" };
+    let sql = format!(
         "SELECT d.id, d.title, d.status, d.decided_on, p.title AS priority, fb.published_at \
          FROM decisions d JOIN priorities p ON p.id = d.priority_id \
-         LEFT JOIN feedback fb ON fb.decision_id = d.id ORDER BY d.decided_on DESC, d.id",
-    )
+         LEFT JOIN feedback fb ON fb.decision_id = d.id {condition} \
+         ORDER BY d.decided_on DESC, d.id"
+    );
+    let mut query = sqlx::query(&sql);
+    if let Some(priority_id) = priority_id {
+        query = query.bind(priority_id);
+    }
+    query
     .fetch_all(db.pool())
     .await?
     .iter()

@@ -5,58 +5,119 @@
 
 use super::{format_date, get, new_id, now, session, trail, DataResult, Db};
 use crate::domain::{
-    mode_label, AnswerMode, Dashboard, EvidenceFilter, ExportRow, Funnel, OverdueLoop,
+    mode_label, Answer, AnswerMode, CommissioningStage, Dashboard, DecisionCut, EvidenceFilter, ExportRow,
+    Funnel, OutcomeLevel, OverdueLoop,
 };
 
 /// The contributions the filter chooses, as a `scope` CTE of children's answers (not "I'd rather
 /// not say"): only the joins and conditions the filter needs, so a whole-database view is a
-/// plain scan. Returns the SQL and the values for its placeholders, in order.
-fn scoped(filter: &EvidenceFilter, body: &str) -> (String, Vec<Value>) {
-    let mut joins = "";
-    let mut conditions = vec!["c.mode <> 'declined'".to_owned()];
-    let mut values = Vec::new();
-    let next = |value: Value, values: &mut Vec<Value>| {
-        values.push(value);
-        format!("${}", values.len())
-    };
-    if !filter.activity_id.is_empty() || !filter.priority_id.is_empty() {
-        joins = "JOIN participations p ON p.id = c.participation_id \
-                 JOIN sessions s ON s.id = p.session_id";
+/// plain scan. Further placeholders can be bound before the query's body is given.
+struct Scoped {
+    joins: &'static str,
+    conditions: Vec<String>,
+    values: Vec<Value>,
+}
+
+impl Scoped {
+    fn new(filter: &EvidenceFilter) -> Self {
+        let mut scope = Scoped {
+            joins: "",
+            conditions: vec!["c.mode <> 'declined'".to_owned()],
+            values: Vec::new(),
+        };
+        if !filter.activity_id.is_empty()
+            || !filter.priority_id.is_empty()
+            || !filter.ambition_id.is_empty()
+        {
+            scope.joins = "JOIN participations p ON p.id = c.participation_id \
+                           JOIN sessions s ON s.id = p.session_id";
+        }
+        if !filter.activity_id.is_empty() {
+            let n = scope.bind(Value::Text(filter.activity_id.clone()));
+            scope.conditions.push(format!("s.activity_id = {n}"));
+        }
+        if !filter.priority_id.is_empty() {
+            let n = scope.bind(Value::Text(filter.priority_id.clone()));
+            scope.conditions.push(format!(
+                "s.activity_id IN (SELECT activity_id FROM activity_priorities WHERE priority_id = {n})"
+            ));
+        }
+        if !filter.ambition_id.is_empty() {
+            let n = scope.bind(Value::Text(filter.ambition_id.clone()));
+            scope.conditions.push(format!(
+                "s.activity_id IN (SELECT ap.activity_id FROM activity_priorities ap \
+                 JOIN priority_ambitions pa ON pa.priority_id = ap.priority_id \
+                 WHERE pa.ambition_id = {n})"
+            ));
+        }
+        // Cut by decision: only what was linked to a decision at that stage or level.
+        if filter.stage.is_some() || filter.outcome_level.is_some() {
+            let matching = scope.decision_condition(filter, false);
+            scope.conditions.push(format!(
+                "c.id IN (SELECT dl.contribution_id FROM decision_links dl \
+                 JOIN decisions d ON d.id = dl.decision_id WHERE {matching})"
+            ));
+        }
+        if let Some(from) = filter.from {
+            let n = scope.bind(Value::Int(from));
+            scope.conditions.push(format!("c.created_at >= {n}"));
+        }
+        if let Some(until) = filter.until {
+            let n = scope.bind(Value::Int(until));
+            scope.conditions.push(format!("c.created_at < {n}"));
+        }
+        scope
     }
-    if !filter.activity_id.is_empty() {
-        let n = next(Value::Text(filter.activity_id.clone()), &mut values);
-        conditions.push(format!("s.activity_id = {n}"));
+
+    /// Binds a value; returns its placeholder.
+    fn bind(&mut self, value: Value) -> String {
+        self.values.push(value);
+        format!("${}", self.values.len())
     }
-    if !filter.priority_id.is_empty() {
-        let n = next(Value::Text(filter.priority_id.clone()), &mut values);
-        conditions.push(format!(
-            "s.activity_id IN (SELECT activity_id FROM activity_priorities WHERE priority_id = {n})"
-        ));
-    }
-    if let Some(from) = filter.from {
-        let n = next(Value::Int(from), &mut values);
-        conditions.push(format!("c.created_at >= {n}"));
-    }
-    if let Some(until) = filter.until {
-        let n = next(Value::Int(until), &mut values);
-        conditions.push(format!("c.created_at < {n}"));
-    }
-    let sql = format!(
-        "WITH scope AS (SELECT c.id, c.created_at, c.mode, c.participation_id, c.erased_at \
-         FROM contributions c {joins} WHERE {}) {body}",
+
+    /// The filter's conditions on a decision `d` (its stage and level and, with
+    /// `with_priority`, its priority) as SQL; `1 = 1` when there are none.
+    fn decision_condition(&mut self, filter: &EvidenceFilter, with_priority: bool) -> String {
+        let mut conditions = vec!["1 = 1".to_owned()];
+        if with_priority && !filter.priority_id.is_empty() {
+            let n = self.bind(Value::Text(filter.priority_id.clone()));
+            conditions.push(format!("d.priority_id = {n}"));
+        }
+        if let Some(stage) = filter.stage {
+            let n = self.bind(Value::Text(stage.as_str().to_owned()));
+            conditions.push(format!("d.stage = {n}"));
+        }
+        if let Some(level) = filter.outcome_level {
+            let n = self.bind(Value::Text(level.as_str().to_owned()));
+            conditions.push(format!("d.outcome_level = {n}"));
+        }
         conditions.join(" AND ")
-    );
-    (sql, values)
+    }
+
+    /// The whole query: the scope CTE, then `body`. Returns the SQL and its values in order.
+    fn query(self, body: &str) -> (String, Vec<Value>) {
+        let sql = format!(
+            "WITH scope AS (SELECT c.id, c.created_at, c.mode, c.participation_id, c.erased_at \
+             FROM contributions c {} WHERE {}) {body}",
+            self.joins,
+            self.conditions.join(" AND ")
+        );
+        (sql, self.values)
+    }
+}
+
+fn scoped(filter: &EvidenceFilter, body: &str) -> (String, Vec<Value>) {
+    Scoped::new(filter).query(body)
 }
 
 #[derive(Clone, Debug)]
-enum Value {
+pub(super) enum Value {
     Text(String),
     Int(i64),
 }
 
-/// Runs a `scoped` query.
-async fn fetch(
+/// Runs a query with its values bound in order.
+pub(super) async fn fetch(
     db: &Db,
     (sql, values): &(String, Vec<Value>),
 ) -> DataResult<Vec<sqlx::any::AnyRow>> {
@@ -79,12 +140,12 @@ async fn fetch_one(db: &Db, query: &(String, Vec<Value>)) -> DataResult<sqlx::an
 }
 
 /// Contributions heard in a presented hearing pack.
-const IN_HEARINGS: &str = "SELECT hi.contribution_id FROM hearing_items hi \
+pub(super) const IN_HEARINGS: &str = "SELECT hi.contribution_id FROM hearing_items hi \
      JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL";
 /// Contributions linked to a decision (the deciding forum heard them).
-const LINKED: &str = "SELECT contribution_id FROM decision_links";
+pub(super) const LINKED: &str = "SELECT contribution_id FROM decision_links";
 /// Contributions whose "you said, we did" is published.
-const FED_BACK: &str = "SELECT dl.contribution_id FROM decision_links dl \
+pub(super) const FED_BACK: &str = "SELECT dl.contribution_id FROM decision_links dl \
      JOIN feedback fb ON fb.decision_id = dl.decision_id";
 
 /// When each contribution was first heard: in a pack, or by the forum that made a decision
@@ -98,8 +159,13 @@ const FIRST_FED_BACK: &str = "SELECT dl.contribution_id AS id, MIN(fb.published_
      FROM decision_links dl JOIN feedback fb ON fb.decision_id = dl.decision_id \
      GROUP BY dl.contribution_id";
 
-pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard> {
-    let cutoff = now() - filter.overdue_weeks() * 7 * 86_400;
+/// The Lundy funnel alone, e.g. for a priority's page.
+pub async fn funnel(db: &Db, filter: &EvidenceFilter) -> DataResult<Funnel> {
+    Ok(counts(db, filter, 0).await?.0)
+}
+
+/// The funnel, and how many loops are still open from before `cutoff`.
+async fn counts(db: &Db, filter: &EvidenceFilter, cutoff: i64) -> DataResult<(Funnel, i64)> {
     let counts = fetch_one(
         db,
         &scoped(
@@ -125,7 +191,12 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
         linked: sum("linked")?,
         fed_back: sum("fed_back")?,
     };
-    let overdue_total = sum("overdue")?;
+    Ok((funnel, sum("overdue")?))
+}
+
+pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard> {
+    let cutoff = now() - filter.overdue_weeks() * 7 * 86_400;
+    let (funnel, overdue_total) = counts(db, filter, cutoff).await?;
 
     let mut replies = [0_i64; 5];
     let reply_rows = fetch(
@@ -169,6 +240,7 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
     let median_days_to_fed_back = median_days(db, filter, FIRST_FED_BACK, funnel.fed_back).await?;
     let (sessions, sessions_with_space) = space_coverage(db, filter).await?;
     let overdue = overdue(db, filter, cutoff).await?;
+    let decision_cuts = decision_cuts(db, filter).await?;
     Ok(Dashboard {
         funnel,
         replies,
@@ -180,7 +252,50 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
         overdue_weeks: filter.overdue_weeks(),
         overdue_total,
         overdue,
+        decision_cuts,
     })
+}
+
+/// Decisions that answer contributions in scope, counted by commissioning stage and outcome
+/// level, with how many of those contributions each group answers.
+async fn decision_cuts(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<DecisionCut>> {
+    let mut scope = Scoped::new(filter);
+    let matching = scope.decision_condition(filter, true);
+    let rows = fetch(
+        db,
+        &scope.query(&format!(
+            "SELECT d.stage, d.outcome_level, COUNT(DISTINCT d.id) AS decisions, \
+             COUNT(DISTINCT dl.contribution_id) AS contributions \
+             FROM decision_links dl JOIN scope ON scope.id = dl.contribution_id \
+             JOIN decisions d ON d.id = dl.decision_id WHERE {matching} \
+             GROUP BY d.stage, d.outcome_level"
+        )),
+    )
+    .await?;
+    let mut cuts = Vec::new();
+    for row in &rows {
+        let (Some(stage), Some(outcome_level)) = (
+            CommissioningStage::parse(&get::<String>(row, "stage")?),
+            OutcomeLevel::parse(&get::<String>(row, "outcome_level")?),
+        ) else {
+            continue;
+        };
+        cuts.push(DecisionCut {
+            stage,
+            outcome_level,
+            decisions: get(row, "decisions")?,
+            contributions: get(row, "contributions")?,
+        });
+    }
+    // In the order of the cycle, then from the individual child up to the strategy.
+    let rank = |cut: &DecisionCut| {
+        (
+            CommissioningStage::ALL.iter().position(|s| *s == cut.stage),
+            OutcomeLevel::ALL.iter().position(|l| *l == cut.outcome_level),
+        )
+    };
+    cuts.sort_by_key(rank);
+    Ok(cuts)
 }
 
 /// The median number of days from being said to a step (`times`: id and time of getting
@@ -299,14 +414,7 @@ pub async fn export_rows(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Exp
         if !wanted.contains(&c.id) {
             continue;
         }
-        let answer = match c.answer.media() {
-            Some(_) => c
-                .description
-                .clone()
-                .map(|d| format!("{} described: {d}", mode_label(c.answer.mode())))
-                .unwrap_or_else(|| format!("{} (not described yet)", mode_label(c.answer.mode()))),
-            None => c.answer.describe(),
-        };
+        let answer = in_words(&c.answer, c.description.as_deref());
         rows.push(ExportRow {
             activity: c.trail.space.activity.clone(),
             said_on: c.trail.space.said_on.clone(),
@@ -337,12 +445,23 @@ pub async fn export_rows(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Exp
     Ok(rows)
 }
 
-/// Records an export: who, when, in which format, of what, how many rows.
+/// A contribution in words for evidence: a picture or recording by its description.
+pub(super) fn in_words(answer: &Answer, description: Option<&str>) -> String {
+    let way = mode_label(answer.mode());
+    match (answer.media(), description) {
+        (Some(_), Some(description)) => format!("{way} described: {description}"),
+        (Some(_), None) => format!("{way} (not described yet)"),
+        (None, _) => answer.describe(),
+    }
+}
+
+/// Records an export or a report: who, when, in which format, of what (`scope`, in words),
+/// how many rows.
 pub async fn record_export(
     db: &Db,
     staff_id: &str,
     format: &str,
-    filter: &EvidenceFilter,
+    scope: &str,
     rows: usize,
 ) -> DataResult<()> {
     sqlx::query(
@@ -352,7 +471,7 @@ pub async fn record_export(
     .bind(staff_id)
     .bind(now())
     .bind(format)
-    .bind(filter.describe())
+    .bind(scope)
     .bind(rows as i64)
     .execute(db.pool())
     .await?;
@@ -445,20 +564,19 @@ pub async fn pictures(
         .collect()
 }
 
-/// Decisions that answer contributions in scope (under the priority, when one is chosen).
+/// Decisions that answer contributions in scope (under the priority, at the stage and level,
+/// when the filter chooses them).
 pub async fn decision_ids(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<String>> {
-    let query = scoped(
-        filter,
-        "SELECT d.id, d.priority_id FROM decisions d WHERE d.id IN \
+    let mut scope = Scoped::new(filter);
+    let matching = scope.decision_condition(filter, true);
+    let query = scope.query(&format!(
+        "SELECT d.id FROM decisions d WHERE {matching} AND d.id IN \
          (SELECT dl.decision_id FROM decision_links dl JOIN scope ON scope.id = dl.contribution_id) \
-         ORDER BY d.decided_on DESC, d.id",
-    );
-    let mut ids = Vec::new();
-    for row in fetch(db, &query).await? {
-        let priority: String = get(&row, "priority_id")?;
-        if filter.priority_id.is_empty() || priority == filter.priority_id {
-            ids.push(get(&row, "id")?);
-        }
-    }
-    Ok(ids)
+         ORDER BY d.decided_on DESC, d.id"
+    ));
+    fetch(db, &query)
+        .await?
+        .iter()
+        .map(|row| get(row, "id"))
+        .collect()
 }

@@ -1,4 +1,4 @@
-//! Demo data: the Kirklees-style 2025-2028 priorities, a forum, one activity, and demo staff.
+//! Demo data: the Kirklees-style 2025-2028 priorities and the Seven Inclusive Ambitions, a forum, one activity, and demo staff.
 //! Fixed ids and ON CONFLICT DO NOTHING make seeding safe to run on every start.
 
 use super::{now, staff, DataResult, Db};
@@ -96,6 +96,50 @@ const PRIORITIES: [(&str, &str, &str, &str); 8] = [
     ),
 ];
 
+/// The Seven Inclusive Ambitions the partnership co-produced, in our own words.
+const AMBITIONS: [(&str, &str); 7] = [
+    (
+        "Early help that works before needs grow",
+        "Responsive, joined-up early intervention, using the community and assistive technology.",
+    ),
+    (
+        "Families and carers feel empowered and supported",
+        "Families know what support there is and trust the professionals they work with.",
+    ),
+    (
+        "Children and young people feel included",
+        "Included in their community and their school, so more are supported close to home.",
+    ),
+    (
+        "Children and young people thrive in education",
+        "An education that is flexible and understanding of their needs, valuing all their successes.",
+    ),
+    (
+        "A seamless journey through an integrated system",
+        "Less bureaucracy, and the right support at the right time.",
+    ),
+    (
+        "Professionals are empowered to meet needs",
+        "A shared culture of acting early, skills across the workforce, and clear pathways.",
+    ),
+    (
+        "Clear aspirations and preparing for adulthood",
+        "Support towards independence, and into education, employment and training.",
+    ),
+];
+
+/// Which ambitions (by position) each priority (by position) serves.
+const SERVES: [(i64, &[i64]); 8] = [
+    (1, &[3, 4]),
+    (2, &[3, 4]),
+    (3, &[7]),
+    (4, &[1, 6]),
+    (5, &[1, 4]),
+    (6, &[5]),
+    (7, &[1, 2]),
+    (8, &[2, 3]),
+];
+
 const ACTIVITY_ID: &str = "activity-short-breaks";
 
 /// A prompt of the demo activity.
@@ -183,11 +227,24 @@ pub async fn demo(db: &Db) -> DataResult<()> {
     .bind("2025-2028")
     .execute(pool)
     .await?;
+    for (index, (title, summary)) in AMBITIONS.iter().enumerate() {
+        let position = index as i64 + 1;
+        sqlx::query(
+            "INSERT INTO ambitions (id, position, title, summary) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(format!("ambition-{position}"))
+        .bind(position)
+        .bind(*title)
+        .bind(*summary)
+        .execute(pool)
+        .await?;
+    }
     for (index, (title, why, what, how)) in PRIORITIES.iter().enumerate() {
         let position = index as i64 + 1;
         sqlx::query(
-            "INSERT INTO priorities (id, strategy_id, position, title, why, what, how) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            "INSERT INTO priorities (id, strategy_id, position, title, why, what, how, owner, \
+             period) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
         )
         .bind(format!("priority-{position}"))
         .bind("strategy-2025")
@@ -196,8 +253,22 @@ pub async fn demo(db: &Db) -> DataResult<()> {
         .bind(*why)
         .bind(*what)
         .bind(*how)
+        .bind("Integrated commissioning team")
+        .bind("2025-2028")
         .execute(pool)
         .await?;
+    }
+    for (priority, ambitions) in SERVES {
+        for ambition in ambitions {
+            sqlx::query(
+                "INSERT INTO priority_ambitions (priority_id, ambition_id) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(format!("priority-{priority}"))
+            .bind(format!("ambition-{ambition}"))
+            .execute(pool)
+            .await?;
+        }
     }
     sqlx::query("INSERT INTO forums (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind("forum-send-tc")

@@ -3,27 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Generates `ALL`, `as_str`, `parse` and `label` for an enum of stored codes.
-macro_rules! coded {
-    ($name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|value| value.as_str() == s)
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-        }
-    };
-}
-
 /// Decision statuses a commissioner can record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

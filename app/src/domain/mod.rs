@@ -1,12 +1,35 @@
 //! Types both sides share: the Lundy vocabulary of the brief.
 
+/// Generates `ALL`, `as_str`, `parse` and `label` for an enum of stored codes.
+macro_rules! coded {
+    ($name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|value| value.as_str() == s)
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+    };
+}
+
 mod activity;
 mod answer;
 mod decision;
 mod display;
 mod evidence;
 mod role;
+mod search;
 mod space;
+mod strategy;
 mod symbols;
 pub mod triage;
 mod upload;
@@ -20,10 +43,14 @@ pub use answer::{
 pub use decision::{CommissioningStage, DecisionStatus, OutcomeLevel};
 pub use display::Display;
 pub use evidence::{
-    Dashboard, EvidenceFilter, EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop,
+    AuditedSession, CoproductionAudit, DecisionCut, Dashboard, EvidenceFields, SearchFields, EvidenceFilter, EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop,
     DEFAULT_OVERDUE_WEEKS,
 };
 pub use role::Role;
+pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
+pub use strategy::{
+    Ambition, Priority, PriorityDraft, PriorityPage, StrategiesPage, Strategy, StrategyDraft,
+};
 pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};
 pub use symbols::{Symbol, SYMBOLS};
 pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};

@@ -1,8 +1,8 @@
 //! What pages show. Built by the data layer on the server, sent to the browser as they are.
 
 use super::{
-    Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, OutcomeLevel, Role,
-    SpaceRecord,
+    Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, OutcomeLevel, Priority,
+    Role, SpaceRecord,
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,16 +27,6 @@ pub struct StaffAccount {
 pub struct SecondFactor {
     /// Set on the first sign-in: the secret to type into the app, and its QR code as SVG.
     pub enrol: Option<(String, String)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Priority {
-    pub id: String,
-    pub position: i64,
-    pub title: String,
-    pub why: String,
-    pub what: String,
-    pub how: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -69,6 +69,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/hearings/:hearing") view=staff::HearingPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/evidence") view=staff::EvidencePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/evidence/report") view=staff::ReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/evidence/audit") view=staff::AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/contributions") view=staff::ContributionsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/strategies") view=staff::StrategiesPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/priorities/:priority") view=staff::PriorityPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/forums") view=staff::ForumsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>

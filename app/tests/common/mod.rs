@@ -87,7 +87,7 @@ pub async fn join_and_agree(db: &Db, join_code: &str) -> String {
     let participation = contribution::join(db, join_code)
         .await
         .expect("join with code");
-    contribution::assent(db, &participation)
+    contribution::assent(db, &participation, None)
         .await
         .expect("assent");
     participation

@@ -1,5 +1,5 @@
 use crate::api::child::{load_welcome, Agree};
-use crate::domain::{BoardItem, Symbol, Welcome};
+use crate::domain::{AgeBand, BoardItem, Symbol, Welcome};
 use crate::ui::components::{
     ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
 };
@@ -85,6 +85,15 @@ fn Assent(welcome: Welcome) -> impl IntoView {
         <ReadAloud text=spoken what="this page"/>
         <PageForm action=agree then=format!("/take/{participation}/1") class="child-form">
             <input type="hidden" name="participation" value=welcome.participation_id.clone()/>
+            <fieldset class="emoji-scale age-bands">
+                <legend class="scale-legend">"How old are you? You don't have to say."</legend>
+                {AgeBand::ALL.iter().map(|band| view! {
+                    <label class="emoji-option">
+                        <input type="radio" name="age" value=band.as_str()/>
+                        <span class="word">{band.label()}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
             <ActionProblem action=agree/>
             <button type="submit" class="big-button">"Yes, let's start"</button>
         </PageForm>

@@ -1,62 +1,27 @@
-//! Evidence of influence: the Lundy dashboard with its filter, and the print-ready report.
+//! Evidence of influence: the Lundy dashboard with its filter, the print-ready report, and the
+//! co-production audit.
 
 use super::StaffFrame;
-use crate::api::evidence::{load_evidence, load_report};
-use crate::domain::{Dashboard, EmojiScale, EvidencePage, EvidenceReport};
+use crate::api::evidence::{load_audit, load_evidence, load_report};
+use crate::domain::{
+    CommissioningStage, CoproductionAudit, Dashboard, EmojiScale, Funnel, TodaySummary, EvidenceFields, EvidencePage, EvidenceReport,
+    OutcomeLevel, SearchFields,
+};
 use crate::ui::components::Problem;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-const FIELDS: [&str; 5] = ["priority", "activity", "from", "until", "weeks"];
-
-/// The page's filter as (field, value) pairs, from its query string.
-fn filter_fields() -> Memo<Vec<(&'static str, String)>> {
+/// The page's filter, from its query string.
+fn filter_fields() -> Memo<EvidenceFields> {
     let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| {
-            FIELDS
-                .iter()
-                .map(|field| (*field, q.get(field).unwrap_or_default()))
-                .collect()
-        })
-    })
-}
-
-fn query_string(fields: &[(&'static str, String)]) -> String {
-    fields
-        .iter()
-        .filter(|(_, value)| !value.is_empty())
-        .map(|(field, value)| {
-            let value: String = value
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                .collect();
-            format!("{field}={value}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn value_of(fields: &[(&'static str, String)], name: &str) -> String {
-    fields
-        .iter()
-        .find(|(field, _)| *field == name)
-        .map(|(_, value)| value.clone())
-        .unwrap_or_default()
+    Memo::new(move |_| query.with(|q| EvidenceFields::from_query(|key| q.get(key))))
 }
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
     let fields = filter_fields();
-    let page = Resource::new(
-        move || fields.get(),
-        |fields| {
-            let [priority, activity, from, until, weeks] =
-                FIELDS.map(|name| value_of(&fields, name));
-            load_evidence(priority, activity, from, until, weeks)
-        },
-    );
+    let page = Resource::new(move || fields.get(), load_evidence);
     view! {
         <Title text="Evidence"/>
         <StaffFrame>
@@ -77,40 +42,66 @@ pub fn EvidencePage() -> impl IntoView {
 }
 
 #[component]
-fn Evidence(page: EvidencePage, fields: Vec<(&'static str, String)>) -> impl IntoView {
-    let chosen = |name: &str| value_of(&fields, name);
-    let (priority, activity) = (chosen("priority"), chosen("activity"));
-    let query = query_string(&fields);
+fn Evidence(page: EvidencePage, fields: EvidenceFields) -> impl IntoView {
+    let query = fields.query_string();
+    let options = |chosen: &str, choices: Vec<(String, String)>| {
+        let chosen = chosen.to_owned();
+        choices
+            .into_iter()
+            .map(|(value, label)| {
+                let selected = value == chosen;
+                view! { <option value=value selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    let coded = |codes: &[(&str, &str)]| -> Vec<(String, String)> {
+        codes.iter().map(|(c, l)| ((*c).to_owned(), (*l).to_owned())).collect()
+    };
+    let stages: Vec<(&str, &str)> = CommissioningStage::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
+    let levels: Vec<(&str, &str)> = OutcomeLevel::ALL.iter().map(|l| (l.as_str(), l.label())).collect();
     view! {
         <form method="get" action="/staff/evidence" class="staff-form filter">
             <label for="filter-priority">"Priority"</label>
             <select id="filter-priority" name="priority">
                 <option value="">"All priorities"</option>
-                {page.priorities.into_iter().map(|p| {
-                    let selected = p.id == priority;
-                    view! { <option value=p.id selected=selected>{format!("{}. {}", p.position, p.title)}</option> }
-                }).collect_view()}
+                {options(&fields.priority, page.priorities.into_iter().map(|p| (p.id, format!("{}. {}", p.position, p.title))).collect())}
+            </select>
+            <label for="filter-ambition">"Ambition"</label>
+            <select id="filter-ambition" name="ambition">
+                <option value="">"All ambitions"</option>
+                {options(&fields.ambition, page.ambitions.into_iter().map(|a| (a.id, format!("{}. {}", a.position, a.title))).collect())}
             </select>
             <label for="filter-activity">"Activity"</label>
             <select id="filter-activity" name="activity">
                 <option value="">"All activities"</option>
-                {page.activities.into_iter().map(|(id, title)| {
-                    let selected = id == activity;
-                    view! { <option value=id selected=selected>{title}</option> }
-                }).collect_view()}
+                {options(&fields.activity, page.activities)}
+            </select>
+            <label for="filter-stage">"Decisions at the stage of the commissioning cycle"</label>
+            <select id="filter-stage" name="stage">
+                <option value="">"Any stage, or no decision yet"</option>
+                {options(&fields.stage, coded(&stages))}
+            </select>
+            <label for="filter-level">"Decisions with outcomes at the level"</label>
+            <select id="filter-level" name="level">
+                <option value="">"Any level, or no decision yet"</option>
+                {options(&fields.level, coded(&levels))}
             </select>
             <label for="filter-from">"Said from"</label>
-            <input id="filter-from" name="from" type="date" value=chosen("from")/>
+            <input id="filter-from" name="from" type="date" value=fields.from.clone()/>
             <label for="filter-until">"Said until"</label>
-            <input id="filter-until" name="until" type="date" value=chosen("until")/>
+            <input id="filter-until" name="until" type="date" value=fields.until.clone()/>
             <label for="filter-weeks">"Loops are overdue after (weeks)"</label>
-            <input id="filter-weeks" name="weeks" type="number" min="1" value=chosen("weeks") placeholder="12"/>
+            <input id="filter-weeks" name="weeks" type="number" min="1" value=fields.weeks.clone() placeholder="12"/>
             <button type="submit">"Show"</button>
         </form>
         <p class="actions">
             <a class="button" href=format!("/staff/evidence/report?{query}")>"Evidence report (print or save as PDF)"</a>
             <a class="button secondary" href=format!("/staff/evidence/export.csv?{query}") rel="external" download>"Download CSV"</a>
             <a class="button secondary" href=format!("/staff/evidence/export.json?{query}") rel="external" download>"Download JSON"</a>
+        </p>
+        <p class="actions">
+            <a href=format!("/staff/contributions?{}", search_query(&fields))>"See the contributions behind these figures"</a>
+            <a href=format!("/staff/evidence/audit?{}", audit_query(&fields))>"Co-production audit of this period"</a>
         </p>
         <DashboardView dashboard=page.dashboard/>
         <h2>"Exports so far"</h2>
@@ -125,10 +116,50 @@ fn Evidence(page: EvidencePage, fields: Vec<(&'static str, String)>) -> impl Int
     }
 }
 
+/// The search for the same contributions (the search has no stage or level of decisions).
+fn search_query(fields: &EvidenceFields) -> String {
+    SearchFields {
+        priority: fields.priority.clone(),
+        activity: fields.activity.clone(),
+        from: fields.from.clone(),
+        until: fields.until.clone(),
+        ..SearchFields::default()
+    }
+    .query_string()
+}
+
+fn audit_query(fields: &EvidenceFields) -> String {
+    EvidenceFields {
+        from: fields.from.clone(),
+        until: fields.until.clone(),
+        ..EvidenceFields::default()
+    }
+    .query_string()
+}
+
 fn days(value: Option<f64>) -> String {
     value.map_or("no contributions got this far yet".into(), |d| {
         format!("{d:.1} days")
     })
+}
+
+/// How many contributions got how far along the chain.
+#[component]
+pub(super) fn FunnelTable(funnel: Funnel) -> impl IntoView {
+    let steps = [
+        ("Said", funnel.said),
+        ("Heard by people who decide", funnel.heard),
+        ("Linked to a decision", funnel.linked),
+        ("Fed back to the children", funnel.fed_back),
+    ];
+    view! {
+        <table class="funnel">
+            <thead><tr><th scope="col">"Step"</th><th scope="col">"Contributions"</th></tr></thead>
+            <tbody>
+                {steps.into_iter().map(|(step, n)| view! { <tr><th scope="row">{step}</th><td>{n}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
 }
 
 /// The dashboard's figures, shared by the page and the report.
@@ -145,22 +176,12 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         overdue_weeks,
         overdue_total,
         overdue,
+        decision_cuts,
     } = dashboard;
-    let steps = [
-        ("Said", funnel.said),
-        ("Heard by people who decide", funnel.heard),
-        ("Linked to a decision", funnel.linked),
-        ("Fed back to the children", funnel.fed_back),
-    ];
     view! {
         <section aria-labelledby="funnel-heading">
             <h2 id="funnel-heading">"The Lundy funnel"</h2>
-            <table class="funnel">
-                <thead><tr><th scope="col">"Step"</th><th scope="col">"Contributions"</th></tr></thead>
-                <tbody>
-                    {steps.into_iter().map(|(step, n)| view! { <tr><th scope="row">{step}</th><td>{n}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
+            <FunnelTable funnel/>
             <p>{format!("Median time from said to heard: {}.", days(median_days_to_heard))}</p>
             <p>{format!("Median time from said to fed back: {}.", days(median_days_to_fed_back))}</p>
         </section>
@@ -181,6 +202,23 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             <ul>{modes.into_iter().map(|(mode, n)| view! { <li>{format!("{mode}: {n}")}</li> }).collect_view()}</ul>
             <p>{format!("Space: {sessions_with_space} of {sessions} sessions have a complete Space record.")}</p>
         </section>
+        <section aria-labelledby="cuts-heading">
+            <h2 id="cuts-heading">"Decisions by stage of the commissioning cycle and outcome level"</h2>
+            {if decision_cuts.is_empty() {
+                view! { <p>"No decisions answer these contributions yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="cuts">
+                        <thead><tr><th scope="col">"Stage"</th><th scope="col">"Outcome level"</th><th scope="col">"Decisions"</th><th scope="col">"Contributions they answer"</th></tr></thead>
+                        <tbody>
+                            {decision_cuts.into_iter().map(|cut| view! {
+                                <tr><td>{cut.stage.label()}</td><td>{cut.outcome_level.label()}</td><td>{cut.decisions}</td><td>{cut.contributions}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
         <section aria-labelledby="overdue-heading">
             <h2 id="overdue-heading">{format!("Loops still open after {overdue_weeks} weeks ({overdue_total})")}</h2>
             <table class="overdue">
@@ -198,14 +236,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let fields = filter_fields();
-    let report = Resource::new(
-        move || fields.get(),
-        |fields| {
-            let [priority, activity, from, until, weeks] =
-                FIELDS.map(|name| value_of(&fields, name));
-            load_report(priority, activity, from, until, weeks)
-        },
-    );
+    let report = Resource::new(move || fields.get(), load_report);
     view! {
         <Title text="Evidence report"/>
         <StaffFrame>
@@ -260,6 +291,103 @@ fn Report(report: EvidenceReport) -> impl IntoView {
                         </section>
                     }
                 }).collect_view()}
+            </section>
+        </article>
+    }
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let query = use_query_map();
+    let period = Memo::new(move |_| {
+        query.with(|q| (q.get("from").unwrap_or_default(), q.get("until").unwrap_or_default()))
+    });
+    let audit = Resource::new(move || period.get(), |(from, until)| load_audit(from, until));
+    view! {
+        <Title text="Co-production audit"/>
+        <StaffFrame>
+            <h1>"Co-production audit"</h1>
+            <form method="get" action="/staff/evidence/audit" class="staff-form filter no-print">
+                <label for="audit-from">"Sessions from"</label>
+                <input id="audit-from" name="from" type="date" value=move || period.get().0/>
+                <label for="audit-until">"Sessions until"</label>
+                <input id="audit-until" name="until" type="date" value=move || period.get().1/>
+                <button type="submit">"Show"</button>
+            </form>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match audit.await {
+                        Ok(audit) => view! { <Audit audit/> }.into_any(),
+                        Err(error) => view! { <Problem error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+/// "How was today?" as words: how many children chose each face.
+fn faces(tally: [i64; 5]) -> String {
+    EmojiScale::POINTS
+        .iter()
+        .zip(tally)
+        .map(|((_, _, word), n)| format!("{word} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[component]
+fn Audit(audit: CoproductionAudit) -> impl IntoView {
+    let summary = format!(
+        "{} sessions, {} children, {} contributions; {} loops closed; {} of the sessions have a complete Space record.",
+        audit.sessions.len(),
+        audit.children(),
+        audit.contributions(),
+        audit.loops_closed(),
+        audit.complete_space_records(),
+    );
+    let TodaySummary { listened, could_say } = audit.today;
+    view! {
+        <article class="report">
+            <p>{format!("Covering sessions held {}.", audit.period)}</p>
+            <p class="no-print"><button type="button" class="button" onclick="window.print()">"Print or save as PDF"</button></p>
+            <p>{summary}</p>
+            <section aria-labelledby="today-heading">
+                <h2 id="today-heading">"How was today? The children's own answers"</h2>
+                <p>{format!("Did adults listen to you? {}.", faces(listened))}</p>
+                <p>{format!("Could you say what you wanted? {}.", faces(could_say))}</p>
+            </section>
+            <section aria-labelledby="adjustments-heading">
+                <h2 id="adjustments-heading">"Adjustments made so every child could take part"</h2>
+                {if audit.adjustments.is_empty() {
+                    view! { <p>"None recorded."</p> }.into_any()
+                } else {
+                    view! { <ul>{audit.adjustments.into_iter().map(|(what, n)| view! { <li>{format!("{what}: {n} sessions")}</li> }).collect_view()}</ul> }.into_any()
+                }}
+            </section>
+            <section aria-labelledby="sessions-heading">
+                <h2 id="sessions-heading">"Sessions held"</h2>
+                <table class="audit">
+                    <thead>
+                        <tr>
+                            <th scope="col">"When"</th><th scope="col">"Where"</th><th scope="col">"Activity"</th>
+                            <th scope="col">"Facilitator"</th><th scope="col">"Group"</th><th scope="col">"Who was missing"</th>
+                            <th scope="col">"Children"</th><th scope="col">"Loops closed"</th><th scope="col">"Space record"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {audit.sessions.into_iter().map(|s| {
+                            let space = if s.gaps.is_empty() { "Complete".to_owned() } else { format!("Lacks {}", s.gaps.join(", ")) };
+                            view! {
+                                <tr>
+                                    <td>{s.held_on}</td><td>{s.place}</td><td>{s.activity}</td><td>{s.facilitator}</td>
+                                    <td>{s.space.expected_group}</td><td>{s.space.missing}</td>
+                                    <td>{s.children}</td><td>{format!("{} of {}", s.loops_closed, s.contributions)}</td><td>{space}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
             </section>
         </article>
     }

@@ -9,20 +9,24 @@ mod home;
 mod people;
 mod preview;
 mod safeguarding;
+mod search;
 mod session;
 mod sign_in;
 mod space;
+mod strategy;
 
 pub use activity::{ActivityPage, NewActivityPage};
 pub use decision::{DecisionPage, NewDecisionPage};
-pub use evidence::{EvidencePage, ReportPage};
+pub use evidence::{AuditPage, EvidencePage, ReportPage};
 pub use hearing::{ForumsPage, HearingPage, HearingsPage};
 pub use home::HomePage;
 pub use people::PeoplePage;
 pub use preview::PreviewPage;
 pub use safeguarding::{ConcernPage, SafeguardingPage};
+pub use search::ContributionsPage;
 pub use session::SessionPage;
 pub use sign_in::{InvitePage, SecondFactorPage, SignInPage};
+pub use strategy::{PriorityPage, StrategiesPage};
 
 use crate::api::staff::SignOut;
 use leptos::prelude::*;

@@ -1,0 +1,180 @@
+//! Search and filter across contributions: by priority, activity, session, way of answering,
+//! theme, age band, date and how far along the Lundy chain each got. Only what the reader may
+//! see: nothing held back or hidden, nothing erased, and for decision makers pictures and
+//! recordings only with the child's consent.
+
+use super::evidence::{fetch, in_words, Value, FED_BACK, IN_HEARINGS, LINKED};
+use super::{contribution, format_date, get, trail, DataResult, Db};
+use crate::domain::{mode_label, AgeBand, ContributionQuery, LundyStage, SearchRow, SEARCH_PAGE_SIZE};
+use std::collections::HashMap;
+
+/// Who is reading, for what they may see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    /// The team running sessions: every released contribution.
+    Team,
+    /// Decision makers and viewers: only what may go before a forum.
+    DecisionMaker,
+}
+
+/// The furthest Lundy step as an SQL condition on `c`.
+fn stage_condition(stage: LundyStage) -> String {
+    match stage {
+        LundyStage::Said => format!("c.id NOT IN ({IN_HEARINGS}) AND c.id NOT IN ({LINKED})"),
+        LundyStage::Heard => format!("c.id IN ({IN_HEARINGS}) AND c.id NOT IN ({LINKED})"),
+        LundyStage::Linked => format!("c.id IN ({LINKED}) AND c.id NOT IN ({FED_BACK})"),
+        LundyStage::FedBack => format!("c.id IN ({FED_BACK})"),
+    }
+}
+
+/// One page of contributions matching `query`, newest first, and how many match in all.
+pub async fn search(
+    db: &Db,
+    query: &ContributionQuery,
+    reader: Reader,
+) -> DataResult<(Vec<SearchRow>, i64)> {
+    let mut conditions = vec![
+        "c.mode <> 'declined'".to_owned(),
+        match reader {
+            Reader::Team => concat!("c.erased_at IS NULL AND ", trail::released!()).to_owned(),
+            Reader::DecisionMaker => trail::presentable!().to_owned(),
+        },
+    ];
+    let mut values = Vec::new();
+    let bind = |value: Value, values: &mut Vec<Value>| {
+        values.push(value);
+        format!("${}", values.len())
+    };
+    let text = |s: &str| Value::Text(s.to_owned());
+    if !query.priority_id.is_empty() {
+        let n = bind(text(&query.priority_id), &mut values);
+        conditions.push(format!(
+            "s.activity_id IN (SELECT activity_id FROM activity_priorities WHERE priority_id = {n})"
+        ));
+    }
+    if !query.activity_id.is_empty() {
+        let n = bind(text(&query.activity_id), &mut values);
+        conditions.push(format!("s.activity_id = {n}"));
+    }
+    if !query.session_id.is_empty() {
+        let n = bind(text(&query.session_id), &mut values);
+        conditions.push(format!("s.id = {n}"));
+    }
+    if let Some(mode) = query.mode {
+        let n = bind(text(mode.as_str()), &mut values);
+        conditions.push(format!("c.mode = {n}"));
+    }
+    if !query.theme.is_empty() {
+        let n = bind(text(&query.theme), &mut values);
+        conditions.push(format!(
+            "c.id IN (SELECT ct.contribution_id FROM contribution_themes ct \
+             JOIN themes t ON t.id = ct.theme_id WHERE t.name = {n})"
+        ));
+    }
+    if let Some(band) = query.age_band {
+        let n = bind(text(band.as_str()), &mut values);
+        conditions.push(format!("p.age_band = {n}"));
+    }
+    if let Some(from) = query.from {
+        let n = bind(Value::Int(from), &mut values);
+        conditions.push(format!("c.created_at >= {n}"));
+    }
+    if let Some(until) = query.until {
+        let n = bind(Value::Int(until), &mut values);
+        conditions.push(format!("c.created_at < {n}"));
+    }
+    if let Some(stage) = query.stage {
+        conditions.push(stage_condition(stage));
+    }
+    let from_where = format!(
+        "FROM contributions c JOIN participations p ON p.id = c.participation_id \
+         JOIN sessions s ON s.id = p.session_id WHERE {}",
+        conditions.join(" AND ")
+    );
+    let total: i64 = get(
+        fetch(db, &(format!("SELECT COUNT(*) AS n {from_where}"), values.clone()))
+            .await?
+            .first()
+            .ok_or(super::DataError::NotFound("no result"))?,
+        "n",
+    )?;
+    let offset = (query.page.max(1) - 1) * SEARCH_PAGE_SIZE;
+    let furthest = format!(
+        "CASE WHEN c.id IN ({FED_BACK}) THEN 'fed_back' WHEN c.id IN ({LINKED}) THEN 'linked' \
+         WHEN c.id IN ({IN_HEARINGS}) THEN 'heard' ELSE 'said' END"
+    );
+    let sql = format!(
+        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, \
+         m.consent, c.description, c.created_at, p.age_band, s.place, s.held_on, \
+         a.title AS activity, pr.text AS prompt, {furthest} AS stage \
+         FROM ({select_ids}) found JOIN contributions c ON c.id = found.id \
+         JOIN participations p ON p.id = c.participation_id JOIN sessions s ON s.id = p.session_id \
+         JOIN activities a ON a.id = s.activity_id JOIN prompts pr ON pr.id = c.prompt_id \
+         LEFT JOIN media m ON m.id = c.media_id ORDER BY c.created_at DESC, c.id",
+        select_ids = format!(
+            "SELECT c.id {from_where} ORDER BY c.created_at DESC, c.id \
+             LIMIT {SEARCH_PAGE_SIZE} OFFSET {offset}"
+        ),
+    );
+    let rows = fetch(db, &(sql, values)).await?;
+    let ids: Vec<String> = rows.iter().map(|row| get(row, "id")).collect::<DataResult<_>>()?;
+    let mut themes = themes_of(db, &ids).await?;
+    let found = rows
+        .iter()
+        .map(|row| {
+            let answer = contribution::answer_from(row)?;
+            let id: String = get(row, "id")?;
+            let held_on: Option<i64> = get(row, "held_on")?;
+            Ok(SearchRow {
+                said_on: format_date(get(row, "created_at")?),
+                activity: get(row, "activity")?,
+                session: format!(
+                    "{}, {}",
+                    get::<String>(row, "place")?,
+                    held_on.map(format_date).unwrap_or_default()
+                ),
+                prompt: get(row, "prompt")?,
+                way: mode_label(answer.mode()).to_owned(),
+                answer: in_words(&answer, get::<Option<String>>(row, "description")?.as_deref()),
+                themes: themes.remove(&id).unwrap_or_default(),
+                age_band: get::<Option<String>>(row, "age_band")?
+                    .as_deref()
+                    .and_then(AgeBand::parse),
+                stage: LundyStage::parse(&get::<String>(row, "stage")?)
+                    .unwrap_or(LundyStage::Said),
+            })
+        })
+        .collect::<DataResult<Vec<_>>>()?;
+    Ok((found, total))
+}
+
+async fn themes_of(db: &Db, ids: &[String]) -> DataResult<HashMap<String, Vec<String>>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT ct.contribution_id, t.name FROM contribution_themes ct \
+         JOIN themes t ON t.id = ct.theme_id WHERE ct.contribution_id IN ({}) ORDER BY t.name",
+        placeholders.join(", ")
+    );
+    let values = ids.iter().map(|id| Value::Text(id.clone())).collect();
+    let mut themes: HashMap<String, Vec<String>> = HashMap::new();
+    for row in fetch(db, &(sql, values)).await? {
+        themes
+            .entry(get(&row, "contribution_id")?)
+            .or_default()
+            .push(get(&row, "name")?);
+    }
+    Ok(themes)
+}
+
+/// Every theme name in use, for the filter.
+pub async fn theme_names(db: &Db) -> DataResult<Vec<String>> {
+    sqlx::query("SELECT DISTINCT name FROM themes ORDER BY name")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| get(row, "name"))
+        .collect()
+}

@@ -1,0 +1,143 @@
+//! Search and filter across contributions: the answers behind the evidence, a page at a time.
+
+use super::StaffFrame;
+use crate::api::evidence::search_contributions;
+use crate::domain::{AgeBand, AnswerMode, LundyStage, SearchFields, SearchPage, SEARCH_PAGE_SIZE};
+use crate::ui::components::Problem;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ContributionsPage() -> impl IntoView {
+    let query = use_query_map();
+    let fields = Memo::new(move |_| query.with(|q| SearchFields::from_query(|key| q.get(key))));
+    let page = Resource::new(move || fields.get(), search_contributions);
+    view! {
+        <Title text="Contributions"/>
+        <StaffFrame>
+            <h1>"What children said"</h1>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let fields = fields.get();
+                    Suspend::new(async move {
+                        match page.await {
+                            Ok(page) => view! { <Search page fields/> }.into_any(),
+                            Err(error) => view! { <Problem error/> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </StaffFrame>
+    }
+}
+
+fn options(chosen: &str, choices: Vec<(String, String)>) -> impl IntoView {
+    let chosen = chosen.to_owned();
+    choices
+        .into_iter()
+        .map(|(value, label)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
+    let SearchPage {
+        rows,
+        total,
+        page: number,
+        priorities,
+        activities,
+        sessions,
+        themes,
+    } = page;
+    let modes = AnswerMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.label().to_owned())).collect();
+    let ages = AgeBand::ALL.iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())).collect();
+    let stages = LundyStage::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect();
+    let first = (number - 1) * SEARCH_PAGE_SIZE;
+    let shown = format!(
+        "{total} contribution{} found{}",
+        if total == 1 { "" } else { "s" },
+        if rows.is_empty() { String::new() } else { format!(", showing {} to {}", first + 1, first + rows.len() as i64) },
+    );
+    let page_link = |to: i64| {
+        SearchFields { page: to.to_string(), ..fields.clone() }.query_string()
+    };
+    let earlier = (number > 1).then(|| page_link(number - 1));
+    let later = (first + (rows.len() as i64) < total).then(|| page_link(number + 1));
+    view! {
+        <form method="get" action="/staff/contributions" class="staff-form filter">
+            <label for="search-priority">"Priority"</label>
+            <select id="search-priority" name="priority">
+                <option value="">"All priorities"</option>
+                {options(&fields.priority, priorities.into_iter().map(|p| (p.id, format!("{}. {}", p.position, p.title))).collect())}
+            </select>
+            <label for="search-activity">"Activity"</label>
+            <select id="search-activity" name="activity">
+                <option value="">"All activities"</option>
+                {options(&fields.activity, activities)}
+            </select>
+            <label for="search-session">"Session"</label>
+            <select id="search-session" name="session">
+                <option value="">"All sessions"</option>
+                {options(&fields.session, sessions)}
+            </select>
+            <label for="search-mode">"Way of answering"</label>
+            <select id="search-mode" name="mode">
+                <option value="">"Any way"</option>
+                {options(&fields.mode, modes)}
+            </select>
+            <label for="search-theme">"Theme"</label>
+            <select id="search-theme" name="theme">
+                <option value="">"Any theme"</option>
+                {options(&fields.theme, themes.into_iter().map(|t| (t.clone(), t)).collect())}
+            </select>
+            <label for="search-age">"Age band"</label>
+            <select id="search-age" name="age">
+                <option value="">"Any age"</option>
+                {options(&fields.age, ages)}
+            </select>
+            <label for="search-stage">"How far it got"</label>
+            <select id="search-stage" name="stage">
+                <option value="">"Any step"</option>
+                {options(&fields.stage, stages)}
+            </select>
+            <label for="search-from">"Said from"</label>
+            <input id="search-from" name="from" type="date" value=fields.from.clone()/>
+            <label for="search-until">"Said until"</label>
+            <input id="search-until" name="until" type="date" value=fields.until.clone()/>
+            <button type="submit">"Search"</button>
+        </form>
+        <p role="status">{shown}</p>
+        <table class="contributions">
+            <thead>
+                <tr>
+                    <th scope="col">"Said on"</th><th scope="col">"Activity and session"</th><th scope="col">"Question"</th>
+                    <th scope="col">"Way"</th><th scope="col">"What the child said"</th><th scope="col">"Themes"</th>
+                    <th scope="col">"Age band"</th><th scope="col">"How far it got"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|row| view! {
+                    <tr>
+                        <td>{row.said_on}</td>
+                        <td>{format!("{} ({})", row.activity, row.session)}</td>
+                        <td>{row.prompt}</td>
+                        <td>{row.way}</td>
+                        <td>{row.answer}</td>
+                        <td>{row.themes.join(", ")}</td>
+                        <td>{row.age_band.map_or("Not given", |a| a.label())}</td>
+                        <td>{row.stage.label()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <nav aria-label="Pages of results" class="actions">
+            {earlier.map(|q| view! { <a href=format!("/staff/contributions?{q}")>"Earlier page"</a> })}
+            {later.map(|q| view! { <a href=format!("/staff/contributions?{q}")>"Next page"</a> })}
+        </nav>
+    }
+}
