@@ -650,8 +650,12 @@ async fn questions_wait_until_the_child_has_agreed() {
         matches!(early, Err(DataError::Invalid(ref m)) if m.contains("start from the beginning"))
     );
 
-    contribution::assent(&db, &participation, None).await.unwrap();
-    contribution::assent(&db, &participation, None).await.unwrap();
+    contribution::assent(&db, &participation, None)
+        .await
+        .unwrap();
+    contribution::assent(&db, &participation, None)
+        .await
+        .unwrap();
     assert!(contribution::prompt_page(&db, &participation, 1)
         .await
         .is_ok());

@@ -83,7 +83,9 @@ async fn turns(db: &Db, count: usize) -> Vec<(String, String)> {
     let mut turns = Vec::with_capacity(count);
     for _ in 0..count {
         let participation = contribution::join(db, &opened.join_code).await.unwrap();
-        contribution::assent(db, &participation, None).await.unwrap();
+        contribution::assent(db, &participation, None)
+            .await
+            .unwrap();
         let page = contribution::prompt_page(db, &participation, 2)
             .await
             .unwrap();

@@ -196,6 +196,42 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
     ("load_evidence", Gate::Staff(Role::can_see_evidence), ""),
     ("load_report", Gate::Staff(Role::can_see_evidence), ""),
     (
+        "load_audit",
+        Gate::Staff(Role::can_see_evidence),
+        "from=2026-01-01",
+    ),
+    (
+        "search_contributions",
+        Gate::Staff(Role::can_see_evidence),
+        "fields[stage]=fed_back",
+    ),
+    ("load_strategies", Gate::Staff(Role::is_staff), ""),
+    (
+        "create_strategy",
+        Gate::Staff(Role::can_commission),
+        "title=Preparing+for+life&period=2026-2029",
+    ),
+    (
+        "update_strategy",
+        Gate::Staff(Role::can_commission),
+        "strategy=nope&title=T&period=2026",
+    ),
+    (
+        "create_priority",
+        Gate::Staff(Role::can_commission),
+        "strategy=nope&title=T&why=W&what=W&how=H&ambitions[]=ambition-1",
+    ),
+    (
+        "update_priority",
+        Gate::Staff(Role::can_commission),
+        "priority=nope&title=T&why=W&what=W&how=H",
+    ),
+    (
+        "load_priority",
+        Gate::Staff(Role::can_see_evidence),
+        "priority=priority-8",
+    ),
+    (
         "create_hearing",
         Gate::Staff(Role::can_facilitate),
         "forum=nope&title=T&held_on=2026-12-01",

@@ -22,7 +22,9 @@ async fn child_at_photo_question(db: &Db) -> (String, String, String) {
     .await
     .unwrap();
     let participation = contribution::join(db, &opened.join_code).await.unwrap();
-    contribution::assent(db, &participation, None).await.unwrap();
+    contribution::assent(db, &participation, None)
+        .await
+        .unwrap();
     let page = contribution::prompt_page(db, &participation, 5)
         .await
         .unwrap();

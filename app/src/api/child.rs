@@ -24,12 +24,13 @@ pub async fn agree(
     age: String,
 ) -> Result<(), AppError> {
     use crate::{auth, data::contribution, domain::AgeBand};
-    let age_band = match age.trim() {
-        "" => None,
-        band => Some(AgeBand::parse(band).ok_or_else(|| {
-            AppError::Invalid("Please choose one of the ages, or none.".into())
-        })?),
-    };
+    let age_band =
+        match age.trim() {
+            "" => None,
+            band => Some(AgeBand::parse(band).ok_or_else(|| {
+                AppError::Invalid("Please choose one of the ages, or none.".into())
+            })?),
+        };
     contribution::assent(&auth::db()?, &participation, age_band).await?;
     leptos_axum::redirect(&format!("/take/{participation}/1"));
     Ok(())

@@ -118,7 +118,8 @@ pub async fn load_audit(
     use crate::{auth, domain::Role};
     let reader = auth::require(Role::can_see_evidence).await?;
     let db = auth::db()?;
-    let audit = coproduction::audit(&db, date(&from)?, date(&until)?.map(|day| day + 86_400)).await?;
+    let audit =
+        coproduction::audit(&db, date(&from)?, date(&until)?.map(|day| day + 86_400)).await?;
     evidence::record_export(
         &db,
         &reader.id,
@@ -135,10 +136,10 @@ pub async fn load_audit(
 pub async fn search_contributions(
     #[server(default)] fields: SearchFields,
 ) -> Result<SearchPage, AppError> {
+    use crate::auth;
     use crate::data::search::{self, Reader};
     use crate::data::{activity as activities, session, strategy};
     use crate::domain::{AgeBand, AnswerMode, ContributionQuery, LundyStage, Role};
-    use crate::auth;
     let member = auth::require(Role::can_see_evidence).await?;
     let query = ContributionQuery {
         priority_id: fields.priority.trim().to_owned(),
@@ -172,7 +173,12 @@ pub async fn search_contributions(
         sessions: session::list(&db)
             .await?
             .into_iter()
-            .map(|s| (s.id, format!("{} at {}, {}", s.activity_title, s.place, s.held_on)))
+            .map(|s| {
+                (
+                    s.id,
+                    format!("{} at {}, {}", s.activity_title, s.place, s.held_on),
+                )
+            })
             .collect(),
         themes: search::theme_names(&db).await?,
     })
@@ -241,8 +247,14 @@ mod exports {
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
         };
-        if let Err(error) =
-            evidence::record_export(&state.db, &reader.id, format, &filter.describe(), rows.len()).await
+        if let Err(error) = evidence::record_export(
+            &state.db,
+            &reader.id,
+            format,
+            &filter.describe(),
+            rows.len(),
+        )
+        .await
         {
             // An export that cannot be recorded is not given out.
             tracing::error!(%error, "export could not be recorded");

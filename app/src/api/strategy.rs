@@ -88,9 +88,9 @@ pub async fn update_priority(
 /// A priority with its ambitions, what children said about it, its funnel and its decisions.
 #[server]
 pub async fn load_priority(priority: String) -> Result<PriorityPage, AppError> {
+    use crate::auth;
     use crate::data::{decision, evidence, strategy};
     use crate::domain::{EvidenceFilter, Role};
-    use crate::auth;
     let member = auth::require(Role::can_see_evidence).await?;
     let db = auth::db()?;
     let found = strategy::priority(&db, &priority).await?;

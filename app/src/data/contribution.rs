@@ -2,8 +2,8 @@
 
 use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
 use crate::domain::{
-    AgeBand, Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent, MediaRef,
-    PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
+    AgeBand, Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent,
+    MediaRef, PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
 };
 use sqlx::any::AnyRow;
 
@@ -113,11 +113,7 @@ pub async fn welcome(db: &Db, participation_id: &str) -> DataResult<Welcome> {
 
 /// The child said yes on the assent screen. Saying yes twice changes nothing.
 /// The child agreed to take part, giving their age band if they chose to.
-pub async fn assent(
-    db: &Db,
-    participation_id: &str,
-    age_band: Option<AgeBand>,
-) -> DataResult<()> {
+pub async fn assent(db: &Db, participation_id: &str, age_band: Option<AgeBand>) -> DataResult<()> {
     turn(db, participation_id).await?;
     sqlx::query(
         "UPDATE participations SET assented_at = $1, age_band = $2 \
@@ -126,8 +122,8 @@ pub async fn assent(
     .bind(now())
     .bind(age_band.map(AgeBand::as_str))
     .bind(participation_id)
-        .execute(db.pool())
-        .await?;
+    .execute(db.pool())
+    .await?;
     Ok(())
 }
 

@@ -9,7 +9,11 @@ use crate::domain::{AuditedSession, CoproductionAudit, TodaySummary, ADJUSTMENTS
 use std::collections::HashMap;
 
 /// Sessions held on days in `[from, until)` (Unix seconds; either end open).
-pub async fn audit(db: &Db, from: Option<i64>, until: Option<i64>) -> DataResult<CoproductionAudit> {
+pub async fn audit(
+    db: &Db,
+    from: Option<i64>,
+    until: Option<i64>,
+) -> DataResult<CoproductionAudit> {
     let (from_at, until_at) = (from.unwrap_or(i64::MIN), until.unwrap_or(i64::MAX));
     const IN_PERIOD: &str = "COALESCE(ss.held_on, ss.opened_at) >= $1 \
                              AND COALESCE(ss.held_on, ss.opened_at) < $2";
@@ -103,7 +107,11 @@ async fn in_period(
     from: i64,
     until: i64,
 ) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
-    sqlx::query(&sql).bind(from).bind(until).fetch_all(db.pool()).await
+    sqlx::query(&sql)
+        .bind(from)
+        .bind(until)
+        .fetch_all(db.pool())
+        .await
 }
 
 /// A count per session from rows of `session_id` and `column` (a SUM over nothing is NULL).

@@ -387,7 +387,11 @@ fn status_from(row: &sqlx::any::AnyRow) -> DataResult<DecisionStatus> {
 
 /// Every decision, or only those under one priority; newest first.
 pub async fn list(db: &Db, priority_id: Option<&str>) -> DataResult<Vec<DecisionSummary>> {
-    let condition = if priority_id.is_some() { "WHERE d.priority_id = $1" } else { "" };
+    let condition = if priority_id.is_some() {
+        "WHERE d.priority_id = $1"
+    } else {
+        ""
+    };
     let sql = format!(
         "SELECT d.id, d.title, d.status, d.decided_on, p.title AS priority, fb.published_at \
          FROM decisions d JOIN priorities p ON p.id = d.priority_id \
@@ -399,20 +403,20 @@ pub async fn list(db: &Db, priority_id: Option<&str>) -> DataResult<Vec<Decision
         query = query.bind(priority_id);
     }
     query
-    .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(DecisionSummary {
-            id: get(row, "id")?,
-            title: get(row, "title")?,
-            status: status_from(row)?,
-            priority: get(row, "priority")?,
-            decided_on: format_date(get(row, "decided_on")?),
-            published: get::<Option<i64>>(row, "published_at")?.is_some(),
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(DecisionSummary {
+                id: get(row, "id")?,
+                title: get(row, "title")?,
+                status: status_from(row)?,
+                priority: get(row, "priority")?,
+                decided_on: format_date(get(row, "decided_on")?),
+                published: get::<Option<i64>>(row, "published_at")?.is_some(),
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// The published "you said, we did" in a row with `plain_text`, `easy_read`, `symbol` and

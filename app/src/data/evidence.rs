@@ -5,8 +5,8 @@
 
 use super::{format_date, get, new_id, now, session, trail, DataResult, Db};
 use crate::domain::{
-    mode_label, Answer, AnswerMode, CommissioningStage, Dashboard, DecisionCut, EvidenceFilter, ExportRow,
-    Funnel, OutcomeLevel, OverdueLoop,
+    mode_label, Answer, AnswerMode, CommissioningStage, Dashboard, DecisionCut, EvidenceFilter,
+    ExportRow, Funnel, OutcomeLevel, OverdueLoop,
 };
 
 /// The contributions the filter chooses, as a `scope` CTE of children's answers (not "I'd rather
@@ -291,7 +291,9 @@ async fn decision_cuts(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Decis
     let rank = |cut: &DecisionCut| {
         (
             CommissioningStage::ALL.iter().position(|s| *s == cut.stage),
-            OutcomeLevel::ALL.iter().position(|l| *l == cut.outcome_level),
+            OutcomeLevel::ALL
+                .iter()
+                .position(|l| *l == cut.outcome_level),
         )
     };
     cuts.sort_by_key(rank);

@@ -5,7 +5,9 @@
 
 use super::evidence::{fetch, in_words, Value, FED_BACK, IN_HEARINGS, LINKED};
 use super::{contribution, format_date, get, trail, DataResult, Db};
-use crate::domain::{mode_label, AgeBand, ContributionQuery, LundyStage, SearchRow, SEARCH_PAGE_SIZE};
+use crate::domain::{
+    mode_label, AgeBand, ContributionQuery, LundyStage, SearchRow, SEARCH_PAGE_SIZE,
+};
 use std::collections::HashMap;
 
 /// Who is reading, for what they may see.
@@ -92,10 +94,13 @@ pub async fn search(
         conditions.join(" AND ")
     );
     let total: i64 = get(
-        fetch(db, &(format!("SELECT COUNT(*) AS n {from_where}"), values.clone()))
-            .await?
-            .first()
-            .ok_or(super::DataError::NotFound("no result"))?,
+        fetch(
+            db,
+            &(format!("SELECT COUNT(*) AS n {from_where}"), values.clone()),
+        )
+        .await?
+        .first()
+        .ok_or(super::DataError::NotFound("no result"))?,
         "n",
     )?;
     let offset = (query.page.max(1) - 1) * SEARCH_PAGE_SIZE;
@@ -117,7 +122,10 @@ pub async fn search(
         ),
     );
     let rows = fetch(db, &(sql, values)).await?;
-    let ids: Vec<String> = rows.iter().map(|row| get(row, "id")).collect::<DataResult<_>>()?;
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|row| get(row, "id"))
+        .collect::<DataResult<_>>()?;
     let mut themes = themes_of(db, &ids).await?;
     let found = rows
         .iter()
@@ -135,13 +143,15 @@ pub async fn search(
                 ),
                 prompt: get(row, "prompt")?,
                 way: mode_label(answer.mode()).to_owned(),
-                answer: in_words(&answer, get::<Option<String>>(row, "description")?.as_deref()),
+                answer: in_words(
+                    &answer,
+                    get::<Option<String>>(row, "description")?.as_deref(),
+                ),
                 themes: themes.remove(&id).unwrap_or_default(),
                 age_band: get::<Option<String>>(row, "age_band")?
                     .as_deref()
                     .and_then(AgeBand::parse),
-                stage: LundyStage::parse(&get::<String>(row, "stage")?)
-                    .unwrap_or(LundyStage::Said),
+                stage: LundyStage::parse(&get::<String>(row, "stage")?).unwrap_or(LundyStage::Said),
             })
         })
         .collect::<DataResult<Vec<_>>>()?;

@@ -286,7 +286,10 @@ mod tests {
             page: "2".into(),
             ..SearchFields::default()
         };
-        assert_eq!(fields.query_string(), "theme=Things%20to%20do%20%26%20more&page=2");
+        assert_eq!(
+            fields.query_string(),
+            "theme=Things%20to%20do%20%26%20more&page=2"
+        );
         let back = SearchFields::from_query(|key| (key == "page").then(|| "2".to_owned()));
         assert_eq!(back.page, "2");
         assert_eq!(back.theme, "");

@@ -43,15 +43,16 @@ pub use answer::{
 pub use decision::{CommissioningStage, DecisionStatus, OutcomeLevel};
 pub use display::Display;
 pub use evidence::{
-    AuditedSession, CoproductionAudit, DecisionCut, Dashboard, EvidenceFields, SearchFields, EvidenceFilter, EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop,
+    AuditedSession, CoproductionAudit, Dashboard, DecisionCut, EvidenceFields, EvidenceFilter,
+    EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop, SearchFields,
     DEFAULT_OVERDUE_WEEKS,
 };
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
+pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};
 pub use strategy::{
     Ambition, Priority, PriorityDraft, PriorityPage, StrategiesPage, Strategy, StrategyDraft,
 };
-pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};
 pub use symbols::{Symbol, SYMBOLS};
 pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
 pub use views::*;

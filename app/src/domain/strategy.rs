@@ -66,7 +66,9 @@ fn filled(field: &str, value: &str, limit: usize) -> Result<String, String> {
     if value.is_empty() {
         Err(format!("Please fill in {field}."))
     } else if value.chars().count() > limit {
-        Err(format!("Please shorten {field} to {limit} characters or fewer."))
+        Err(format!(
+            "Please shorten {field} to {limit} characters or fewer."
+        ))
     } else {
         Ok(value.to_owned())
     }
@@ -75,7 +77,9 @@ fn filled(field: &str, value: &str, limit: usize) -> Result<String, String> {
 fn optional(field: &str, value: &str) -> Result<String, String> {
     let value = value.trim();
     if value.chars().count() > MAX_TITLE_CHARS {
-        Err(format!("Please shorten {field} to {MAX_TITLE_CHARS} characters or fewer."))
+        Err(format!(
+            "Please shorten {field} to {MAX_TITLE_CHARS} characters or fewer."
+        ))
     } else {
         Ok(value.to_owned())
     }
@@ -85,7 +89,11 @@ impl StrategyDraft {
     pub fn new(title: &str, period: &str, owner: &str) -> Result<Self, String> {
         Ok(StrategyDraft {
             title: filled("the strategy's title", title, MAX_TITLE_CHARS)?,
-            period: filled("the period it covers (e.g. 2025-2028)", period, MAX_TITLE_CHARS)?,
+            period: filled(
+                "the period it covers (e.g. 2025-2028)",
+                period,
+                MAX_TITLE_CHARS,
+            )?,
             owner: optional("who owns it", owner)?,
         })
     }

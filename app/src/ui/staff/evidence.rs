@@ -4,8 +4,8 @@
 use super::StaffFrame;
 use crate::api::evidence::{load_audit, load_evidence, load_report};
 use crate::domain::{
-    CommissioningStage, CoproductionAudit, Dashboard, EmojiScale, Funnel, TodaySummary, EvidenceFields, EvidencePage, EvidenceReport,
-    OutcomeLevel, SearchFields,
+    CommissioningStage, CoproductionAudit, Dashboard, EmojiScale, EvidenceFields, EvidencePage,
+    EvidenceReport, Funnel, OutcomeLevel, SearchFields, TodaySummary,
 };
 use crate::ui::components::Problem;
 use leptos::prelude::*;
@@ -55,10 +55,19 @@ fn Evidence(page: EvidencePage, fields: EvidenceFields) -> impl IntoView {
             .collect_view()
     };
     let coded = |codes: &[(&str, &str)]| -> Vec<(String, String)> {
-        codes.iter().map(|(c, l)| ((*c).to_owned(), (*l).to_owned())).collect()
+        codes
+            .iter()
+            .map(|(c, l)| ((*c).to_owned(), (*l).to_owned()))
+            .collect()
     };
-    let stages: Vec<(&str, &str)> = CommissioningStage::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
-    let levels: Vec<(&str, &str)> = OutcomeLevel::ALL.iter().map(|l| (l.as_str(), l.label())).collect();
+    let stages: Vec<(&str, &str)> = CommissioningStage::ALL
+        .iter()
+        .map(|s| (s.as_str(), s.label()))
+        .collect();
+    let levels: Vec<(&str, &str)> = OutcomeLevel::ALL
+        .iter()
+        .map(|l| (l.as_str(), l.label()))
+        .collect();
     view! {
         <form method="get" action="/staff/evidence" class="staff-form filter">
             <label for="filter-priority">"Priority"</label>
@@ -300,9 +309,17 @@ fn Report(report: EvidenceReport) -> impl IntoView {
 pub fn AuditPage() -> impl IntoView {
     let query = use_query_map();
     let period = Memo::new(move |_| {
-        query.with(|q| (q.get("from").unwrap_or_default(), q.get("until").unwrap_or_default()))
+        query.with(|q| {
+            (
+                q.get("from").unwrap_or_default(),
+                q.get("until").unwrap_or_default(),
+            )
+        })
     });
-    let audit = Resource::new(move || period.get(), |(from, until)| load_audit(from, until));
+    let audit = Resource::new(
+        move || period.get(),
+        |(from, until)| load_audit(from, until),
+    );
     view! {
         <Title text="Co-production audit"/>
         <StaffFrame>
@@ -346,7 +363,10 @@ fn Audit(audit: CoproductionAudit) -> impl IntoView {
         audit.loops_closed(),
         audit.complete_space_records(),
     );
-    let TodaySummary { listened, could_say } = audit.today;
+    let TodaySummary {
+        listened,
+        could_say,
+    } = audit.today;
     view! {
         <article class="report">
             <p>{format!("Covering sessions held {}.", audit.period)}</p>

@@ -54,17 +54,34 @@ fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
         sessions,
         themes,
     } = page;
-    let modes = AnswerMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.label().to_owned())).collect();
-    let ages = AgeBand::ALL.iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())).collect();
-    let stages = LundyStage::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect();
+    let modes = AnswerMode::ALL
+        .iter()
+        .map(|m| (m.as_str().to_owned(), m.label().to_owned()))
+        .collect();
+    let ages = AgeBand::ALL
+        .iter()
+        .map(|a| (a.as_str().to_owned(), a.label().to_owned()))
+        .collect();
+    let stages = LundyStage::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+        .collect();
     let first = (number - 1) * SEARCH_PAGE_SIZE;
     let shown = format!(
         "{total} contribution{} found{}",
         if total == 1 { "" } else { "s" },
-        if rows.is_empty() { String::new() } else { format!(", showing {} to {}", first + 1, first + rows.len() as i64) },
+        if rows.is_empty() {
+            String::new()
+        } else {
+            format!(", showing {} to {}", first + 1, first + rows.len() as i64)
+        },
     );
     let page_link = |to: i64| {
-        SearchFields { page: to.to_string(), ..fields.clone() }.query_string()
+        SearchFields {
+            page: to.to_string(),
+            ..fields.clone()
+        }
+        .query_string()
     };
     let earlier = (number > 1).then(|| page_link(number - 1));
     let later = (first + (rows.len() as i64) < total).then(|| page_link(number + 1));

@@ -50,7 +50,10 @@ fn Strategies(
         ambitions,
         can_edit,
     } = page;
-    let titles: Vec<(String, String)> = ambitions.iter().map(|a| (a.id.clone(), a.title.clone())).collect();
+    let titles: Vec<(String, String)> = ambitions
+        .iter()
+        .map(|a| (a.id.clone(), a.title.clone()))
+        .collect();
     let cards = strategies
         .into_iter()
         .map(|strategy| {
@@ -158,7 +161,11 @@ fn StrategyFields(key: String, strategy: Option<Strategy>) -> impl IntoView {
 
 /// The fields of a priority, empty for a new one.
 #[component]
-fn PriorityFields(key: String, priority: Option<Priority>, ambitions: Vec<Ambition>) -> impl IntoView {
+fn PriorityFields(
+    key: String,
+    priority: Option<Priority>,
+    ambitions: Vec<Ambition>,
+) -> impl IntoView {
     let id = {
         let key = key.clone();
         move |name: &str| format!("priority-{name}-{key}")
@@ -209,7 +216,12 @@ pub fn PriorityPage() -> impl IntoView {
     let params = use_params_map();
     let update = ServerAction::<UpdatePriority>::new();
     let page = Resource::new(
-        move || (params.read().get("priority").unwrap_or_default(), update.version().get()),
+        move || {
+            (
+                params.read().get("priority").unwrap_or_default(),
+                update.version().get(),
+            )
+        },
         |(id, _)| load_priority(id),
     );
     view! {
