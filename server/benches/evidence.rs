@@ -11,7 +11,7 @@
 
 use app::api::evidence::filter_from;
 use app::data::{decision, evidence, new_id, now, seed, staff, Db};
-use app::domain::EvidenceFilter;
+use app::domain::{EvidenceFields, EvidenceFilter};
 use std::time::{Duration, Instant};
 
 const PER_SESSION: usize = 1000;
@@ -40,7 +40,11 @@ async fn main() {
         generate(&db, size).await;
         let generated = started.elapsed();
         let all = EvidenceFilter::default();
-        let priority = filter_from("priority-8", "", "", "", "").unwrap();
+        let priority = filter_from(&EvidenceFields {
+            priority: "priority-8".into(),
+            ..EvidenceFields::default()
+        })
+        .unwrap();
         let dashboard = median_of_3(|| async {
             let figures = evidence::dashboard(&db, &all).await.unwrap();
             assert_eq!(figures.funnel.said as usize, size);

@@ -3,7 +3,6 @@
 //! loops were closed. The "auditing of voice of the child and co-production" the strategies
 //! ask for, from the records sessions already keep.
 
-use super::evidence::FED_BACK;
 use super::{format_date, get, session, DataResult, Db};
 use crate::domain::{AuditedSession, CoproductionAudit, TodaySummary, ADJUSTMENTS};
 use std::collections::HashMap;
@@ -37,7 +36,7 @@ pub async fn audit(
     )?;
     let contribution_rows = period_rows(format!(
         "SELECT p.session_id, COUNT(*) AS n, \
-         SUM(CASE WHEN c.id IN ({FED_BACK}) THEN 1 ELSE 0 END) AS closed \
+         SUM(CASE WHEN c.fed_back_at IS NOT NULL THEN 1 ELSE 0 END) AS closed \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
          JOIN sessions ss ON ss.id = p.session_id \
          WHERE c.mode <> 'declined' AND {IN_PERIOD} GROUP BY p.session_id"

@@ -2,6 +2,7 @@
 //! "you said, we did" message back to the children.
 
 use super::audit::{self, Trail};
+use super::loops::{self, Touched};
 use super::{
     contribution, format_date, get, new_id, now, parse_date, required, trail, DataError,
     DataResult, Db,
@@ -142,6 +143,7 @@ pub async fn link(
                 .into(),
         ));
     }
+    let mut tx = db.pool().begin().await?;
     let inserted = sqlx::query(
         "INSERT INTO decision_links (decision_id, contribution_id, rationale, linked_by, linked_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -151,27 +153,29 @@ pub async fn link(
     .bind(&rationale)
     .bind(linked_by)
     .bind(now())
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await;
     match inserted {
-        Ok(_) => {
-            let mut conn = db.pool().acquire().await?;
-            let what = format!("Linked a contribution: {rationale}");
-            audit::append(
-                &mut conn,
-                Trail::Decision,
-                decision_id,
-                Some(linked_by),
-                "linked",
-                &what,
-            )
-            .await
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(DataError::Conflict(
+                "That contribution is already linked to this decision.",
+            ))
         }
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(DataError::Conflict(
-            "That contribution is already linked to this decision.",
-        )),
-        Err(e) => Err(e.into()),
-    }
+        other => other?,
+    };
+    loops::refresh(&mut tx, Touched::Contribution(contribution_id)).await?;
+    let what = format!("Linked a contribution: {rationale}");
+    audit::append(
+        &mut tx,
+        Trail::Decision,
+        decision_id,
+        Some(linked_by),
+        "linked",
+        &what,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A new status, kept in the decision's history; children whose views it answers see it on
@@ -319,6 +323,7 @@ pub async fn publish(
         &what,
     )
     .await?;
+    loops::refresh(&mut tx, Touched::Decision(decision_id)).await?;
     tx.commit().await?;
     Ok(())
 }

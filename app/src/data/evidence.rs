@@ -97,8 +97,8 @@ impl Scoped {
     /// The whole query: the scope CTE, then `body`. Returns the SQL and its values in order.
     fn query(self, body: &str) -> (String, Vec<Value>) {
         let sql = format!(
-            "WITH scope AS (SELECT c.id, c.created_at, c.mode, c.participation_id, c.erased_at \
-             FROM contributions c {} WHERE {}) {body}",
+            "WITH scope AS (SELECT c.id, c.created_at, c.mode, c.participation_id, c.erased_at, \
+             c.heard_at, c.linked_at, c.fed_back_at FROM contributions c {} WHERE {}) {body}",
             self.joins,
             self.conditions.join(" AND ")
         );
@@ -139,26 +139,6 @@ async fn fetch_one(db: &Db, query: &(String, Vec<Value>)) -> DataResult<sqlx::an
         .ok_or(super::DataError::NotFound("no result"))
 }
 
-/// Contributions heard in a presented hearing pack.
-pub(super) const IN_HEARINGS: &str = "SELECT hi.contribution_id FROM hearing_items hi \
-     JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL";
-/// Contributions linked to a decision (the deciding forum heard them).
-pub(super) const LINKED: &str = "SELECT contribution_id FROM decision_links";
-/// Contributions whose "you said, we did" is published.
-pub(super) const FED_BACK: &str = "SELECT dl.contribution_id FROM decision_links dl \
-     JOIN feedback fb ON fb.decision_id = dl.decision_id";
-
-/// When each contribution was first heard: in a pack, or by the forum that made a decision
-/// linked to it. Grouped over the (small) tables of hearings and links, not the contributions.
-const FIRST_HEARD: &str = "SELECT id, MIN(at) AS at FROM ( \
-       SELECT hi.contribution_id AS id, h.held_on AS at FROM hearing_items hi \
-       JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL \
-       UNION ALL SELECT dl.contribution_id AS id, d.decided_on AS at FROM decision_links dl \
-       JOIN decisions d ON d.id = dl.decision_id) heard GROUP BY id";
-const FIRST_FED_BACK: &str = "SELECT dl.contribution_id AS id, MIN(fb.published_at) AS at \
-     FROM decision_links dl JOIN feedback fb ON fb.decision_id = dl.decision_id \
-     GROUP BY dl.contribution_id";
-
 /// The Lundy funnel alone, e.g. for a priority's page.
 pub async fn funnel(db: &Db, filter: &EvidenceFilter) -> DataResult<Funnel> {
     Ok(counts(db, filter, 0).await?.0)
@@ -172,11 +152,11 @@ async fn counts(db: &Db, filter: &EvidenceFilter, cutoff: i64) -> DataResult<(Fu
             filter,
             &format!(
                 "SELECT COUNT(*) AS said, \
-                 SUM(CASE WHEN id IN ({IN_HEARINGS}) OR id IN ({LINKED}) THEN 1 ELSE 0 END) AS heard, \
-                 SUM(CASE WHEN id IN ({LINKED}) THEN 1 ELSE 0 END) AS linked, \
-                 SUM(CASE WHEN id IN ({FED_BACK}) THEN 1 ELSE 0 END) AS fed_back, \
+                 SUM(CASE WHEN heard_at IS NOT NULL THEN 1 ELSE 0 END) AS heard, \
+                 SUM(CASE WHEN linked_at IS NOT NULL THEN 1 ELSE 0 END) AS linked, \
+                 SUM(CASE WHEN fed_back_at IS NOT NULL THEN 1 ELSE 0 END) AS fed_back, \
                  SUM(CASE WHEN created_at < {cutoff} AND erased_at IS NULL \
-                   AND id NOT IN ({FED_BACK}) THEN 1 ELSE 0 END) AS overdue \
+                   AND fed_back_at IS NULL THEN 1 ELSE 0 END) AS overdue \
                  FROM scope"
             ),
         ),
@@ -236,8 +216,8 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
     })
     .collect::<DataResult<_>>()?;
 
-    let median_days_to_heard = median_days(db, filter, FIRST_HEARD, funnel.heard).await?;
-    let median_days_to_fed_back = median_days(db, filter, FIRST_FED_BACK, funnel.fed_back).await?;
+    let median_days_to_heard = median_days(db, filter, "heard_at", funnel.heard).await?;
+    let median_days_to_fed_back = median_days(db, filter, "fed_back_at", funnel.fed_back).await?;
     let (sessions, sessions_with_space) = space_coverage(db, filter).await?;
     let overdue = overdue(db, filter, cutoff).await?;
     let decision_cuts = decision_cuts(db, filter).await?;
@@ -300,13 +280,12 @@ async fn decision_cuts(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Decis
     Ok(cuts)
 }
 
-/// The median number of days from being said to a step (`times`: id and time of getting
-/// there), over the `n` contributions in scope that got there. Portable SQL: the middle rows
-/// by offset, starting from the step's (smaller) table.
+/// The median number of days from being said to a step (`reached`: the column of its time),
+/// over the `n` contributions in scope that got there. Portable SQL: the middle rows by offset.
 async fn median_days(
     db: &Db,
     filter: &EvidenceFilter,
-    times: &str,
+    reached: &str,
     n: i64,
 ) -> DataResult<Option<f64>> {
     if n == 0 {
@@ -323,8 +302,8 @@ async fn median_days(
         &scoped(
             filter,
             &format!(
-                "SELECT t.at - scope.created_at AS waited FROM ({times}) t \
-                 JOIN scope ON scope.id = t.id ORDER BY waited LIMIT {take} OFFSET {offset}"
+                "SELECT {reached} - created_at AS waited FROM scope WHERE {reached} IS NOT NULL \
+                 ORDER BY waited LIMIT {take} OFFSET {offset}"
             ),
         ),
     )
@@ -368,15 +347,17 @@ async fn overdue(db: &Db, filter: &EvidenceFilter, cutoff: i64) -> DataResult<Ve
         &scoped(
             filter,
             &format!(
-                "SELECT scope.created_at, a.title AS activity, pr.text AS prompt, u.email AS owner \
-                 FROM scope JOIN contributions cc ON cc.id = scope.id \
+                "SELECT o.created_at, a.title AS activity, pr.text AS prompt, u.email AS owner \
+                 FROM (SELECT id, created_at, participation_id FROM scope \
+                   WHERE created_at < {cutoff} AND erased_at IS NULL AND fed_back_at IS NULL \
+                   ORDER BY created_at, id LIMIT 50) o \
+                 JOIN contributions cc ON cc.id = o.id \
                  JOIN prompts pr ON pr.id = cc.prompt_id \
-                 JOIN participations pp ON pp.id = scope.participation_id \
+                 JOIN participations pp ON pp.id = o.participation_id \
                  JOIN sessions ss ON ss.id = pp.session_id \
                  JOIN activities a ON a.id = ss.activity_id \
                  JOIN staff_users u ON u.id = ss.facilitator_id \
-                 WHERE scope.created_at < {cutoff} AND scope.erased_at IS NULL \
-                 AND scope.id NOT IN ({FED_BACK}) ORDER BY scope.created_at, scope.id LIMIT 50"
+                 ORDER BY o.created_at, o.id"
             ),
         ),
     )

@@ -3,6 +3,7 @@
 //! decision makers may see go in: none held back for safeguarding or hidden, and media only
 //! where the child agreed that decision makers may see it. A presented pack does not change.
 
+use super::loops::{self, Touched};
 use super::{format_date, get, new_id, now, required, trail, DataError, DataResult, Db};
 use crate::domain::{Acknowledgement, HearingSummary, HearingView, StaffMember};
 
@@ -118,11 +119,14 @@ pub async fn present(db: &Db, hearing_id: &str) -> DataResult<()> {
             "Add at least one contribution before presenting the pack.".into(),
         ));
     }
+    let mut tx = db.pool().begin().await?;
     sqlx::query("UPDATE hearings SET presented_at = $1 WHERE id = $2")
         .bind(now())
         .bind(hearing_id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
+    loops::refresh(&mut tx, Touched::Hearing(hearing_id)).await?;
+    tx.commit().await?;
     Ok(())
 }
 

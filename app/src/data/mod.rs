@@ -12,6 +12,7 @@ pub mod evaluation;
 pub mod evidence;
 pub mod feedback;
 pub mod hearing;
+pub mod loops;
 pub mod media;
 pub mod moderation;
 pub mod retention;

@@ -3,7 +3,7 @@
 //! see: nothing held back or hidden, nothing erased, and for decision makers pictures and
 //! recordings only with the child's consent.
 
-use super::evidence::{fetch, in_words, Value, FED_BACK, IN_HEARINGS, LINKED};
+use super::evidence::{fetch, in_words, Value};
 use super::{contribution, format_date, get, trail, DataResult, Db};
 use crate::domain::{
     mode_label, AgeBand, ContributionQuery, LundyStage, SearchRow, SEARCH_PAGE_SIZE,
@@ -19,15 +19,20 @@ pub enum Reader {
     DecisionMaker,
 }
 
-/// The furthest Lundy step as an SQL condition on `c`.
-fn stage_condition(stage: LundyStage) -> String {
+/// The furthest Lundy step as an SQL condition on `c` (see `loops`).
+fn stage_condition(stage: LundyStage) -> &'static str {
     match stage {
-        LundyStage::Said => format!("c.id NOT IN ({IN_HEARINGS}) AND c.id NOT IN ({LINKED})"),
-        LundyStage::Heard => format!("c.id IN ({IN_HEARINGS}) AND c.id NOT IN ({LINKED})"),
-        LundyStage::Linked => format!("c.id IN ({LINKED}) AND c.id NOT IN ({FED_BACK})"),
-        LundyStage::FedBack => format!("c.id IN ({FED_BACK})"),
+        LundyStage::Said => "c.heard_at IS NULL",
+        LundyStage::Heard => "c.heard_at IS NOT NULL AND c.linked_at IS NULL",
+        LundyStage::Linked => "c.linked_at IS NOT NULL AND c.fed_back_at IS NULL",
+        LundyStage::FedBack => "c.fed_back_at IS NOT NULL",
     }
 }
+
+/// The furthest Lundy step of `c` as its stored code.
+const FURTHEST: &str = "CASE WHEN c.fed_back_at IS NOT NULL THEN 'fed_back' \
+     WHEN c.linked_at IS NOT NULL THEN 'linked' WHEN c.heard_at IS NOT NULL THEN 'heard' \
+     ELSE 'said' END";
 
 /// One page of contributions matching `query`, newest first, and how many match in all.
 pub async fn search(
@@ -86,7 +91,7 @@ pub async fn search(
         conditions.push(format!("c.created_at < {n}"));
     }
     if let Some(stage) = query.stage {
-        conditions.push(stage_condition(stage));
+        conditions.push(stage_condition(stage).to_owned());
     }
     let from_where = format!(
         "FROM contributions c JOIN participations p ON p.id = c.participation_id \
@@ -104,14 +109,10 @@ pub async fn search(
         "n",
     )?;
     let offset = (query.page.max(1) - 1) * SEARCH_PAGE_SIZE;
-    let furthest = format!(
-        "CASE WHEN c.id IN ({FED_BACK}) THEN 'fed_back' WHEN c.id IN ({LINKED}) THEN 'linked' \
-         WHEN c.id IN ({IN_HEARINGS}) THEN 'heard' ELSE 'said' END"
-    );
     let sql = format!(
         "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, \
          m.consent, c.description, c.created_at, p.age_band, s.place, s.held_on, \
-         a.title AS activity, pr.text AS prompt, {furthest} AS stage \
+         a.title AS activity, pr.text AS prompt, {FURTHEST} AS stage \
          FROM ({select_ids}) found JOIN contributions c ON c.id = found.id \
          JOIN participations p ON p.id = c.participation_id JOIN sessions s ON s.id = p.session_id \
          JOIN activities a ON a.id = s.activity_id JOIN prompts pr ON pr.id = c.prompt_id \

@@ -204,6 +204,7 @@ macro_rules! filter_fields {
     ($(#[$doc:meta])* $name:ident { $($field:ident => $key:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
         pub struct $name {
             $(pub $field: String),+
         }

@@ -1,4 +1,5 @@
 use crate::api::child::RecordToday;
+use crate::domain::TodaySummary;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, EmojiScaleInput, PageForm, ReadAloud, WorriedButton,
 };
@@ -6,8 +7,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-const LISTENED: &str = "Did you feel listened to today?";
-const COULD_SAY: &str = "Could you say what you wanted to?";
+const LISTENED: &str = TodaySummary::LISTENED;
+const COULD_SAY: &str = TodaySummary::COULD_SAY;
 
 /// "How was today?": the child's own view of the session. Both questions may be skipped.
 #[component]

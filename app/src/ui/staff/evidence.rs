@@ -374,8 +374,8 @@ fn Audit(audit: CoproductionAudit) -> impl IntoView {
             <p>{summary}</p>
             <section aria-labelledby="today-heading">
                 <h2 id="today-heading">"How was today? The children's own answers"</h2>
-                <p>{format!("Did adults listen to you? {}.", faces(listened))}</p>
-                <p>{format!("Could you say what you wanted? {}.", faces(could_say))}</p>
+                <p>{format!("{} {}.", TodaySummary::LISTENED, faces(listened))}</p>
+                <p>{format!("{} {}.", TodaySummary::COULD_SAY, faces(could_say))}</p>
             </section>
             <section aria-labelledby="adjustments-heading">
                 <h2 id="adjustments-heading">"Adjustments made so every child could take part"</h2>

@@ -1,0 +1,19 @@
+-- How far each contribution's loop has got, kept on the contribution (see app/src/data/loops.rs)
+-- so the evidence figures are one scan: first heard, first linked to a decision, first fed back.
+ALTER TABLE contributions ADD COLUMN heard_at INTEGER;
+ALTER TABLE contributions ADD COLUMN linked_at INTEGER;
+ALTER TABLE contributions ADD COLUMN fed_back_at INTEGER;
+UPDATE contributions SET
+    heard_at = (SELECT MIN(t.at) FROM (
+        SELECT hi.contribution_id AS id, h.held_on AS at FROM hearing_items hi
+        JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL
+        UNION ALL SELECT dl.contribution_id AS id, d.decided_on AS at FROM decision_links dl
+        JOIN decisions d ON d.id = dl.decision_id) t WHERE t.id = contributions.id),
+    linked_at = (SELECT MIN(dl.linked_at) FROM decision_links dl
+        WHERE dl.contribution_id = contributions.id),
+    fed_back_at = (SELECT MIN(fb.published_at) FROM decision_links dl
+        JOIN feedback fb ON fb.decision_id = dl.decision_id
+        WHERE dl.contribution_id = contributions.id)
+WHERE id IN (SELECT contribution_id FROM hearing_items UNION SELECT contribution_id FROM decision_links);
+-- Open loops, oldest first, for the overdue list.
+CREATE INDEX contributions_open_loops ON contributions (created_at) WHERE fed_back_at IS NULL;
