@@ -64,5 +64,13 @@ async fn a_walking_skeleton_database_upgrades_with_its_answers_and_links() {
     let prompts = app::data::activity::prompts(&db, "a1").await.unwrap();
     assert_eq!(prompts[0].modes, vec![AnswerMode::Text]);
     assert_eq!(prompts[1].scale_points, 5);
+    // The loop times were worked out for what was already linked: heard on the day of the
+    // decision, linked, not fed back.
+    let filter = app::domain::EvidenceFilter::default();
+    let funnel = app::data::evidence::funnel(&db, &filter).await.unwrap();
+    assert_eq!(
+        (funnel.said, funnel.heard, funnel.linked, funnel.fed_back),
+        (2, 1, 1, 0)
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
