@@ -7,8 +7,8 @@ mod common;
 use app::data::hearing::{self, NewHearing};
 use app::data::search::{self, Reader};
 use app::data::{
-    activity, concern, contribution, coproduction, decision, evaluation, evidence, feedback,
-    loops, moderation, now, session, trail, Db,
+    activity, concern, contribution, coproduction, decision, evaluation, evidence, feedback, loops,
+    moderation, now, session, trail, Db,
 };
 use app::domain::{
     AgeBand, AnswerMode, CommissioningStage, ContributionQuery, DecisionCut, EvidenceFilter,

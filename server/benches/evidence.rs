@@ -10,7 +10,7 @@
 //! linked to decisions that were fed back, and replies from some of those children.
 
 use app::api::evidence::filter_from;
-use app::data::{decision, evidence, new_id, now, seed, staff, Db};
+use app::data::{decision, evidence, loops, new_id, now, seed, staff, Db};
 use app::domain::{EvidenceFields, EvidenceFilter};
 use std::time::{Duration, Instant};
 
@@ -66,7 +66,7 @@ async fn report(db: &Db, filter: &EvidenceFilter) {
     evidence::quotes(db, filter, 20).await.unwrap();
     evidence::pictures(db, filter, false, 12).await.unwrap();
     for id in evidence::decision_ids(db, filter).await.unwrap() {
-        decision::find(db, &id).await.unwrap();
+        decision::outcomes(db, &id).await.unwrap();
     }
 }
 
@@ -259,6 +259,8 @@ async fn generate(db: &Db, size: usize) {
     )
     .await;
     tx.commit().await.unwrap();
+    // The rows went in around the data layer, so their loop times are worked out here.
+    loops::refresh_all(db).await.unwrap();
     // Fresh statistics, as a database in use would have.
     sqlx::query("ANALYZE").execute(db.pool()).await.unwrap();
 }

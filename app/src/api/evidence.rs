@@ -92,7 +92,7 @@ pub async fn load_report(
     let public_only = !reader.role.can_see_media(MediaConsent::DecisionMakers);
     let mut decisions = Vec::new();
     for id in evidence::decision_ids(&db, &filter).await? {
-        decisions.push(decision::find(&db, &id).await?);
+        decisions.push(decision::outcomes(&db, &id).await?);
     }
     let quotes = evidence::quotes(&db, &filter, 20).await?;
     evidence::record_export(&db, &reader.id, "report", &filter.describe(), quotes.len()).await?;

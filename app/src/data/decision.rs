@@ -328,7 +328,15 @@ pub async fn publish(
     Ok(())
 }
 
+/// A decision with its links, feedback and history.
 pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
+    let mut found = outcomes(db, id).await?;
+    found.links = links(db, id).await?;
+    Ok(found)
+}
+
+/// A decision with its feedback and history but not its links, for reports that list many.
+pub async fn outcomes(db: &Db, id: &str) -> DataResult<Decision> {
     let row = sqlx::query(
         "SELECT d.id, d.title, d.decided, d.status, d.decided_on, d.stage, d.outcome_level, \
          d.decision_maker, d.reason, p.title AS priority, f.name AS forum, fb.plain_text, \
@@ -341,8 +349,30 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
     .fetch_optional(db.pool())
     .await?
     .ok_or(DataError::NotFound("That decision does not exist."))?;
-    // Decision makers see a link only while its contribution is released to them.
-    let links = sqlx::query(concat!(
+    let feedback = feedback_from(&row)?;
+    Ok(Decision {
+        id: get(&row, "id")?,
+        title: get(&row, "title")?,
+        decided: get(&row, "decided")?,
+        status: status_from(&row)?,
+        stage: CommissioningStage::parse(&get::<String>(&row, "stage")?)
+            .ok_or(DataError::NotFound("unknown commissioning stage"))?,
+        outcome_level: OutcomeLevel::parse(&get::<String>(&row, "outcome_level")?)
+            .ok_or(DataError::NotFound("unknown outcome level"))?,
+        decision_maker: get(&row, "decision_maker")?,
+        reason: get(&row, "reason")?,
+        priority: get(&row, "priority")?,
+        forum: get(&row, "forum")?,
+        decided_on: format_date(get(&row, "decided_on")?),
+        links: Vec::new(),
+        feedback,
+        timeline: timeline(db, id).await?,
+    })
+}
+
+/// Decision makers see a link only while its contribution is released to them.
+async fn links(db: &Db, id: &str) -> DataResult<Vec<DecisionLink>> {
+    sqlx::query(concat!(
         "SELECT dl.contribution_id, dl.rationale, c.mode, c.scale_value, c.text_value, \
          c.choice_values, c.media_id, m.consent, pr.text AS prompt FROM decision_links dl \
          JOIN contributions c ON c.id = dl.contribution_id JOIN prompts pr ON pr.id = c.prompt_id \
@@ -363,26 +393,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
             rationale: get(row, "rationale")?,
         })
     })
-    .collect::<DataResult<_>>()?;
-    let feedback = feedback_from(&row)?;
-    Ok(Decision {
-        id: get(&row, "id")?,
-        title: get(&row, "title")?,
-        decided: get(&row, "decided")?,
-        status: status_from(&row)?,
-        stage: CommissioningStage::parse(&get::<String>(&row, "stage")?)
-            .ok_or(DataError::NotFound("unknown commissioning stage"))?,
-        outcome_level: OutcomeLevel::parse(&get::<String>(&row, "outcome_level")?)
-            .ok_or(DataError::NotFound("unknown outcome level"))?,
-        decision_maker: get(&row, "decision_maker")?,
-        reason: get(&row, "reason")?,
-        priority: get(&row, "priority")?,
-        forum: get(&row, "forum")?,
-        decided_on: format_date(get(&row, "decided_on")?),
-        links,
-        feedback,
-        timeline: timeline(db, id).await?,
-    })
+    .collect()
 }
 
 fn status_from(row: &sqlx::any::AnyRow) -> DataResult<DecisionStatus> {
