@@ -29,7 +29,7 @@ test('a commissioner adds a priority linked to ambitions, changes it, and sees i
   await form.getByRole('button', { name: 'Add the priority' }).click();
 
   await expect(commissioner.getByRole('heading', { name: title })).toBeVisible();
-  await expect(commissioner.getByText('Commission travel buddies and accessible minibuses.')).toBeVisible();
+  await expect(commissioner.getByRole('paragraph').filter({ hasText: 'Commission travel buddies and accessible minibuses.' })).toBeVisible();
   await expect(commissioner.getByText('Families and carers feel empowered and supported; Clear aspirations and preparing for adulthood')).toBeVisible();
   await expect(commissioner.getByRole('row', { name: 'Said 0' })).toBeVisible();
   await expect(commissioner.getByText('No activity has asked children about this priority yet.')).toBeVisible();
@@ -66,7 +66,8 @@ test('what a child said is found by age band, way of answering and step, and the
     await expect(child.getByText(`Question ${n} of 5`)).toBeVisible();
     await child.getByRole('button', { name: "I'd rather not say" }).click();
   }
-  await child.getByLabel('Happy', { exact: true }).first().check();
+  await expect(child.getByRole('heading', { name: 'How was today?' })).toBeVisible();
+  await child.getByRole('group', { name: 'Did you feel listened to today?' }).getByText('Happy', { exact: true }).click();
   await child.getByRole('button', { name: 'Send' }).click();
   await expect(child.getByTestId('receipt-code')).toBeVisible();
 
