@@ -295,7 +295,9 @@ async fn exports_leave_out_what_is_held_back_unconsented_or_identifying() {
         &db,
         &commissioner_id(&db).await,
         "csv",
-        &EvidenceFilter::default().describe(),
+        &evidence::describe(&db, &EvidenceFilter::default())
+            .await
+            .unwrap(),
         rows.len(),
     )
     .await
@@ -423,6 +425,18 @@ async fn evidence_is_cut_by_ambition_stage_and_outcome_level() {
                 contributions: 3,
             },
         ]
+    );
+    let autumn = EvidenceFilter {
+        priority_id: "priority-8".into(),
+        from: Some(app::data::parse_date("2026-09-01").unwrap()),
+        until: Some(app::data::parse_date("2026-11-30").unwrap() + DAY),
+        ..cut(Some(CommissioningStage::Review), None, "ambition-2")
+    };
+    assert_eq!(
+        evidence::describe(&db, &autumn).await.unwrap(),
+        "priority \"Develop our short breaks offer\", ambition \"Families and carers feel \
+         empowered and supported\", decisions at the Review stage, from 1 September 2026 to \
+         30 November 2026"
     );
     let reviews = cut(Some(CommissioningStage::Review), None, "");
     assert_eq!(

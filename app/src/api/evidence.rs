@@ -95,9 +95,10 @@ pub async fn load_report(
         decisions.push(decision::outcomes(&db, &id).await?);
     }
     let quotes = evidence::quotes(&db, &filter, 20).await?;
-    evidence::record_export(&db, &reader.id, "report", &filter.describe(), quotes.len()).await?;
+    let scope = evidence::describe(&db, &filter).await?;
+    evidence::record_export(&db, &reader.id, "report", &scope, quotes.len()).await?;
     Ok(EvidenceReport {
-        scope: filter.describe(),
+        scope,
         funnel_chart,
         modes_chart,
         quotes,
@@ -247,15 +248,13 @@ mod exports {
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
         };
-        if let Err(error) = evidence::record_export(
-            &state.db,
-            &reader.id,
-            format,
-            &filter.describe(),
-            rows.len(),
-        )
-        .await
-        {
+        let recorded = match evidence::describe(&state.db, &filter).await {
+            Ok(scope) => {
+                evidence::record_export(&state.db, &reader.id, format, &scope, rows.len()).await
+            }
+            Err(error) => Err(error),
+        };
+        if let Err(error) = recorded {
             // An export that cannot be recorded is not given out.
             tracing::error!(%error, "export could not be recorded");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -3,7 +3,7 @@
 //! the mix of ways children answered, Space coverage, and loops still open. Computed in SQL so
 //! it stays quick on a million contributions; exports carry only what decision makers may see.
 
-use super::{format_date, get, new_id, now, session, trail, DataResult, Db};
+use super::{coproduction, format_date, get, new_id, now, session, trail, DataResult, Db};
 use crate::domain::{
     mode_label, Answer, AnswerMode, CommissioningStage, Dashboard, DecisionCut, EvidenceFilter,
     ExportRow, Funnel, OutcomeLevel, OverdueLoop,
@@ -426,6 +426,35 @@ pub async fn export_rows(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Exp
         });
     }
     Ok(rows)
+}
+
+/// The filter in words, with the titles of what it names, for reports and the record of exports.
+pub async fn describe(db: &Db, filter: &EvidenceFilter) -> DataResult<String> {
+    let mut parts = Vec::new();
+    for (table, id, what) in [
+        ("priorities", &filter.priority_id, "priority"),
+        ("ambitions", &filter.ambition_id, "ambition"),
+        ("activities", &filter.activity_id, "activity"),
+    ] {
+        if id.is_empty() {
+            continue;
+        }
+        let title = sqlx::query(&format!("SELECT title FROM {table} WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?
+            .map(|row| get::<String>(&row, "title"))
+            .transpose()?;
+        parts.push(format!("{what} \"{}\"", title.as_deref().unwrap_or(id)));
+    }
+    if let Some(stage) = filter.stage {
+        parts.push(format!("decisions at the {} stage", stage.label()));
+    }
+    if let Some(level) = filter.outcome_level {
+        parts.push(format!("{} outcomes", level.label().to_lowercase()));
+    }
+    parts.push(coproduction::period_in_words(filter.from, filter.until));
+    Ok(parts.join(", "))
 }
 
 /// A contribution in words for evidence: a picture or recording by its description.

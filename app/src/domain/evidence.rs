@@ -29,35 +29,6 @@ impl EvidenceFilter {
             .filter(|weeks| *weeks > 0)
             .unwrap_or(DEFAULT_OVERDUE_WEEKS)
     }
-
-    /// The filter in words, for the record of exports.
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.priority_id.is_empty() {
-            parts.push(format!("priority {}", self.priority_id));
-        }
-        if !self.activity_id.is_empty() {
-            parts.push(format!("activity {}", self.activity_id));
-        }
-        if !self.ambition_id.is_empty() {
-            parts.push(format!("ambition {}", self.ambition_id));
-        }
-        if let Some(stage) = self.stage {
-            parts.push(format!("decisions at the {} stage", stage.label()));
-        }
-        if let Some(level) = self.outcome_level {
-            parts.push(format!("{} outcomes", level.label().to_lowercase()));
-        }
-        match (self.from, self.until) {
-            (None, None) => parts.push("all time".into()),
-            (from, until) => parts.push(format!(
-                "from {} until {}",
-                from.map_or("the start".into(), |t| t.to_string()),
-                until.map_or("now".into(), |t| t.to_string())
-            )),
-        }
-        parts.join(", ")
-    }
 }
 
 /// The Lundy funnel: how many contributions got how far.

@@ -37,6 +37,8 @@ pub fn WelcomePage() -> impl IntoView {
     }
 }
 
+const AGE_QUESTION: &str = "How old are you? You don't have to say.";
+
 #[component]
 fn Assent(welcome: Welcome) -> impl IntoView {
     let agree = ServerAction::<Agree>::new();
@@ -66,6 +68,7 @@ fn Assent(welcome: Welcome) -> impl IntoView {
     let spoken = points
         .iter()
         .map(|(_, text)| text.as_str())
+        .chain([AGE_QUESTION])
         .collect::<Vec<_>>()
         .join(" ");
     let fed_back = (!welcome.fed_back.is_empty()).then(|| {
@@ -86,13 +89,19 @@ fn Assent(welcome: Welcome) -> impl IntoView {
         <PageForm action=agree then=format!("/take/{participation}/1") class="child-form">
             <input type="hidden" name="participation" value=welcome.participation_id.clone()/>
             <fieldset class="emoji-scale age-bands">
-                <legend class="scale-legend">"How old are you? You don't have to say."</legend>
-                {AgeBand::ALL.iter().map(|band| view! {
-                    <label class="emoji-option">
-                        <input type="radio" name="age" value=band.as_str()/>
-                        <span class="word">{band.label()}</span>
-                    </label>
-                }).collect_view()}
+                <legend class="scale-legend">{AGE_QUESTION}</legend>
+                {AgeBand::ALL
+                    .iter()
+                    .map(|band| (band.as_str(), band.label()))
+                    // A tap by mistake can be taken back.
+                    .chain([("", "I'd rather not say")])
+                    .map(|(value, label)| view! {
+                        <label class="emoji-option">
+                            <input type="radio" name="age" value=value/>
+                            <span class="word">{label}</span>
+                        </label>
+                    })
+                    .collect_view()}
             </fieldset>
             <ActionProblem action=agree/>
             <button type="submit" class="big-button">"Yes, let's start"</button>

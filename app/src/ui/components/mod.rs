@@ -3,6 +3,7 @@
 mod choice;
 mod display_options;
 mod emoji_scale;
+mod filter_select;
 mod live;
 mod page_form;
 mod problem;
@@ -14,6 +15,7 @@ mod worried;
 pub use choice::ChoiceInput;
 pub use display_options::DisplayOptions;
 pub use emoji_scale::EmojiScaleInput;
+pub use filter_select::{coded, FilterSelect};
 pub use live::on_live_change;
 pub use page_form::PageForm;
 pub use problem::{ActionProblem, Problem};

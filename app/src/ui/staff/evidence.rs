@@ -7,7 +7,7 @@ use crate::domain::{
     CommissioningStage, CoproductionAudit, Dashboard, EmojiScale, EvidenceFields, EvidencePage,
     EvidenceReport, Funnel, OutcomeLevel, SearchFields, TodaySummary,
 };
-use crate::ui::components::Problem;
+use crate::ui::components::{coded, FilterSelect, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -44,57 +44,22 @@ pub fn EvidencePage() -> impl IntoView {
 #[component]
 fn Evidence(page: EvidencePage, fields: EvidenceFields) -> impl IntoView {
     let query = fields.query_string();
-    let options = |chosen: &str, choices: Vec<(String, String)>| {
-        let chosen = chosen.to_owned();
-        choices
-            .into_iter()
-            .map(|(value, label)| {
-                let selected = value == chosen;
-                view! { <option value=value selected=selected>{label}</option> }
-            })
-            .collect_view()
-    };
-    let coded = |codes: &[(&str, &str)]| -> Vec<(String, String)> {
-        codes
-            .iter()
-            .map(|(c, l)| ((*c).to_owned(), (*l).to_owned()))
-            .collect()
-    };
-    let stages: Vec<(&str, &str)> = CommissioningStage::ALL
-        .iter()
-        .map(|s| (s.as_str(), s.label()))
-        .collect();
-    let levels: Vec<(&str, &str)> = OutcomeLevel::ALL
-        .iter()
-        .map(|l| (l.as_str(), l.label()))
-        .collect();
     view! {
         <form method="get" action="/staff/evidence" class="staff-form filter">
-            <label for="filter-priority">"Priority"</label>
-            <select id="filter-priority" name="priority">
-                <option value="">"All priorities"</option>
-                {options(&fields.priority, page.priorities.into_iter().map(|p| (p.id, format!("{}. {}", p.position, p.title))).collect())}
-            </select>
-            <label for="filter-ambition">"Ambition"</label>
-            <select id="filter-ambition" name="ambition">
-                <option value="">"All ambitions"</option>
-                {options(&fields.ambition, page.ambitions.into_iter().map(|a| (a.id, format!("{}. {}", a.position, a.title))).collect())}
-            </select>
-            <label for="filter-activity">"Activity"</label>
-            <select id="filter-activity" name="activity">
-                <option value="">"All activities"</option>
-                {options(&fields.activity, page.activities)}
-            </select>
-            <label for="filter-stage">"Decisions at the stage of the commissioning cycle"</label>
-            <select id="filter-stage" name="stage">
-                <option value="">"Any stage, or no decision yet"</option>
-                {options(&fields.stage, coded(&stages))}
-            </select>
-            <label for="filter-level">"Decisions with outcomes at the level"</label>
-            <select id="filter-level" name="level">
-                <option value="">"Any level, or no decision yet"</option>
-                {options(&fields.level, coded(&levels))}
-            </select>
+            <FilterSelect id="filter-priority" name="priority" label="Priority" any="All priorities"
+                chosen=fields.priority.clone()
+                choices=page.priorities.into_iter().map(|p| (p.id, format!("{}. {}", p.position, p.title))).collect()/>
+            <FilterSelect id="filter-ambition" name="ambition" label="Ambition" any="All ambitions"
+                chosen=fields.ambition.clone()
+                choices=page.ambitions.into_iter().map(|a| (a.id, format!("{}. {}", a.position, a.title))).collect()/>
+            <FilterSelect id="filter-activity" name="activity" label="Activity" any="All activities"
+                chosen=fields.activity.clone() choices=page.activities/>
+            <FilterSelect id="filter-stage" name="stage" label="Decisions at the stage of the commissioning cycle"
+                any="Any stage, or no decision yet" chosen=fields.stage.clone()
+                choices=coded(CommissioningStage::ALL, CommissioningStage::as_str, CommissioningStage::label)/>
+            <FilterSelect id="filter-level" name="level" label="Decisions with outcomes at the level"
+                any="Any level, or no decision yet" chosen=fields.level.clone()
+                choices=coded(OutcomeLevel::ALL, OutcomeLevel::as_str, OutcomeLevel::label)/>
             <label for="filter-from">"Said from"</label>
             <input id="filter-from" name="from" type="date" value=fields.from.clone()/>
             <label for="filter-until">"Said until"</label>

@@ -3,7 +3,7 @@
 use super::StaffFrame;
 use crate::api::evidence::search_contributions;
 use crate::domain::{AgeBand, AnswerMode, LundyStage, SearchFields, SearchPage, SEARCH_PAGE_SIZE};
-use crate::ui::components::Problem;
+use crate::ui::components::{coded, FilterSelect, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -32,17 +32,6 @@ pub fn ContributionsPage() -> impl IntoView {
     }
 }
 
-fn options(chosen: &str, choices: Vec<(String, String)>) -> impl IntoView {
-    let chosen = chosen.to_owned();
-    choices
-        .into_iter()
-        .map(|(value, label)| {
-            let selected = value == chosen;
-            view! { <option value=value selected=selected>{label}</option> }
-        })
-        .collect_view()
-}
-
 #[component]
 fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
     let SearchPage {
@@ -54,18 +43,6 @@ fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
         sessions,
         themes,
     } = page;
-    let modes = AnswerMode::ALL
-        .iter()
-        .map(|m| (m.as_str().to_owned(), m.label().to_owned()))
-        .collect();
-    let ages = AgeBand::ALL
-        .iter()
-        .map(|a| (a.as_str().to_owned(), a.label().to_owned()))
-        .collect();
-    let stages = LundyStage::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
-        .collect();
     let first = (number - 1) * SEARCH_PAGE_SIZE;
     let shown = format!(
         "{total} contribution{} found{}",
@@ -87,41 +64,21 @@ fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
     let later = (first + (rows.len() as i64) < total).then(|| page_link(number + 1));
     view! {
         <form method="get" action="/staff/contributions" class="staff-form filter">
-            <label for="search-priority">"Priority"</label>
-            <select id="search-priority" name="priority">
-                <option value="">"All priorities"</option>
-                {options(&fields.priority, priorities.into_iter().map(|p| (p.id, format!("{}. {}", p.position, p.title))).collect())}
-            </select>
-            <label for="search-activity">"Activity"</label>
-            <select id="search-activity" name="activity">
-                <option value="">"All activities"</option>
-                {options(&fields.activity, activities)}
-            </select>
-            <label for="search-session">"Session"</label>
-            <select id="search-session" name="session">
-                <option value="">"All sessions"</option>
-                {options(&fields.session, sessions)}
-            </select>
-            <label for="search-mode">"Way of answering"</label>
-            <select id="search-mode" name="mode">
-                <option value="">"Any way"</option>
-                {options(&fields.mode, modes)}
-            </select>
-            <label for="search-theme">"Theme"</label>
-            <select id="search-theme" name="theme">
-                <option value="">"Any theme"</option>
-                {options(&fields.theme, themes.into_iter().map(|t| (t.clone(), t)).collect())}
-            </select>
-            <label for="search-age">"Age band"</label>
-            <select id="search-age" name="age">
-                <option value="">"Any age"</option>
-                {options(&fields.age, ages)}
-            </select>
-            <label for="search-stage">"How far it got"</label>
-            <select id="search-stage" name="stage">
-                <option value="">"Any step"</option>
-                {options(&fields.stage, stages)}
-            </select>
+            <FilterSelect id="search-priority" name="priority" label="Priority" any="All priorities"
+                chosen=fields.priority.clone()
+                choices=priorities.into_iter().map(|p| (p.id, format!("{}. {}", p.position, p.title))).collect()/>
+            <FilterSelect id="search-activity" name="activity" label="Activity" any="All activities"
+                chosen=fields.activity.clone() choices=activities/>
+            <FilterSelect id="search-session" name="session" label="Session" any="All sessions"
+                chosen=fields.session.clone() choices=sessions/>
+            <FilterSelect id="search-mode" name="mode" label="Way of answering" any="Any way"
+                chosen=fields.mode.clone() choices=coded(AnswerMode::ALL.as_slice(), AnswerMode::as_str, AnswerMode::label)/>
+            <FilterSelect id="search-theme" name="theme" label="Theme" any="Any theme"
+                chosen=fields.theme.clone() choices=themes.into_iter().map(|t| (t.clone(), t)).collect()/>
+            <FilterSelect id="search-age" name="age" label="Age band" any="Any age"
+                chosen=fields.age.clone() choices=coded(AgeBand::ALL, AgeBand::as_str, AgeBand::label)/>
+            <FilterSelect id="search-stage" name="stage" label="How far it got" any="Any step"
+                chosen=fields.stage.clone() choices=coded(LundyStage::ALL, LundyStage::as_str, LundyStage::label)/>
             <label for="search-from">"Said from"</label>
             <input id="search-from" name="from" type="date" value=fields.from.clone()/>
             <label for="search-until">"Said until"</label>
