@@ -5,10 +5,11 @@ ALTER TABLE contributions ADD COLUMN linked_at INTEGER;
 ALTER TABLE contributions ADD COLUMN fed_back_at INTEGER;
 UPDATE contributions SET
     heard_at = (SELECT MIN(t.at) FROM (
-        SELECT hi.contribution_id AS id, h.held_on AS at FROM hearing_items hi
-        JOIN hearings h ON h.id = hi.hearing_id WHERE h.presented_at IS NOT NULL
-        UNION ALL SELECT dl.contribution_id AS id, d.decided_on AS at FROM decision_links dl
-        JOIN decisions d ON d.id = dl.decision_id) t WHERE t.id = contributions.id),
+        SELECT (SELECT MIN(h.held_on) FROM hearing_items hi JOIN hearings h ON h.id = hi.hearing_id
+          WHERE hi.contribution_id = contributions.id AND h.presented_at IS NOT NULL) AS at
+        UNION ALL SELECT (SELECT MIN(d.decided_on) FROM decision_links dl
+          JOIN decisions d ON d.id = dl.decision_id
+          WHERE dl.contribution_id = contributions.id)) t),
     linked_at = (SELECT MIN(dl.linked_at) FROM decision_links dl
         WHERE dl.contribution_id = contributions.id),
     fed_back_at = (SELECT MIN(fb.published_at) FROM decision_links dl

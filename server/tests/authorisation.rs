@@ -205,7 +205,7 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         Gate::Staff(Role::can_see_evidence),
         "fields[stage]=fed_back",
     ),
-    ("load_strategies", Gate::Staff(Role::is_staff), ""),
+    ("load_strategies", Gate::Staff(Role::can_see_evidence), ""),
     (
         "create_strategy",
         Gate::Staff(Role::can_commission),

@@ -1,14 +1,16 @@
-//! Strategies and their priorities: commissioners keep them; every member of staff reads them;
-//! a priority's page shows what children said about it, to those who may see evidence.
+//! Strategies and their priorities: commissioners keep them; those who may see evidence read
+//! them, and each priority's page with what children said about it.
 
 use crate::domain::{PriorityPage, StrategiesPage};
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// Every strategy with its priorities; for the staff who see evidence, as priorities' pages
+/// hold what children said.
 #[server]
 pub async fn load_strategies() -> Result<StrategiesPage, AppError> {
     use crate::{auth, data::strategy, domain::Role};
-    let member = auth::require(Role::is_staff).await?;
+    let member = auth::require(Role::can_see_evidence).await?;
     let db = auth::db()?;
     Ok(StrategiesPage {
         strategies: strategy::strategies(&db).await?,

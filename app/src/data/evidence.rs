@@ -69,10 +69,8 @@ impl Scoped {
         scope
     }
 
-    /// Binds a value; returns its placeholder.
     fn bind(&mut self, value: Value) -> String {
-        self.values.push(value);
-        format!("${}", self.values.len())
+        bind(&mut self.values, value)
     }
 
     /// The filter's conditions on a decision `d` (its stage and level and, with
@@ -108,6 +106,12 @@ impl Scoped {
 
 fn scoped(filter: &EvidenceFilter, body: &str) -> (String, Vec<Value>) {
     Scoped::new(filter).query(body)
+}
+
+/// Adds a value to bind; returns its placeholder.
+pub(super) fn bind(values: &mut Vec<Value>, value: Value) -> String {
+    values.push(value);
+    format!("${}", values.len())
 }
 
 #[derive(Clone, Debug)]

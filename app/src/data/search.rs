@@ -3,7 +3,7 @@
 //! see: nothing held back or hidden, nothing erased, and for decision makers pictures and
 //! recordings only with the child's consent.
 
-use super::evidence::{fetch, in_words, Value};
+use super::evidence::{bind, fetch, in_words, Value};
 use super::{contribution, format_date, get, trail, DataResult, Db};
 use crate::domain::{
     mode_label, AgeBand, ContributionQuery, LundyStage, SearchRow, SEARCH_PAGE_SIZE,
@@ -48,46 +48,42 @@ pub async fn search(
         },
     ];
     let mut values = Vec::new();
-    let bind = |value: Value, values: &mut Vec<Value>| {
-        values.push(value);
-        format!("${}", values.len())
-    };
     let text = |s: &str| Value::Text(s.to_owned());
     if !query.priority_id.is_empty() {
-        let n = bind(text(&query.priority_id), &mut values);
+        let n = bind(&mut values, text(&query.priority_id));
         conditions.push(format!(
             "s.activity_id IN (SELECT activity_id FROM activity_priorities WHERE priority_id = {n})"
         ));
     }
     if !query.activity_id.is_empty() {
-        let n = bind(text(&query.activity_id), &mut values);
+        let n = bind(&mut values, text(&query.activity_id));
         conditions.push(format!("s.activity_id = {n}"));
     }
     if !query.session_id.is_empty() {
-        let n = bind(text(&query.session_id), &mut values);
+        let n = bind(&mut values, text(&query.session_id));
         conditions.push(format!("s.id = {n}"));
     }
     if let Some(mode) = query.mode {
-        let n = bind(text(mode.as_str()), &mut values);
+        let n = bind(&mut values, text(mode.as_str()));
         conditions.push(format!("c.mode = {n}"));
     }
     if !query.theme.is_empty() {
-        let n = bind(text(&query.theme), &mut values);
+        let n = bind(&mut values, text(&query.theme));
         conditions.push(format!(
             "c.id IN (SELECT ct.contribution_id FROM contribution_themes ct \
              JOIN themes t ON t.id = ct.theme_id WHERE t.name = {n})"
         ));
     }
     if let Some(band) = query.age_band {
-        let n = bind(text(band.as_str()), &mut values);
+        let n = bind(&mut values, text(band.as_str()));
         conditions.push(format!("p.age_band = {n}"));
     }
     if let Some(from) = query.from {
-        let n = bind(Value::Int(from), &mut values);
+        let n = bind(&mut values, Value::Int(from));
         conditions.push(format!("c.created_at >= {n}"));
     }
     if let Some(until) = query.until {
-        let n = bind(Value::Int(until), &mut values);
+        let n = bind(&mut values, Value::Int(until));
         conditions.push(format!("c.created_at < {n}"));
     }
     if let Some(stage) = query.stage {

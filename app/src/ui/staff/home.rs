@@ -47,9 +47,9 @@ fn Home(home: StaffHome) -> impl IntoView {
         })}
         <nav aria-label="Staff areas">
             <ul class="links">
-                <li><a href="/staff/strategies">"Strategies and priorities"</a></li>
                 <li><a href="/staff/hearings">"Hearings: what forums heard"</a></li>
                 {member.role.can_see_evidence().then(|| view! {
+                    <li><a href="/staff/strategies">"Strategies and priorities"</a></li>
                     <li><a href="/staff/evidence">"Evidence: the Lundy dashboard, report and exports"</a></li>
                     <li><a href="/staff/contributions">"Search what children said"</a></li>
                     <li><a href="/staff/evidence/audit">"Co-production audit"</a></li>
