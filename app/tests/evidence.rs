@@ -443,6 +443,20 @@ async fn evidence_is_cut_by_ambition_stage_and_outcome_level() {
         evidence::decision_ids(&db, &reviews).await.unwrap(),
         vec![review.clone()]
     );
+    // The report's decisions come in the order asked, each with its history.
+    let listed = decision::outcomes(&db, &[review.clone(), plan.clone()])
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.iter().map(|d| d.title.as_str()).collect::<Vec<_>>(),
+        vec!["Review transport", "More clubs"]
+    );
+    assert_eq!(listed[0].stage, CommissioningStage::Review);
+    let kinds: Vec<&str> = listed[1].timeline.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec!["created", "linked", "linked", "linked", "linked"]
+    );
     // A contribution answered by both decisions counts only the one that matches the cut.
     let cuts = evidence::dashboard(&db, &reviews)
         .await

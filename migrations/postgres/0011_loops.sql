@@ -18,3 +18,6 @@ UPDATE contributions SET
 WHERE id IN (SELECT contribution_id FROM hearing_items UNION SELECT contribution_id FROM decision_links);
 -- Open loops, oldest first, for the overdue list.
 CREATE INDEX contributions_open_loops ON contributions (created_at) WHERE fed_back_at IS NULL;
+-- The newest pictures for a report, and a session's turns.
+CREATE INDEX contributions_with_media ON contributions (created_at) WHERE media_id IS NOT NULL;
+CREATE INDEX participations_by_session ON participations (session_id);

@@ -65,9 +65,8 @@ async fn report(db: &Db, filter: &EvidenceFilter) {
     evidence::dashboard(db, filter).await.unwrap();
     evidence::quotes(db, filter, 20).await.unwrap();
     evidence::pictures(db, filter, false, 12).await.unwrap();
-    for id in evidence::decision_ids(db, filter).await.unwrap() {
-        decision::outcomes(db, &id).await.unwrap();
-    }
+    let ids = evidence::decision_ids(db, filter).await.unwrap();
+    decision::outcomes(db, &ids).await.unwrap();
 }
 
 async fn median_of_3<F, Fut>(run: F) -> Duration

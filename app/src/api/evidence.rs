@@ -90,10 +90,7 @@ pub async fn load_report(
     );
     let modes_chart = charts::bars("How children answered", &dashboard.modes);
     let public_only = !reader.role.can_see_media(MediaConsent::DecisionMakers);
-    let mut decisions = Vec::new();
-    for id in evidence::decision_ids(&db, &filter).await? {
-        decisions.push(decision::outcomes(&db, &id).await?);
-    }
+    let decisions = decision::outcomes(&db, &evidence::decision_ids(&db, &filter).await?).await?;
     let quotes = evidence::quotes(&db, &filter, 20).await?;
     let scope = evidence::describe(&db, &filter).await?;
     evidence::record_export(&db, &reader.id, "report", &scope, quotes.len()).await?;

@@ -11,6 +11,7 @@ use crate::domain::{
     CommissioningStage, Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback,
     OutcomeLevel, Symbol, TimelineEntry,
 };
+use std::collections::HashMap;
 
 /// A "you said, we did" message: plain words, easy-read words and an optional picture.
 #[derive(Clone, Debug, Default)]
@@ -247,15 +248,17 @@ pub async fn timeline(db: &Db, decision_id: &str) -> DataResult<Vec<TimelineEntr
     .fetch_all(db.pool())
     .await?
     .iter()
-    .map(|row| {
-        Ok(TimelineEntry {
-            on: format_date(get(row, "at")?),
-            by: get::<Option<String>>(row, "email")?.unwrap_or_default(),
-            kind: get(row, "kind")?,
-            text: get(row, "text")?,
-        })
-    })
+    .map(entry_from)
     .collect()
+}
+
+fn entry_from(row: &sqlx::any::AnyRow) -> DataResult<TimelineEntry> {
+    Ok(TimelineEntry {
+        on: format_date(get(row, "at")?),
+        by: get::<Option<String>>(row, "email")?.unwrap_or_default(),
+        kind: get(row, "kind")?,
+        text: get(row, "text")?,
+    })
 }
 
 /// Publishes (or corrects) the "you said, we did" message. Children see it on their receipts.
@@ -328,45 +331,82 @@ pub async fn publish(
     Ok(())
 }
 
+const DECISION_COLUMNS: &str = "SELECT d.id, d.title, d.decided, d.status, d.decided_on, \
+     d.stage, d.outcome_level, d.decision_maker, d.reason, p.title AS priority, f.name AS forum, \
+     fb.plain_text, fb.easy_read, fb.symbol, fb.published_at \
+     FROM decisions d JOIN priorities p ON p.id = d.priority_id \
+     JOIN forums f ON f.id = d.forum_id LEFT JOIN feedback fb ON fb.decision_id = d.id";
+
 /// A decision with its links, feedback and history.
 pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
-    let mut found = outcomes(db, id).await?;
+    let row = sqlx::query(&format!("{DECISION_COLUMNS} WHERE d.id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(DataError::NotFound("That decision does not exist."))?;
+    let mut found = decision_from(&row, timeline(db, id).await?)?;
     found.links = links(db, id).await?;
     Ok(found)
 }
 
-/// A decision with its feedback and history but not its links, for reports that list many.
-pub async fn outcomes(db: &Db, id: &str) -> DataResult<Decision> {
-    let row = sqlx::query(
-        "SELECT d.id, d.title, d.decided, d.status, d.decided_on, d.stage, d.outcome_level, \
-         d.decision_maker, d.reason, p.title AS priority, f.name AS forum, fb.plain_text, \
-         fb.easy_read, fb.symbol, fb.published_at \
-         FROM decisions d JOIN priorities p ON p.id = d.priority_id \
-         JOIN forums f ON f.id = d.forum_id LEFT JOIN feedback fb ON fb.decision_id = d.id \
-         WHERE d.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(db.pool())
-    .await?
-    .ok_or(DataError::NotFound("That decision does not exist."))?;
-    let feedback = feedback_from(&row)?;
+/// Decisions with their feedback and history but not their links, in the order of `ids`, for
+/// a report that lists many: two queries for each few hundred, whatever their number.
+pub async fn outcomes(db: &Db, ids: &[String]) -> DataResult<Vec<Decision>> {
+    let mut decisions = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let list: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let list = list.join(", ");
+        let fetch_for_chunk = |sql: String| async move {
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id);
+            }
+            query.fetch_all(db.pool()).await
+        };
+        let rows = fetch_for_chunk(format!("{DECISION_COLUMNS} WHERE d.id IN ({list})")).await?;
+        let events = fetch_for_chunk(format!(
+            "SELECT e.decision_id, e.at, e.kind, e.text, u.email FROM decision_events e \
+             LEFT JOIN staff_users u ON u.id = e.staff_id WHERE e.decision_id IN ({list}) \
+             ORDER BY e.decision_id, e.seq"
+        ))
+        .await?;
+        let mut histories: HashMap<String, Vec<TimelineEntry>> = HashMap::new();
+        for row in events {
+            histories
+                .entry(get(&row, "decision_id")?)
+                .or_default()
+                .push(entry_from(&row)?);
+        }
+        let mut found: HashMap<String, Decision> = HashMap::new();
+        for row in &rows {
+            let id: String = get(row, "id")?;
+            let history = histories.remove(&id).unwrap_or_default();
+            found.insert(id, decision_from(row, history)?);
+        }
+        decisions.extend(chunk.iter().filter_map(|id| found.remove(id)));
+    }
+    Ok(decisions)
+}
+
+/// A decision from a row of `DECISION_COLUMNS`, without its links.
+fn decision_from(row: &sqlx::any::AnyRow, timeline: Vec<TimelineEntry>) -> DataResult<Decision> {
     Ok(Decision {
-        id: get(&row, "id")?,
-        title: get(&row, "title")?,
-        decided: get(&row, "decided")?,
-        status: status_from(&row)?,
-        stage: CommissioningStage::parse(&get::<String>(&row, "stage")?)
+        id: get(row, "id")?,
+        title: get(row, "title")?,
+        decided: get(row, "decided")?,
+        status: status_from(row)?,
+        stage: CommissioningStage::parse(&get::<String>(row, "stage")?)
             .ok_or(DataError::NotFound("unknown commissioning stage"))?,
-        outcome_level: OutcomeLevel::parse(&get::<String>(&row, "outcome_level")?)
+        outcome_level: OutcomeLevel::parse(&get::<String>(row, "outcome_level")?)
             .ok_or(DataError::NotFound("unknown outcome level"))?,
-        decision_maker: get(&row, "decision_maker")?,
-        reason: get(&row, "reason")?,
-        priority: get(&row, "priority")?,
-        forum: get(&row, "forum")?,
-        decided_on: format_date(get(&row, "decided_on")?),
+        decision_maker: get(row, "decision_maker")?,
+        reason: get(row, "reason")?,
+        priority: get(row, "priority")?,
+        forum: get(row, "forum")?,
+        decided_on: format_date(get(row, "decided_on")?),
         links: Vec::new(),
-        feedback,
-        timeline: timeline(db, id).await?,
+        feedback: feedback_from(row)?,
+        timeline,
     })
 }
 

@@ -135,7 +135,10 @@ pub(super) async fn fetch(
     Ok(query.fetch_all(db.pool()).await?)
 }
 
-async fn fetch_one(db: &Db, query: &(String, Vec<Value>)) -> DataResult<sqlx::any::AnyRow> {
+pub(super) async fn fetch_one(
+    db: &Db,
+    query: &(String, Vec<Value>),
+) -> DataResult<sqlx::any::AnyRow> {
     fetch(db, query)
         .await?
         .into_iter()
@@ -145,50 +148,78 @@ async fn fetch_one(db: &Db, query: &(String, Vec<Value>)) -> DataResult<sqlx::an
 
 /// The Lundy funnel alone, e.g. for a priority's page.
 pub async fn funnel(db: &Db, filter: &EvidenceFilter) -> DataResult<Funnel> {
-    Ok(counts(db, filter, 0).await?.0)
+    Ok(counts(db, filter, 0).await?.funnel)
 }
 
-/// The funnel, and how many loops are still open from before `cutoff`.
-async fn counts(db: &Db, filter: &EvidenceFilter, cutoff: i64) -> DataResult<(Funnel, i64)> {
-    let counts = fetch_one(
+/// What one scan of the scope counts.
+struct Counts {
+    funnel: Funnel,
+    /// Loops still open from before the cutoff.
+    overdue: i64,
+    /// (way of answering, contributions), most first.
+    modes: Vec<(String, i64)>,
+}
+
+/// The funnel, the open loops from before `cutoff` and the mix of ways, in one scan: grouped by
+/// way, then added up.
+async fn counts(db: &Db, filter: &EvidenceFilter, cutoff: i64) -> DataResult<Counts> {
+    let rows = fetch(
         db,
         &scoped(
             filter,
             &format!(
-                "SELECT COUNT(*) AS said, \
+                "SELECT mode, COUNT(*) AS said, \
                  SUM(CASE WHEN heard_at IS NOT NULL THEN 1 ELSE 0 END) AS heard, \
                  SUM(CASE WHEN linked_at IS NOT NULL THEN 1 ELSE 0 END) AS linked, \
                  SUM(CASE WHEN fed_back_at IS NOT NULL THEN 1 ELSE 0 END) AS fed_back, \
                  SUM(CASE WHEN created_at < {cutoff} AND erased_at IS NULL \
                    AND fed_back_at IS NULL THEN 1 ELSE 0 END) AS overdue \
-                 FROM scope"
+                 FROM scope GROUP BY mode"
             ),
         ),
     )
     .await?;
-    // SUM over no rows is NULL.
-    let sum =
-        |column: &str| -> DataResult<i64> { Ok(get::<Option<i64>>(&counts, column)?.unwrap_or(0)) };
-    let funnel = Funnel {
-        said: get(&counts, "said")?,
-        heard: sum("heard")?,
-        linked: sum("linked")?,
-        fed_back: sum("fed_back")?,
+    let mut counts = Counts {
+        funnel: Funnel::default(),
+        overdue: 0,
+        modes: Vec::new(),
     };
-    Ok((funnel, sum("overdue")?))
+    for row in &rows {
+        let said: i64 = get(row, "said")?;
+        let sum =
+            |column: &str| -> DataResult<i64> { Ok(get::<Option<i64>>(row, column)?.unwrap_or(0)) };
+        counts.funnel.said += said;
+        counts.funnel.heard += sum("heard")?;
+        counts.funnel.linked += sum("linked")?;
+        counts.funnel.fed_back += sum("fed_back")?;
+        counts.overdue += sum("overdue")?;
+        let mode: String = get(row, "mode")?;
+        counts
+            .modes
+            .push((mode_label(AnswerMode::parse(&mode)).to_owned(), said));
+    }
+    counts
+        .modes
+        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(counts)
 }
 
 pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard> {
     let cutoff = now() - filter.overdue_weeks() * 7 * 86_400;
-    let (funnel, overdue_total) = counts(db, filter, cutoff).await?;
+    let Counts {
+        funnel,
+        overdue: overdue_total,
+        modes,
+    } = counts(db, filter, cutoff).await?;
 
     let mut replies = [0_i64; 5];
     let reply_rows = fetch(
         db,
         &scoped(
             filter,
-            "SELECT r.value, COUNT(*) AS n FROM feedback_replies r \
-             WHERE r.participation_id IN (SELECT participation_id FROM scope) GROUP BY r.value",
+            "SELECT r.value, COUNT(*) AS n FROM feedback_replies r WHERE EXISTS \
+             (SELECT 1 FROM scope WHERE scope.participation_id = r.participation_id) \
+             GROUP BY r.value",
         ),
     )
     .await?;
@@ -201,24 +232,6 @@ pub async fn dashboard(db: &Db, filter: &EvidenceFilter) -> DataResult<Dashboard
             *slot = get(row, "n")?;
         }
     }
-
-    let modes = fetch(
-        db,
-        &scoped(
-            filter,
-            "SELECT mode, COUNT(*) AS n FROM scope GROUP BY mode ORDER BY COUNT(*) DESC, mode",
-        ),
-    )
-    .await?
-    .iter()
-    .map(|row| {
-        let mode: String = get(row, "mode")?;
-        Ok((
-            mode_label(AnswerMode::parse(&mode)).to_owned(),
-            get(row, "n")?,
-        ))
-    })
-    .collect::<DataResult<_>>()?;
 
     let median_days_to_heard = median_days(db, filter, "heard_at", funnel.heard).await?;
     let median_days_to_fed_back = median_days(db, filter, "fed_back_at", funnel.fed_back).await?;
@@ -327,9 +340,9 @@ async fn space_coverage(db: &Db, filter: &EvidenceFilter) -> DataResult<(i64, i6
             filter,
             "SELECT ss.closed_at, r.setting, r.expected_group, r.invited, r.missing, \
              r.adjustments, r.opening_checks, r.closing_checks FROM sessions ss \
-             LEFT JOIN space_records r ON r.session_id = ss.id WHERE ss.id IN \
-             (SELECT pp.session_id FROM participations pp \
-              WHERE pp.id IN (SELECT participation_id FROM scope))",
+             LEFT JOIN space_records r ON r.session_id = ss.id WHERE EXISTS \
+             (SELECT 1 FROM participations pp JOIN scope ON scope.participation_id = pp.id \
+              WHERE pp.session_id = ss.id)",
         ),
     )
     .await?;
@@ -560,18 +573,25 @@ pub async fn pictures(
     } else {
         "('decision_makers', 'public')"
     };
-    let query = scoped(
-        filter,
-        &format!(
+    // Straight from the contributions, not the scope, so the newest with a picture are found
+    // by the index of contributions with media rather than by reading them all.
+    let scope = Scoped::new(filter);
+    let query = (
+        format!(
             concat!(
-                "SELECT m.id, c.description FROM scope JOIN contributions c ON c.id = scope.id \
-             JOIN media m ON m.id = c.media_id \
-             WHERE m.kind IN ('photo', 'drawing') AND m.consent IN {} AND ",
+                "SELECT c.media_id AS id, c.description FROM contributions c {} WHERE {} \
+                 AND c.media_id IS NOT NULL AND EXISTS (SELECT 1 FROM media m \
+                 WHERE m.id = c.media_id AND m.kind IN ('photo', 'drawing') AND m.consent IN {}) \
+                 AND ",
                 trail::released!(),
                 " ORDER BY c.created_at DESC, c.id LIMIT {}"
             ),
-            consents, limit
+            scope.joins,
+            scope.conditions.join(" AND "),
+            consents,
+            limit
         ),
+        scope.values,
     );
     fetch(db, &query)
         .await?

@@ -3,7 +3,7 @@
 //! see: nothing held back or hidden, nothing erased, and for decision makers pictures and
 //! recordings only with the child's consent.
 
-use super::evidence::{bind, fetch, in_words, Value};
+use super::evidence::{bind, fetch, fetch_one, in_words, Value};
 use super::{contribution, format_date, get, trail, DataResult, Db};
 use crate::domain::{
     mode_label, AgeBand, ContributionQuery, LundyStage, SearchRow, SEARCH_PAGE_SIZE,
@@ -95,13 +95,11 @@ pub async fn search(
         conditions.join(" AND ")
     );
     let total: i64 = get(
-        fetch(
+        &fetch_one(
             db,
             &(format!("SELECT COUNT(*) AS n {from_where}"), values.clone()),
         )
-        .await?
-        .first()
-        .ok_or(super::DataError::NotFound("no result"))?,
+        .await?,
         "n",
     )?;
     let offset = (query.page.max(1) - 1) * SEARCH_PAGE_SIZE;
