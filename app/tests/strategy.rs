@@ -4,7 +4,7 @@
 mod common;
 
 use app::data::{strategy, DataError};
-use app::domain::{PriorityDraft, StrategyDraft};
+use app::domain::{AmbitionDraft, PriorityDraft, StrategyDraft};
 use common::*;
 
 fn draft(title: &str, ambitions: &[&str]) -> PriorityDraft {
@@ -135,10 +135,49 @@ async fn a_stale_form_is_refused_and_changes_nothing() {
     assert_eq!(strategy::priorities(&db).await.unwrap().len(), 8);
 }
 
+#[tokio::test]
+async fn an_ambition_is_added_at_the_end_and_can_be_served() {
+    let db = test_db().await;
+    let id = strategy::create_ambition(
+        &db,
+        &AmbitionDraft::new(
+            "Every child has a say",
+            "In every service that is for them.",
+        )
+        .unwrap(),
+    )
+    .await
+    .unwrap();
+    let ambitions = strategy::ambitions(&db).await.unwrap();
+    assert_eq!(ambitions.len(), 8);
+    assert_eq!(
+        (ambitions[7].id.as_str(), ambitions[7].position),
+        (id.as_str(), 8)
+    );
+    let again = strategy::create_ambition(
+        &db,
+        &AmbitionDraft::new("Every child has a say", "").unwrap(),
+    )
+    .await;
+    assert!(matches!(again, Err(DataError::Invalid(_))), "{again:?}");
+    strategy::update_priority(&db, "priority-1", &draft("Inclusion", &[id.as_str()]))
+        .await
+        .unwrap();
+    assert_eq!(
+        strategy::priority(&db, "priority-1")
+            .await
+            .unwrap()
+            .ambition_ids,
+        vec![id]
+    );
+}
+
 #[test]
 fn drafts_say_what_is_missing() {
     let error = PriorityDraft::new("  ", "w", "w", "h", "", "", Vec::new()).unwrap_err();
     assert_eq!(error, "Please fill in the priority's title.");
     let error = StrategyDraft::new("Plan", " ", "").unwrap_err();
     assert!(error.contains("period"), "{error}");
+    let error = AmbitionDraft::new(" ", "").unwrap_err();
+    assert_eq!(error, "Please fill in the ambition.");
 }

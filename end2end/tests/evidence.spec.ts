@@ -13,6 +13,12 @@ test('a commissioner adds a priority linked to ambitions, changes it, and sees i
   await hydrated(commissioner);
   await expectAccessible(commissioner);
 
+  const ambition = `Every child has a say ${Date.now() % 100000}`;
+  await commissioner.getByText('Add an ambition').click();
+  await commissioner.getByLabel('The ambition').fill(ambition);
+  await commissioner.getByRole('button', { name: 'Add the ambition' }).click();
+  await expect(commissioner.locator('.ambitions li', { hasText: ambition })).toBeVisible();
+
   await commissioner.getByText('Add a priority to Joint Commissioning 2025-2028').click();
   const form = commissioner.locator('details', { hasText: 'Add a priority to Joint Commissioning 2025-2028' });
   // A priority without its How is refused and keeps what was typed.
@@ -26,11 +32,12 @@ test('a commissioner adds a priority linked to ambitions, changes it, and sees i
   await form.getByLabel('Who owns it (a role, not a name)').fill('Short breaks commissioner');
   await form.getByLabel('Families and carers feel empowered and supported').check();
   await form.getByLabel('Clear aspirations and preparing for adulthood').check();
+  await form.getByLabel(ambition).check();
   await form.getByRole('button', { name: 'Add the priority' }).click();
 
   await expect(commissioner.getByRole('heading', { name: title })).toBeVisible();
   await expect(commissioner.getByRole('paragraph').filter({ hasText: 'Commission travel buddies and accessible minibuses.' })).toBeVisible();
-  await expect(commissioner.getByText('Families and carers feel empowered and supported; Clear aspirations and preparing for adulthood')).toBeVisible();
+  await expect(commissioner.getByText(`Families and carers feel empowered and supported; Clear aspirations and preparing for adulthood; ${ambition}`)).toBeVisible();
   await expect(commissioner.getByRole('row', { name: 'Said 0' })).toBeVisible();
   await expect(commissioner.getByText('No activity has asked children about this priority yet.')).toBeVisible();
   await hydrated(commissioner);

@@ -217,6 +217,11 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "strategy=nope&title=T&period=2026",
     ),
     (
+        "create_ambition",
+        Gate::Staff(Role::can_commission),
+        "title=",
+    ),
+    (
         "create_priority",
         Gate::Staff(Role::can_commission),
         "strategy=nope&title=T&why=W&what=W&how=H&ambitions[]=ambition-1",

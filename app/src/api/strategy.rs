@@ -47,6 +47,18 @@ pub async fn update_strategy(
 }
 
 #[server]
+pub async fn create_ambition(
+    title: String,
+    #[server(default)] summary: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::strategy, domain::AmbitionDraft, domain::Role};
+    auth::require(Role::can_commission).await?;
+    let draft = AmbitionDraft::new(&title, &summary).map_err(AppError::Invalid)?;
+    strategy::create_ambition(&auth::db()?, &draft).await?;
+    Ok(())
+}
+
+#[server]
 #[allow(clippy::too_many_arguments)]
 pub async fn create_priority(
     strategy: String,

@@ -2,7 +2,9 @@
 //! that hear children.
 
 use super::{get, new_id, DataError, DataResult, Db};
-use crate::domain::{Ambition, Forum, Priority, PriorityDraft, Strategy, StrategyDraft};
+use crate::domain::{
+    Ambition, AmbitionDraft, Forum, Priority, PriorityDraft, Strategy, StrategyDraft,
+};
 use std::collections::HashMap;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -111,6 +113,33 @@ pub async fn ambitions(db: &Db) -> DataResult<Vec<Ambition>> {
             })
         })
         .collect()
+}
+
+/// A new ambition at the end of the list; returns its id.
+pub async fn create_ambition(db: &Db, draft: &AmbitionDraft) -> DataResult<String> {
+    let id = new_id();
+    let mut tx = db.pool().begin().await?;
+    let last = sqlx::query("SELECT COALESCE(MAX(position), 0) AS last FROM ambitions")
+        .fetch_one(&mut *tx)
+        .await?;
+    let inserted =
+        sqlx::query("INSERT INTO ambitions (id, position, title, summary) VALUES ($1, $2, $3, $4)")
+            .bind(&id)
+            .bind(get::<i64>(&last, "last")? + 1)
+            .bind(&draft.title)
+            .bind(&draft.summary)
+            .execute(&mut *tx)
+            .await;
+    match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(DataError::Invalid(
+                "There is already an ambition with those words.".into(),
+            ))
+        }
+        other => other?,
+    };
+    tx.commit().await?;
+    Ok(id)
 }
 
 fn unique_strategy(

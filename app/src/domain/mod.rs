@@ -51,7 +51,8 @@ pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
 pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};
 pub use strategy::{
-    Ambition, Priority, PriorityDraft, PriorityPage, StrategiesPage, Strategy, StrategyDraft,
+    Ambition, AmbitionDraft, Priority, PriorityDraft, PriorityPage, StrategiesPage, Strategy,
+    StrategyDraft,
 };
 pub use symbols::{Symbol, SYMBOLS};
 pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};

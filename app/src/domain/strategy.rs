@@ -44,6 +44,25 @@ pub struct StrategyDraft {
     pub owner: String,
 }
 
+/// What a commissioner writes for an ambition of the partnership, checked before it is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmbitionDraft {
+    pub title: String,
+    pub summary: String,
+}
+
+impl AmbitionDraft {
+    pub fn new(title: &str, summary: &str) -> Result<Self, String> {
+        Ok(AmbitionDraft {
+            title: filled("the ambition", title, MAX_TITLE_CHARS)?,
+            summary: match summary.trim() {
+                "" => String::new(),
+                summary => filled("what it means", summary, MAX_TEXT_CHARS)?,
+            },
+        })
+    }
+}
+
 /// What a commissioner writes for a priority, checked before it is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PriorityDraft {

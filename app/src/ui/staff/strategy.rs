@@ -4,7 +4,8 @@
 use super::evidence::FunnelTable;
 use super::StaffFrame;
 use crate::api::strategy::{
-    load_priority, load_strategies, CreatePriority, CreateStrategy, UpdatePriority, UpdateStrategy,
+    load_priority, load_strategies, CreateAmbition, CreatePriority, CreateStrategy, UpdatePriority,
+    UpdateStrategy,
 };
 use crate::domain::{Ambition, Priority, PriorityPage, StrategiesPage, Strategy};
 use crate::ui::components::{ActionProblem, Problem};
@@ -17,8 +18,13 @@ pub fn StrategiesPage() -> impl IntoView {
     let create_strategy = ServerAction::<CreateStrategy>::new();
     let update_strategy = ServerAction::<UpdateStrategy>::new();
     let create_priority = ServerAction::<CreatePriority>::new();
+    let create_ambition = ServerAction::<CreateAmbition>::new();
     let page = Resource::new(
-        move || create_strategy.version().get() + update_strategy.version().get(),
+        move || {
+            create_strategy.version().get()
+                + update_strategy.version().get()
+                + create_ambition.version().get()
+        },
         |_| load_strategies(),
     );
     view! {
@@ -29,7 +35,7 @@ pub fn StrategiesPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(page) => view! { <Strategies page create_strategy update_strategy create_priority/> }.into_any(),
+                        Ok(page) => view! { <Strategies page create_strategy update_strategy create_priority create_ambition/> }.into_any(),
                         Err(error) => view! { <Problem error/> }.into_any(),
                     }
                 })}
@@ -44,6 +50,7 @@ fn Strategies(
     create_strategy: ServerAction<CreateStrategy>,
     update_strategy: ServerAction<UpdateStrategy>,
     create_priority: ServerAction<CreatePriority>,
+    create_ambition: ServerAction<CreateAmbition>,
 ) -> impl IntoView {
     let StrategiesPage {
         strategies,
@@ -91,6 +98,19 @@ fn Strategies(
             <ol class="ambitions">
                 {ambitions.into_iter().map(|a| view! { <li><strong>{a.title}</strong>" "{a.summary}</li> }).collect_view()}
             </ol>
+            {can_edit.then(|| view! {
+                <details class="card">
+                    <summary>"Add an ambition"</summary>
+                    <ActionForm action=create_ambition attr:class="staff-form">
+                        <label for="ambition-title">"The ambition"</label>
+                        <input id="ambition-title" name="title" placeholder="e.g. Children and young people feel included"/>
+                        <label for="ambition-summary">"What it means (optional)"</label>
+                        <textarea id="ambition-summary" name="summary" rows="2"></textarea>
+                        <ActionProblem action=create_ambition/>
+                        <button type="submit">"Add the ambition"</button>
+                    </ActionForm>
+                </details>
+            })}
         </section>
     }
 }
