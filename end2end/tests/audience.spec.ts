@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { expectAccessible, openSession, signIn } from './helpers';
+import { childWrites, expectAccessible, openSession, signIn } from './helpers';
 
 const hydrated = (page: Page) => expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
 
@@ -8,17 +8,7 @@ test('a pack is heard and acknowledged, a decision is fed back, and the child sa
   const { facilitator, code } = await openSession(browser, 'Leisure centre, Saturday group');
 
   // A child says something.
-  const child = await (await browser.newContext()).newPage();
-  await child.goto(`/?code=${code}`);
-  await child.getByRole('button', { name: 'Start' }).click();
-  await child.getByRole('button', { name: "Yes, let's start" }).click();
-  await child.getByRole('button', { name: "I'd rather not say" }).click();
-  await child.getByRole('textbox').fill(words);
-  await child.getByRole('button', { name: 'Next' }).click();
-  for (const n of [3, 4, 5]) {
-    await expect(child.getByText(`Question ${n} of 5`)).toBeVisible();
-    await child.getByRole('button', { name: "I'd rather not say" }).click();
-  }
+  const child = await childWrites(browser, code, words);
   await child.getByRole('button', { name: 'Send' }).click();
   const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
 

@@ -84,6 +84,26 @@ export async function openSession(browser: Browser, place: string, activity = 'W
   return { facilitator, code };
 }
 
+// A child joins with the code and, on the demo activity, writes `words` for the written question
+// and says "I'd rather not say" to the others; `onWelcome` runs on the welcome screen first.
+// Returns the child's page at "How was today?".
+export async function childWrites(browser: Browser, code: string, words: string, onWelcome?: (child: Page) => Promise<void>) {
+  const child = await (await browser.newContext()).newPage();
+  await child.goto(`/?code=${code}`);
+  await child.getByRole('button', { name: 'Start' }).click();
+  if (onWelcome) await onWelcome(child);
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+  await child.getByRole('button', { name: "I'd rather not say" }).click();
+  await child.getByRole('textbox').fill(words);
+  await child.getByRole('button', { name: 'Next' }).click();
+  for (const n of [3, 4, 5]) {
+    await expect(child.getByText(`Question ${n} of 5`)).toBeVisible();
+    await child.getByRole('button', { name: "I'd rather not say" }).click();
+  }
+  await expect(child.getByRole('heading', { name: 'How was today?' })).toBeVisible();
+  return child;
+}
+
 // Reads a QR code on the page as a phone camera would: from a picture of it.
 export async function readQr(qr: Locator): Promise<string> {
   const png = PNG.sync.read(await qr.screenshot());
