@@ -44,11 +44,7 @@ async fn the_funnel_and_medians_match_a_count_made_by_hand() {
     for n in 0..6 {
         child_answers_everything(&db, &opened.join_code, &format!("Idea number {n}")).await;
     }
-    let said = contribution::for_session(&db, &opened.id).await.unwrap();
-    let said: Vec<_> = said
-        .into_iter()
-        .filter(|c| c.answer.mode().is_some())
-        .collect();
+    let said = said_in(&db, &opened.id).await;
     assert_eq!(said.len(), 30, "six children, five answers each");
 
     // Each contribution said on its own day, 200 days ago onwards.

@@ -222,14 +222,9 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "title=",
     ),
     (
-        "create_priority",
+        "save_priority",
         Gate::Staff(Role::can_commission),
         "strategy=nope&title=T&why=W&what=W&how=H&ambitions[]=ambition-1",
-    ),
-    (
-        "update_priority",
-        Gate::Staff(Role::can_commission),
-        "priority=nope&title=T&why=W&what=W&how=H",
     ),
     (
         "load_priority",

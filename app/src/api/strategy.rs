@@ -58,10 +58,13 @@ pub async fn create_ambition(
     Ok(())
 }
 
+/// A new priority in `strategy` when `priority` is empty (then the browser goes to its page),
+/// otherwise changes to that priority.
 #[server]
 #[allow(clippy::too_many_arguments)]
-pub async fn create_priority(
-    strategy: String,
+pub async fn save_priority(
+    #[server(default)] strategy: String,
+    #[server(default)] priority: String,
     title: String,
     why: String,
     what: String,
@@ -74,28 +77,13 @@ pub async fn create_priority(
     auth::require(Role::can_commission).await?;
     let draft = PriorityDraft::new(&title, &why, &what, &how, &owner, &period, ambitions)
         .map_err(AppError::Invalid)?;
-    let id = strategies::create_priority(&auth::db()?, &strategy, &draft).await?;
-    leptos_axum::redirect(&format!("/staff/priorities/{id}"));
-    Ok(())
-}
-
-#[server]
-#[allow(clippy::too_many_arguments)]
-pub async fn update_priority(
-    priority: String,
-    title: String,
-    why: String,
-    what: String,
-    how: String,
-    #[server(default)] owner: String,
-    #[server(default)] period: String,
-    #[server(default)] ambitions: Vec<String>,
-) -> Result<(), AppError> {
-    use crate::{auth, data::strategy, domain::PriorityDraft, domain::Role};
-    auth::require(Role::can_commission).await?;
-    let draft = PriorityDraft::new(&title, &why, &what, &how, &owner, &period, ambitions)
-        .map_err(AppError::Invalid)?;
-    strategy::update_priority(&auth::db()?, &priority, &draft).await?;
+    let db = auth::db()?;
+    if priority.is_empty() {
+        let id = strategies::create_priority(&db, &strategy, &draft).await?;
+        leptos_axum::redirect(&format!("/staff/priorities/{id}"));
+    } else {
+        strategies::update_priority(&db, &priority, &draft).await?;
+    }
     Ok(())
 }
 

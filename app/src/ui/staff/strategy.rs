@@ -4,8 +4,7 @@
 use super::evidence::FunnelTable;
 use super::StaffFrame;
 use crate::api::strategy::{
-    load_priority, load_strategies, CreateAmbition, CreatePriority, CreateStrategy, UpdatePriority,
-    UpdateStrategy,
+    load_priority, load_strategies, CreateAmbition, CreateStrategy, SavePriority, UpdateStrategy,
 };
 use crate::domain::{Ambition, Priority, PriorityPage, StrategiesPage, Strategy};
 use crate::ui::components::{ActionProblem, Problem};
@@ -17,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 pub fn StrategiesPage() -> impl IntoView {
     let create_strategy = ServerAction::<CreateStrategy>::new();
     let update_strategy = ServerAction::<UpdateStrategy>::new();
-    let create_priority = ServerAction::<CreatePriority>::new();
+    let create_priority = ServerAction::<SavePriority>::new();
     let create_ambition = ServerAction::<CreateAmbition>::new();
     let page = Resource::new(
         move || {
@@ -49,7 +48,7 @@ fn Strategies(
     page: StrategiesPage,
     create_strategy: ServerAction<CreateStrategy>,
     update_strategy: ServerAction<UpdateStrategy>,
-    create_priority: ServerAction<CreatePriority>,
+    create_priority: ServerAction<SavePriority>,
     create_ambition: ServerAction<CreateAmbition>,
 ) -> impl IntoView {
     let StrategiesPage {
@@ -234,7 +233,7 @@ fn PriorityFields(
 #[component]
 pub fn PriorityPage() -> impl IntoView {
     let params = use_params_map();
-    let update = ServerAction::<UpdatePriority>::new();
+    let update = ServerAction::<SavePriority>::new();
     let page = Resource::new(
         move || {
             (
@@ -260,7 +259,7 @@ pub fn PriorityPage() -> impl IntoView {
 }
 
 #[component]
-fn PriorityView(page: PriorityPage, update: ServerAction<UpdatePriority>) -> impl IntoView {
+fn PriorityView(page: PriorityPage, update: ServerAction<SavePriority>) -> impl IntoView {
     let PriorityPage {
         priority,
         strategy,
