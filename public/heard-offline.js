@@ -1,6 +1,16 @@
 // Registers Heard's service worker (/sw.js), hands it the pages of the child's turn to keep, asks
 // it to send what waits on the tablet, and shows the adult how much is waiting. Plain JavaScript,
 // so it works on pages that are not enhanced yet and on the service worker's own offline page.
+//
+// It also runs the few buttons that need no server ("Print", "Go back"): the pages' security
+// policy allows no inline onclick handlers, and these must work before the page is enhanced.
+document.addEventListener('click', (event) => {
+  const button = event.target.closest && event.target.closest('[data-action]');
+  if (!button) return;
+  if (button.dataset.action === 'print') window.print();
+  if (button.dataset.action === 'back') history.back();
+});
+
 (() => {
   if (!('serviceWorker' in navigator)) return;
   let waiting = 0;

@@ -126,15 +126,32 @@ async function keepFilesOf(html) {
       if (response.ok) await cache.put(file, response);
     }
   }
+  // Built files are named after their content: those of an earlier release are never asked
+  // for again, so they go once a page of this release names its own.
+  const current = [...files].filter((file) => file.startsWith('/pkg/'));
+  if (current.length === 0) return;
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/pkg/') && !files.has(path)) await cache.delete(request);
+  }
 }
 
-function offlinePage() {
+// The stylesheet of the release whose pages were kept (its name holds a hash of its content).
+async function keptStylesheet() {
+  const cache = await caches.open(APP_CACHE);
+  const css = (await cache.keys())
+    .map((request) => new URL(request.url).pathname)
+    .find((path) => path.startsWith('/pkg/') && path.endsWith('.css'));
+  return css || '/pkg/heard.css';
+}
+
+async function offlinePage() {
   const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>No Wi-Fi</title><link rel="stylesheet" href="/pkg/heard.css"></head>
+<title>No Wi-Fi</title><link rel="stylesheet" href="${await keptStylesheet()}"></head>
 <body><main class="child page"><h1>The Wi-Fi is not working</h1>
 <p class="big-text">This needs the Wi-Fi. Answers already given are safe on this tablet.</p>
-<p><button type="button" class="big-button" onclick="history.back()">Go back</button></p>
+<p><button type="button" class="big-button" data-action="back">Go back</button></p>
 </main><script src="/heard-offline.js" defer></script></body></html>`;
   return new Response(html, {
     status: 503,

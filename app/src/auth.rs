@@ -24,6 +24,8 @@ pub struct ServerState {
     pub media: Arc<dyn MediaStore>,
     /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
     pub trust_proxy: bool,
+    /// Cancelled when the server begins to shut down: open live views end so it can.
+    pub stopping: tokio_util::sync::CancellationToken,
 }
 
 pub fn state() -> Result<ServerState, AppError> {

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, signIn, totpCode } from './helpers';
 
 test('an admin invites a safeguarding lead, who sets up their app; turning the account off ends their sign-in', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, openSession, signIn } from './helpers';
 
 test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page } from './fixtures';
 import { childWrites, expectAccessible, openSession, signIn } from './helpers';
 
 const hydrated = (page: Page) => expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });

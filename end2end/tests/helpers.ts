@@ -1,4 +1,4 @@
-import { expect, Page, Browser, BrowserContextOptions, Locator } from '@playwright/test';
+import { expect, Page, Browser, BrowserContextOptions, Locator } from './fixtures';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import AxeBuilder from '@axe-core/playwright';

@@ -1,4 +1,4 @@
-import { test, expect, Page, Locator } from '@playwright/test';
+import { test, expect, Page, Locator } from './fixtures';
 import { expectAccessible, openSession, readQr } from './helpers';
 
 // Presses Tab until `target` has the focus, as a child using a keyboard or a switch would.

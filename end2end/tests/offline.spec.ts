@@ -1,4 +1,4 @@
-import { test, expect, Browser, Page } from '@playwright/test';
+import { test, expect, Browser, Page } from './fixtures';
 import net from 'node:net';
 import { expectAccessible, openSession } from './helpers';
 

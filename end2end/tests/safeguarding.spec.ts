@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, openSession, signIn } from './helpers';
 
 test('a worried child reaches the safeguarding lead at once; the chronology grows; decision makers do not see the turn', async ({ browser }) => {

@@ -9,7 +9,6 @@
 
 use app::api::child::SubmitAnswer;
 use app::data::{contribution, new_id, session, staff, Db};
-use leptos::config::LeptosOptions;
 use leptos::server_fn::ServerFn;
 use server::{build_app, Config};
 use std::time::{Duration, Instant};
@@ -22,17 +21,12 @@ const LEVELS: [(usize, usize); 3] = [(50, 60), (200, 20), (1000, 5)];
 #[tokio::main]
 async fn main() {
     let data_dir = std::env::temp_dir().join(format!("heard-bench-{}", std::process::id()));
-    let config = Config {
-        database_url: std::env::var("HEARD_BENCH_DATABASE_URL")
-            .unwrap_or_else(|_| Config::sqlite_url_in(&data_dir)),
-        data_dir: data_dir.clone(),
-        seed_demo: true,
-        secure_cookies: false,
-        trust_proxy: false,
-        alerts: None,
-        leptos: LeptosOptions::builder().output_name("heard").build(),
-    };
-    let (router, db) = build_app(&config).await.expect("app builds");
+    let mut config = Config::in_data_dir(&data_dir);
+    if let Ok(url) = std::env::var("HEARD_BENCH_DATABASE_URL") {
+        config.database_url = url;
+    }
+    config.seed_demo = true;
+    let server::Server { router, db, .. } = build_app(&config).await.expect("app builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
@@ -111,7 +105,7 @@ async fn tablet(
             new_id()
         );
         let request = format!(
-            "POST {} HTTP/1.1\r\nHost: bench\r\nAccept: application/json\r\n\
+            "POST {} HTTP/1.1\r\nHost: bench\r\nSec-Fetch-Site: same-origin\r\nAccept: application/json\r\n\
              Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
             SubmitAnswer::url(),
             body.len()

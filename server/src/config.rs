@@ -16,6 +16,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Takes the client's address from `X-Forwarded-For`; only behind a proxy that sets it.
     pub trust_proxy: bool,
+    /// The address staff and tablets open Heard at (`HEARD_PUBLIC_URL`), e.g.
+    /// `https://heard.council.example`: links in alerts, and the origin posts may come from when
+    /// a proxy in front changes the `Host` header.
+    pub public_url: Option<String>,
     /// Email alerts of new safeguarding concerns: set by `HEARD_SMTP_RELAY` (host:port),
     /// `HEARD_ALERT_FROM` and `HEARD_PUBLIC_URL`; none when the relay is not set.
     pub alerts: Option<AlertSettings>,
@@ -34,7 +38,7 @@ pub enum ConfigError {
 }
 
 /// Alert settings when a relay is configured.
-fn alerts() -> Result<Option<AlertSettings>, ConfigError> {
+fn alerts(public_url: Option<&str>) -> Result<Option<AlertSettings>, ConfigError> {
     let Ok(relay) = std::env::var("HEARD_SMTP_RELAY") else {
         return Ok(None);
     };
@@ -42,8 +46,20 @@ fn alerts() -> Result<Option<AlertSettings>, ConfigError> {
     Ok(Some(AlertSettings {
         relay,
         from: need("HEARD_ALERT_FROM")?,
-        public_url: need("HEARD_PUBLIC_URL")?,
+        public_url: public_url
+            .map(str::to_owned)
+            .ok_or(ConfigError::AlertsNeed("HEARD_PUBLIC_URL"))?,
     }))
+}
+
+/// cargo-leptos names the built files after their content (`hash-files`) and leaves the names
+/// in a file beside the server binary; without `LEPTOS_HASH_FILES` Heard uses them when it is
+/// there, so running the built binary by hand serves the same pages as `.ci/start`.
+fn built_with_hashes(leptos: &LeptosOptions) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join(leptos.hash_file.as_ref())))
+        .is_some_and(|file| file.is_file())
 }
 
 fn flag(name: &'static str) -> Result<bool, ConfigError> {
@@ -63,18 +79,49 @@ impl Config {
             PathBuf::from(std::env::var("HEARD_DATA_DIR").unwrap_or_else(|_| "data".into()));
         let database_url =
             std::env::var("DATABASE_URL").unwrap_or_else(|_| Self::sqlite_url_in(&data_dir));
-        let leptos = get_configuration(None)
+        let mut leptos = get_configuration(None)
             .map_err(|e| ConfigError::Leptos(e.to_string()))?
             .leptos_options;
+        if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+            leptos.hash_files = built_with_hashes(&leptos);
+        }
+        let public_url = std::env::var("HEARD_PUBLIC_URL")
+            .ok()
+            .map(|url| url.trim_end_matches('/').to_owned())
+            .filter(|url| !url.is_empty());
         Ok(Config {
             database_url,
             data_dir,
             seed_demo: flag("HEARD_SEED_DEMO")?,
             secure_cookies: flag("HEARD_SECURE_COOKIES")?,
             trust_proxy: flag("HEARD_TRUST_PROXY")?,
-            alerts: alerts()?,
+            alerts: alerts(public_url.as_deref())?,
+            public_url,
             leptos,
         })
+    }
+
+    /// Defaults for a Heard kept wholly in `data_dir`: its own SQLite file, no demo data, no
+    /// proxy, no alerts. Tests and benchmarks start from here.
+    pub fn in_data_dir(data_dir: &std::path::Path) -> Self {
+        Config {
+            database_url: Self::sqlite_url_in(data_dir),
+            data_dir: data_dir.to_owned(),
+            seed_demo: false,
+            secure_cookies: false,
+            trust_proxy: false,
+            public_url: None,
+            alerts: None,
+            leptos: LeptosOptions::builder().output_name("heard").build(),
+        }
+    }
+
+    /// The origin of `public_url` (scheme, host and port), if set.
+    pub fn public_origin(&self) -> Option<String> {
+        let url = self.public_url.as_deref()?;
+        let (scheme, rest) = url.split_once("://")?;
+        let authority = rest.split('/').next()?;
+        Some(format!("{scheme}://{authority}"))
     }
 
     /// The default database: a file in `data_dir`, created when missing.

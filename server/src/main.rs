@@ -1,5 +1,6 @@
 use app::data::seed::{DEMO_TOTP_SECRET, DEMO_USERS};
-use server::{build_app, Config};
+use server::{build_app, shutdown, Config};
+use std::future::IntoFuture;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -9,7 +10,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let config = Config::from_env()?;
     tracing::info!(database = %config.database_for_logs(), "starting Heard");
-    let (router, _db) = build_app(&config).await?;
+    let server = build_app(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.leptos.site_addr).await?;
     let address = listener.local_addr()?;
     println!("Heard is running at http://{address}");
@@ -24,11 +25,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     // The peer address throttles sign-in failures per address.
-    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let service = server
+        .router
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let stopping = server.stopping.clone();
+    let serving = axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown::requested(stopping.clone()))
+        .into_future();
+    tokio::select! {
+        served = serving => served?,
+        _ = async { stopping.cancelled().await; tokio::time::sleep(shutdown::GRACE).await } => {
+            tracing::warn!("requests still open after the grace period; stopping anyway");
+        }
+    }
+    // Every request has had its answer; what the writer still holds goes to disk first.
+    server.db.close().await;
+    tracing::info!("stopped");
     Ok(())
 }

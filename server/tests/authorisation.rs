@@ -362,6 +362,7 @@ enum Outcome {
 
 async fn call(heard: &Heard, path: &str, body: String, token: Option<&str>) -> Outcome {
     let mut request = Request::post(path)
+        .header("sec-fetch-site", "same-origin")
         .header(header::ACCEPT, "application/json")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     if let Some(token) = token {

@@ -1,6 +1,5 @@
-//! `build_app` starts on port 0, and `/healthz` tells whether the database answers.
+//! `build_app` starts on port 0, and `/healthz` tells whether answers can be stored now.
 
-use leptos::config::LeptosOptions;
 use server::{build_app, Config};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -14,27 +13,40 @@ async fn status_of(address: std::net::SocketAddr, path: &str) -> String {
 }
 
 #[tokio::test]
-async fn healthz_is_ok_while_the_database_answers_and_503_when_it_does_not() {
+async fn healthz_is_ok_while_answers_can_be_stored_and_503_when_not_or_stopping() {
     let data_dir = std::env::temp_dir().join(format!("heard-healthz-{}", std::process::id()));
-    let config = Config {
-        database_url: Config::sqlite_url_in(&data_dir),
-        data_dir: data_dir.clone(),
-        seed_demo: false,
-        secure_cookies: false,
-        trust_proxy: false,
-        alerts: None,
-        leptos: LeptosOptions::builder().output_name("heard").build(),
-    };
-    let (router, db) = build_app(&config).await.expect("app builds");
+    let server = build_app(&Config::in_data_dir(&data_dir))
+        .await
+        .expect("app builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
+    let router = server.router.clone();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
 
     assert_eq!(status_of(address, "/healthz").await, "HTTP/1.1 200 OK");
-    db.pool().close().await;
+    // A load balancer stops sending new requests to a server that is stopping.
+    server.stopping.cancel();
     assert_eq!(
         status_of(address, "/healthz").await,
         "HTTP/1.1 503 Service Unavailable"
     );
-    let _ = std::fs::remove_dir_all(data_dir);
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
+
+#[tokio::test]
+async fn healthz_is_503_once_the_database_is_gone() {
+    let data_dir = std::env::temp_dir().join(format!("heard-healthz-db-{}", std::process::id()));
+    let server = build_app(&Config::in_data_dir(&data_dir))
+        .await
+        .expect("app builds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = server.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    server.db.pool().close().await;
+    assert_eq!(
+        status_of(address, "/healthz").await,
+        "HTTP/1.1 503 Service Unavailable"
+    );
+    let _ = std::fs::remove_dir_all(&data_dir);
 }

@@ -77,6 +77,7 @@ async fn upload(
 
 async fn send(heard: &Heard, participation: &str, body: Vec<u8>) -> (StatusCode, String) {
     let request = Request::post(format!("/take/{participation}/media"))
+        .header("sec-fetch-site", "same-origin")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
@@ -310,6 +311,7 @@ async fn a_voice_recording_is_kept_as_received_and_has_no_thumbnail() {
 /// A resend from the tablet's service worker, after the Wi-Fi came back.
 async fn send_queued(heard: &Heard, participation: &str, body: Vec<u8>) -> (StatusCode, String) {
     let request = Request::post(format!("/take/{participation}/media"))
+        .header("sec-fetch-site", "same-origin")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
@@ -393,6 +395,7 @@ async fn an_oversized_upload_is_refused_before_it_has_all_arrived() {
     });
     let body = Body::from_stream(arriving);
     let request = Request::post(format!("/take/{participation}/media"))
+        .header("sec-fetch-site", "same-origin")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),

@@ -51,10 +51,18 @@ async fn listen(
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
     let changes = state.db.changes();
-    let events =
-        futures_util::stream::unfold((changes, topic), |(mut changes, topic)| async move {
+    let stopping = state.stopping.clone();
+    let events = futures_util::stream::unfold(
+        (changes, topic, stopping),
+        |(mut changes, topic, stopping)| async move {
             loop {
-                match changes.recv().await {
+                // A stream that never ends would hold a shutting-down server open; the browser's
+                // EventSource reconnects to whichever server answers next.
+                let changed = tokio::select! {
+                    _ = stopping.cancelled() => return None,
+                    changed = changes.recv() => changed,
+                };
+                match changed {
                     Ok(changed) if changed == topic => break,
                     Ok(_) => continue,
                     // Missed some in a burst: the page refreshes anyway.
@@ -64,8 +72,9 @@ async fn listen(
             }
             // Browsers drop events without data, so it carries what changed.
             let event = Event::default().event("changed").data(topic.clone());
-            Some((Ok::<_, Infallible>(event), (changes, topic)))
-        });
+            Some((Ok::<_, Infallible>(event), (changes, topic, stopping)))
+        },
+    );
     Sse::new(events)
         .keep_alive(KeepAlive::default())
         .into_response()

@@ -66,6 +66,12 @@ pub struct Db {
 /// What live views listen for besides session ids: a concern was raised anywhere.
 pub const SAFEGUARDING: &str = "safeguarding";
 
+/// How long a request waits for a database connection before it is told the database is down.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// How long `/healthz` waits for the database.
+const HEALTH_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(800);
+
 /// The PostgreSQL channel that carries changed session ids between app servers.
 const CHANGES_CHANNEL: &str = "heard_changes";
 
@@ -85,8 +91,11 @@ impl Db {
                 "DATABASE_URL must start with sqlite: or postgres:".into(),
             ));
         };
-        let options =
-            AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 4 } else { 16 });
+        // A tablet must hear within seconds that its answer was not stored, so its offline queue
+        // keeps it: waiting 30 s (sqlx's default) for a database that is down helps nobody.
+        let options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 16 })
+            .acquire_timeout(ACQUIRE_TIMEOUT);
         let options = if backend == Backend::Sqlite {
             // WAL with full sync: an acknowledged contribution survives a kill -9.
             options.after_connect(|conn, _| {
@@ -184,9 +193,21 @@ impl Db {
         self.backend
     }
 
-    /// True when the database answers a trivial query.
-    pub async fn is_reachable(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    /// True when answers can be stored now: the group-commit writer is running and the
+    /// database answers a trivial query within a second.
+    pub async fn is_healthy(&self) -> bool {
+        if !self.writer.is_running() {
+            return false;
+        }
+        let probe = sqlx::query("SELECT 1").execute(&self.pool);
+        matches!(tokio::time::timeout(HEALTH_TIMEOUT, probe).await, Ok(Ok(_)))
+    }
+
+    /// Closes the pool once the writes already handed to the writer are on disk; for a server
+    /// that stopped taking requests.
+    pub async fn close(&self) {
+        self.writer.drain().await;
+        self.pool.close().await;
     }
 }
 

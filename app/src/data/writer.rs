@@ -40,6 +40,22 @@ impl Writer {
         Writer { jobs }
     }
 
+    /// False once the writer's task has ended (it panicked, or its pool was closed under it):
+    /// then no answer can be stored.
+    pub fn is_running(&self) -> bool {
+        !self.jobs.is_closed()
+    }
+
+    /// Waits until every write already queued has been committed (or has failed).
+    pub async fn drain(&self) {
+        let (done, outcome) = oneshot::channel();
+        let nothing: Write = Box::new(|_| Box::pin(async { Ok(()) }));
+        // The queue is first in, first out: once this empty write is through, so is all before it.
+        if self.jobs.send(Job { write: nothing, done }).await.is_ok() {
+            let _ = outcome.await;
+        }
+    }
+
     pub async fn write(&self, write: Write) -> Result<(), sqlx::Error> {
         let (done, outcome) = oneshot::channel();
         self.jobs

@@ -6,7 +6,7 @@ pub mod components;
 pub mod staff;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -18,6 +18,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                // Named after its content in a release, so tablets keep it until the next one.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 // The service worker keeps a child's turn going offline (public/sw.js).
                 <script src="/heard-offline.js" defer></script>
@@ -40,7 +42,6 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/heard.css"/>
         <Title formatter=|page: String| format!("{page} · Heard")/>
         <Router>
             <Routes fallback=NotFound>

@@ -1,9 +1,9 @@
+#![allow(dead_code)] // Each test binary uses its own part of these helpers.
 //! What the server tests share: a whole Heard on a SQLite file of its own, and signing in as a
 //! demo member of staff.
 
 use app::data::{now, seed, sign_in, Db};
 use axum::Router;
-use leptos::config::LeptosOptions;
 use server::{build_app, Config};
 
 pub struct Heard {
@@ -26,16 +26,9 @@ pub async fn heard() -> Heard {
         .unwrap()
         .as_nanos();
     let data_dir = std::env::temp_dir().join(format!("heard-test-{}-{nanos}", std::process::id()));
-    let config = Config {
-        database_url: Config::sqlite_url_in(&data_dir),
-        data_dir: data_dir.clone(),
-        seed_demo: true,
-        secure_cookies: false,
-        trust_proxy: false,
-        alerts: None,
-        leptos: LeptosOptions::builder().output_name("heard").build(),
-    };
-    let (router, db) = build_app(&config).await.expect("app builds");
+    let mut config = Config::in_data_dir(&data_dir);
+    config.seed_demo = true;
+    let server::Server { router, db, .. } = build_app(&config).await.expect("app builds");
     Heard {
         router,
         db,

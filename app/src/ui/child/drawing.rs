@@ -110,7 +110,8 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
             <fieldset class="choices palette">
                 <legend>"Colour"</legend>
                 {COLOURS.iter().map(|(name, hex)| {
-                    let swatch = format!("background:{hex}");
+                    // A class per colour: the page's CSP allows no inline styles.
+                    let swatch = format!("swatch-colour swatch-{}", name.to_ascii_lowercase());
                     let hex = hex.to_string();
                     let chosen = hex.clone();
                     view! {
@@ -121,7 +122,7 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
                                 checked=move || !erasing.get() && colour.get() == chosen
                                 on:change=move |_| { colour.set(hex.clone()); erasing.set(false); }
                             />
-                            <span class="swatch-colour" style=swatch aria-hidden="true"></span>
+                            <span class=swatch aria-hidden="true"></span>
                             {*name}
                         </label>
                     }

@@ -232,7 +232,7 @@ fn Report(report: EvidenceReport) -> impl IntoView {
         <article class="report">
             <h1>"Evidence of children's influence"</h1>
             <p>{format!("Covering: {}", report.scope)}</p>
-            <p class="no-print"><button type="button" class="button" onclick="window.print()">"Print or save as PDF"</button></p>
+            <p class="no-print"><button type="button" class="button" data-action="print">"Print or save as PDF"</button></p>
             <div class="chart-box" inner_html=report.funnel_chart></div>
             <div class="chart-box" inner_html=report.modes_chart></div>
             <DashboardView dashboard=report.dashboard/>
@@ -335,7 +335,7 @@ fn Audit(audit: CoproductionAudit) -> impl IntoView {
     view! {
         <article class="report">
             <p>{format!("Covering sessions held {}.", audit.period)}</p>
-            <p class="no-print"><button type="button" class="button" onclick="window.print()">"Print or save as PDF"</button></p>
+            <p class="no-print"><button type="button" class="button" data-action="print">"Print or save as PDF"</button></p>
             <p>{summary}</p>
             <section aria-labelledby="today-heading">
                 <h2 id="today-heading">"How was today? The children's own answers"</h2>

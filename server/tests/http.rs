@@ -1,0 +1,113 @@
+//! The HTTP layer through the real router: cross-site posts refused, responses compressed, the
+//! page's CSP carrying the nonce of its own script, permissions by page, request ids.
+
+mod common;
+
+use app::api::facilitation::OpenSession;
+use app::data::session;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{heard, token_for, Heard};
+use http_body_util::BodyExt;
+use leptos::server_fn::ServerFn;
+use tower::ServiceExt;
+
+async fn open_session_from(heard: &Heard, token: &str, from: &[(&str, &str)]) -> StatusCode {
+    let mut request = Request::post(OpenSession::url())
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::COOKIE, format!("heard_staff={token}"));
+    for (name, value) in from {
+        request = request.header(*name, *value);
+    }
+    let body = Body::from("activity=activity-short-breaks&place=Hall");
+    let response = heard
+        .router
+        .clone()
+        .oneshot(request.body(body).unwrap())
+        .await
+        .unwrap();
+    response.status()
+}
+
+#[tokio::test]
+async fn a_post_from_another_site_or_from_nowhere_is_refused_and_changes_nothing() {
+    let heard = heard().await;
+    let token = token_for(
+        &heard.db,
+        "facilitator@heard.example",
+        "demo-facilitator-password",
+    )
+    .await;
+    let before = session::list(&heard.db).await.unwrap().len();
+    let refused: [&[(&str, &str)]; 5] = [
+        &[("origin", "http://evil.example")],
+        &[("sec-fetch-site", "cross-site"), ("origin", "http://evil.example")],
+        &[("sec-fetch-site", "same-site")],
+        &[("referer", "http://evil.example/form")],
+        &[],
+    ];
+    for from in refused {
+        let status = open_session_from(&heard, &token, from).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{from:?}");
+    }
+    assert_eq!(session::list(&heard.db).await.unwrap().len(), before);
+
+    // From Heard's own page, by a modern browser or an older one, it is carried out.
+    for from in [
+        &[("sec-fetch-site", "same-origin")][..],
+        &[("origin", "http://127.0.0.1:3000")][..],
+    ] {
+        let status = open_session_from(&heard, &token, from).await;
+        assert_eq!(status, StatusCode::OK, "{from:?}");
+    }
+    assert_eq!(session::list(&heard.db).await.unwrap().len(), before + 2);
+}
+
+async fn get(heard: &Heard, path: &str, encoding: &str) -> axum::response::Response {
+    let request = Request::get(path)
+        .header(header::ACCEPT_ENCODING, encoding)
+        .body(Body::empty())
+        .unwrap();
+    heard.router.clone().oneshot(request).await.unwrap()
+}
+
+#[tokio::test]
+async fn pages_are_compressed_as_the_browser_asks() {
+    let heard = heard().await;
+    for (asked, given) in [("br, gzip", "br"), ("gzip", "gzip")] {
+        let response = get(&heard, "/", asked).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], given);
+    }
+    let plain = get(&heard, "/", "identity").await;
+    assert!(!plain.headers().contains_key(header::CONTENT_ENCODING));
+}
+
+#[tokio::test]
+async fn a_page_allows_only_its_own_script_and_is_never_framed_or_cached() {
+    let heard = heard().await;
+    let response = get(&heard, "/", "identity").await;
+    let headers = response.headers().clone();
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    let html = String::from_utf8(
+        response.into_body().collect().await.unwrap().to_bytes().to_vec(),
+    )
+    .unwrap();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("the policy names a nonce");
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the script carries it");
+    assert!(policy.contains("frame-ancestors 'none'"));
+    assert!(!policy.contains("unsafe-inline"));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(headers["permissions-policy"].to_str().unwrap().contains("microphone=()"));
+    assert!(headers.contains_key("x-request-id"));
+
+    // Two pages, two nonces.
+    let again = get(&heard, "/", "identity").await;
+    assert_ne!(again.headers()[header::CONTENT_SECURITY_POLICY], policy.as_str());
+}

@@ -1,0 +1,164 @@
+//! The server binary stops cleanly on SIGTERM: an answer already being sent is still stored and
+//! acknowledged, a staff live view is ended rather than holding the server open, and the process
+//! exits 0.
+
+mod common;
+
+use app::api::child::SubmitAnswer;
+use app::data::{contribution, new_id, session, staff, Db};
+use leptos::server_fn::ServerFn;
+use server::Config;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+struct Running {
+    child: Child,
+    data_dir: std::path::PathBuf,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+fn free_address() -> std::net::SocketAddr {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+}
+
+async fn start(address: std::net::SocketAddr) -> Running {
+    let data_dir = std::env::temp_dir().join(format!("heard-stop-{}", std::process::id()));
+    let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("HEARD_DATA_DIR", &data_dir)
+        .env("HEARD_SEED_DEMO", "1")
+        .env("LEPTOS_SITE_ADDR", address.to_string())
+        .env("LEPTOS_OUTPUT_NAME", "heard")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the server binary starts");
+    let running = Running { child, data_dir };
+    let started = Instant::now();
+    while !healthy(address).await {
+        assert!(started.elapsed() < Duration::from_secs(60), "never healthy");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    running
+}
+
+async fn healthy(address: std::net::SocketAddr) -> bool {
+    let Ok(mut stream) = TcpStream::connect(address).await else {
+        return false;
+    };
+    let request = "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    if stream.write_all(request.as_bytes()).await.is_err() {
+        return false;
+    }
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response).await;
+    response.starts_with("HTTP/1.1 200")
+}
+
+fn terminate(child: &Child) {
+    let sent = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// Waits for the process to end; its exit code.
+async fn exit_code(child: &mut Child, within: Duration) -> Option<i32> {
+    let started = Instant::now();
+    while started.elapsed() < within {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
+}
+
+#[tokio::test]
+async fn sigterm_finishes_the_answer_under_way_ends_live_views_and_exits_zero() {
+    let address = free_address();
+    let mut running = start(address).await;
+    let db = Db::open(&Config::sqlite_url_in(&running.data_dir)).await.unwrap();
+
+    let token = common::token_for(&db, "facilitator@heard.example", "demo-facilitator-password").await;
+    let facilitator = staff::find_by_email(&db, "facilitator@heard.example").await.unwrap();
+    let opened = session::open(
+        &db,
+        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
+    )
+    .await
+    .unwrap();
+    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+    contribution::assent(&db, &participation, None).await.unwrap();
+    let prompt = contribution::prompt_page(&db, &participation, 2).await.unwrap().prompt.id;
+
+    // The facilitator's live view of the session: a response that never ends by itself.
+    let mut live = TcpStream::connect(address).await.unwrap();
+    live.write_all(
+        format!(
+            "GET /staff/sessions/{}/live HTTP/1.1\r\nHost: localhost\r\nCookie: heard_staff={token}\r\n\r\n",
+            opened.id
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    let mut live = BufReader::new(live);
+    let mut status = String::new();
+    live.read_line(&mut status).await.unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+
+    // A child's answer whose body is still on its way when the stop comes.
+    let contribution_id = new_id();
+    let body = format!(
+        "participation={participation}&prompt={prompt}&contribution={contribution_id}&way=text&text=A+quiet+room"
+    );
+    let (first, rest) = body.split_at(body.len() / 2);
+    let mut answer = TcpStream::connect(address).await.unwrap();
+    answer
+        .write_all(
+            format!(
+                "POST {} HTTP/1.1\r\nHost: localhost\r\nSec-Fetch-Site: same-origin\r\n\
+                 Accept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+                 Content-Length: {}\r\nConnection: close\r\n\r\n{first}",
+                SubmitAnswer::url(),
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    terminate(&running.child);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    answer.write_all(rest.as_bytes()).await.unwrap();
+    let mut reply = String::new();
+    answer.read_to_string(&mut reply).await.unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200"), "the answer under way was acknowledged: {reply}");
+
+    // The live view was ended, so nothing holds the server open.
+    let mut rest_of_live = Vec::new();
+    let ended = tokio::time::timeout(Duration::from_secs(5), live.read_to_end(&mut rest_of_live)).await;
+    assert!(ended.is_ok(), "the live view was ended");
+
+    let code = exit_code(&mut running.child, Duration::from_secs(8)).await;
+    assert_eq!(code, Some(0), "exits 0 within a few seconds");
+
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contributions WHERE id = $1")
+        .bind(&contribution_id)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, 1, "the acknowledged answer is on disk");
+}
