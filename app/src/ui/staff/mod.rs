@@ -8,6 +8,7 @@ mod hearing;
 mod home;
 mod people;
 mod preview;
+pub mod routes;
 mod safeguarding;
 mod search;
 mod session;
