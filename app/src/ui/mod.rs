@@ -8,7 +8,7 @@ pub mod staff;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
+use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -55,28 +55,28 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/board") view=child::BoardPage ssr=SsrMode::Async/>
                 <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sign-in") view={Lazy::<staff::routes::SignIn>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sign-in/code") view={Lazy::<staff::routes::SecondFactor>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/invite/:token") view={Lazy::<staff::routes::Invite>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/people") view={Lazy::<staff::routes::People>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/safeguarding") view={Lazy::<staff::routes::Safeguarding>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/safeguarding/:concern") view={Lazy::<staff::routes::Concern>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff") view={Lazy::<staff::routes::Home>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/activities/new") view={Lazy::<staff::routes::NewActivity>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/activities/:activity") view={Lazy::<staff::routes::Activity>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/activities/:activity/preview/:position") view={Lazy::<staff::routes::Preview>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sessions/:session") view={Lazy::<staff::routes::Session>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/hearings") view={Lazy::<staff::routes::Hearings>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/hearings/:hearing") view={Lazy::<staff::routes::Hearing>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/evidence") view={Lazy::<staff::routes::Evidence>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/evidence/report") view={Lazy::<staff::routes::Report>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/evidence/audit") view={Lazy::<staff::routes::Audit>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/contributions") view={Lazy::<staff::routes::Contributions>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/strategies") view={Lazy::<staff::routes::Strategies>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/priorities/:priority") view={Lazy::<staff::routes::Priority>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/forums") view={Lazy::<staff::routes::Forums>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/decisions/new") view={Lazy::<staff::routes::NewDecision>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/staff/decisions/:decision") view={Lazy::<staff::routes::Decision>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sign-in/code") view=staff::SecondFactorPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/invite/:token") view=staff::InvitePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/people") view=staff::PeoplePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/safeguarding/:concern") view=staff::ConcernPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/activities/new") view=staff::NewActivityPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/activities/:activity/preview/:position") view=staff::PreviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/hearings") view=staff::HearingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/hearings/:hearing") view=staff::HearingPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/evidence") view=staff::EvidencePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/evidence/report") view=staff::ReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/evidence/audit") view=staff::AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/contributions") view=staff::ContributionsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/strategies") view=staff::StrategiesPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/priorities/:priority") view=staff::PriorityPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/forums") view=staff::ForumsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
         <footer class="site-footer">

@@ -25,6 +25,10 @@ fn page_policy(nonce: Option<&str>) -> String {
 /// Everything else (server-function answers, files): nothing may run or frame it.
 const RESOURCE_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
 
+/// A service worker runs under its script's own policy: it fetches the pages and files it keeps
+/// from Heard, and nothing else.
+const WORKER_POLICY: &str = "default-src 'none'; connect-src 'self'";
+
 /// Called as a page renders: gives its response the policy with the nonce of its scripts.
 pub fn provide_page_policy() {
     let nonce = leptos::nonce::use_nonce();
@@ -61,18 +65,14 @@ fn cache_for(path: &str) -> Option<&'static str> {
     }
 }
 
-/// `heard.2hv8Kx…Q.wasm`: a name, a hash of 16 or more URL-safe characters, an extension. The
-/// split loader (`__wasm_split.<hash>.js`) is left out: cargo-leptos 0.3.4 names it before
-/// rewriting it, so the same name can hold two releases' contents.
+/// `heard.2hv8Kx…Q.wasm`: a name, a hash of 16 or more URL-safe characters, an extension.
 fn has_content_hash(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     let mut parts = name.split('.');
-    let (Some(stem), Some(hash), Some(_ext)) = (parts.next(), parts.next(), parts.next()) else {
+    let (Some(_name), Some(hash), Some(_ext)) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    stem != "__wasm_split"
-        && hash.len() >= 16
-        && hash.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
@@ -95,6 +95,8 @@ pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         let policy = if is_page {
             page_policy(None)
+        } else if path == "/sw.js" {
+            WORKER_POLICY.to_owned()
         } else {
             RESOURCE_POLICY.to_owned()
         };
@@ -127,7 +129,6 @@ mod tests {
         assert!(has_content_hash("/pkg/heard.Ab3dEf6h-j9kLm_n.css"));
         assert!(!has_content_hash("/pkg/heard.wasm"));
         assert!(!has_content_hash("/pkg/heard.css"));
-        assert!(!has_content_hash("/pkg/__wasm_split.Ab3dEf6hIj9kLm0n.js"));
         assert_eq!(cache_for("/pkg/heard.js"), Some("no-cache"));
         assert_eq!(
             cache_for("/pkg/heard.Ab3dEf6hIj9kLm0n.js"),

@@ -8,7 +8,6 @@ mod hearing;
 mod home;
 mod people;
 mod preview;
-pub mod routes;
 mod safeguarding;
 mod search;
 mod session;
