@@ -12,16 +12,22 @@ async fn status_of(address: std::net::SocketAddr, path: &str) -> String {
     response.lines().next().unwrap_or_default().to_owned()
 }
 
-#[tokio::test]
-async fn healthz_is_ok_while_answers_can_be_stored_and_503_when_not_or_stopping() {
-    let data_dir = std::env::temp_dir().join(format!("heard-healthz-{}", std::process::id()));
-    let server = build_app(&Config::in_data_dir(&data_dir))
+/// A Heard in `data_dir`, served on a loopback port of its own.
+async fn serve(data_dir: &std::path::Path) -> (server::Server, std::net::SocketAddr) {
+    let server = build_app(&Config::in_data_dir(data_dir))
         .await
         .expect("app builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let router = server.router.clone();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    (server, address)
+}
+
+#[tokio::test]
+async fn healthz_is_ok_while_answers_can_be_stored_and_503_when_not_or_stopping() {
+    let data_dir = std::env::temp_dir().join(format!("heard-healthz-{}", std::process::id()));
+    let (server, address) = serve(&data_dir).await;
 
     assert_eq!(status_of(address, "/healthz").await, "HTTP/1.1 200 OK");
     // A load balancer stops sending new requests to a server that is stopping.
@@ -36,13 +42,7 @@ async fn healthz_is_ok_while_answers_can_be_stored_and_503_when_not_or_stopping(
 #[tokio::test]
 async fn healthz_is_503_once_the_database_is_gone() {
     let data_dir = std::env::temp_dir().join(format!("heard-healthz-db-{}", std::process::id()));
-    let server = build_app(&Config::in_data_dir(&data_dir))
-        .await
-        .expect("app builds");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let router = server.router.clone();
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let (server, address) = serve(&data_dir).await;
     server.db.pool().close().await;
     assert_eq!(
         status_of(address, "/healthz").await,
