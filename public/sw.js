@@ -249,20 +249,22 @@ async function resend(item) {
     return { retry: true };
   }
   if (response.ok) return {};
-  const text = await response.text();
-  if (response.status === 422) return { refused: text };
-  if (response.status === 500) {
-    // Server functions answer an error as 500 with the app's error as JSON: a message a person
-    // can act on, or "Internal" when the server had trouble and a later try may work.
-    try {
-      const error = JSON.parse(text);
-      if (typeof error === 'object' && error !== null) {
-        const message = Object.values(error)[0];
-        if (typeof message === 'string') return { refused: message };
-      }
-    } catch { /* not the app's error */ }
-  }
-  return { retry: true };
+  // Too many tries just now, or trouble on our side: a later try may work.
+  if (response.status === 429 || response.status >= 500 || response.status === 0) return { retry: true };
+  return { refused: messageOf(await response.text()) };
+}
+
+// A refusal is the app's error as JSON (a message a person can act on) or plain text.
+function messageOf(text) {
+  try {
+    const error = JSON.parse(text);
+    if (typeof error === 'object' && error !== null) {
+      const message = Object.values(error)[0];
+      if (typeof message === 'string') return message;
+      if (typeof message?.message === 'string') return message.message;
+    }
+  } catch { /* plain text */ }
+  return text;
 }
 
 async function dismissRefused() {

@@ -15,10 +15,41 @@ pub enum AppError {
     Invalid(String),
     #[error("{0}")]
     NotFound(String),
+    /// Too many tries; the answer carries `Retry-After`.
+    #[error("{message}")]
+    Throttled {
+        message: String,
+        retry_after_secs: i64,
+    },
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     #[error("{0}")]
     Transport(String),
+}
+
+impl AppError {
+    /// The HTTP status that says honestly what happened, so monitoring and clients can tell a
+    /// refusal from our own fault: only `Internal` (and a failure to carry the call) is a 500.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotSignedIn => 401,
+            AppError::Forbidden => 403,
+            AppError::Invalid(_) => 422,
+            AppError::NotFound(_) => 404,
+            AppError::Throttled { .. } => 429,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// Seconds before trying again is worth it, for `Retry-After`.
+    pub fn retry_after_secs(&self) -> Option<i64> {
+        match self {
+            AppError::Throttled {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
+            _ => None,
+        }
+    }
 }
 
 impl FromServerFnError for AppError {
@@ -46,6 +77,13 @@ impl From<crate::data::DataError> for AppError {
             DataError::Invalid(message) => AppError::Invalid(message),
             DataError::NotFound(message) => AppError::NotFound(message.into()),
             DataError::Conflict(message) => AppError::Invalid(message.into()),
+            DataError::Throttled {
+                message,
+                retry_after_secs,
+            } => AppError::Throttled {
+                message: message.into(),
+                retry_after_secs,
+            },
             internal @ (DataError::Database(_) | DataError::Migrate(_)) => {
                 tracing::error!(error = %internal, "data layer failed");
                 AppError::Internal

@@ -5,7 +5,7 @@ use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{
-    concern, evaluation, media, moderation, now, seed, session, sign_in, staff, strategy, triage,
+    concern, evaluation, media, moderation, now, seed, session, sign_in, staff, strategy, throttle, triage,
     DataError, Db,
 };
 use app::domain::{
@@ -206,7 +206,7 @@ async fn an_invited_person_sets_up_their_app_and_gets_recovery_codes_that_work_o
 async fn failed_sign_ins_slow_the_guesser_but_never_lock_the_real_person_out() {
     let db = test_db().await;
     let guesser = "203.0.113.66";
-    for _ in 0..sign_in::FAILURES_PER_ACCOUNT_AND_ADDRESS {
+    for _ in 0..throttle::SIGN_IN_ACCOUNT_AT_ADDRESS.allowed {
         let wrong =
             sign_in::with_password(&db, "commissioner@heard.example", "guess", guesser).await;
         assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("do not match")));
@@ -219,7 +219,10 @@ async fn failed_sign_ins_slow_the_guesser_but_never_lock_the_real_person_out() {
         guesser,
     )
     .await;
-    assert!(matches!(throttled, Err(DataError::Invalid(ref m)) if m.contains("Too many tries")));
+    assert!(
+        matches!(throttled, Err(DataError::Throttled { message, retry_after_secs })
+            if message.contains("Too many tries") && (1..=15 * 60).contains(&retry_after_secs))
+    );
     // …but the commissioner, elsewhere, signs in as usual.
     assert!(sign_in::with_password(
         &db,
@@ -322,7 +325,7 @@ async fn passwords_are_stored_as_argon2id_hashes() {
 async fn a_session_gets_a_join_code_that_works_only_while_open() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    assert_eq!(opened.join_code.len(), 6);
+    assert_eq!(opened.join_code.len(), 9, "four, a dash, four");
     assert!(opened.open);
 
     let typed = format!(" {} ", opened.join_code.to_lowercase());
@@ -906,12 +909,14 @@ async fn join_codes_cannot_be_guessed_by_trying_them_all() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let guesser = "203.0.113.9";
-    for attempt in 0..session::JOIN_FAILURES_PER_ADDRESS {
-        let wrong = session::join_limited(&db, &format!("ZZZZ{attempt:02}"), guesser).await;
+    for attempt in 0..throttle::JOIN_ADDRESS.allowed {
+        let wrong = session::join_limited(&db, &format!("ZZZZ{attempt:04}"), guesser).await;
         assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("could not find")));
     }
     let limited = session::join_limited(&db, &opened.join_code, guesser).await;
-    assert!(matches!(limited, Err(DataError::Invalid(ref m)) if m.contains("Too many codes")));
+    assert!(
+        matches!(limited, Err(DataError::Throttled { message, .. }) if message.contains("Too many codes"))
+    );
     // A tablet elsewhere in the hall is not held up.
     assert!(
         session::join_limited(&db, &opened.join_code, "198.51.100.23")

@@ -1,49 +1,112 @@
-//! The starting phrase list against a corpus of disclosure-like and everyday sentences written
-//! for these tests. Triage must flag at least 95% of the disclosures; the false-positive rate on
-//! everyday answers is reported, and kept low enough that the safeguarding lead trusts the flags.
+//! Triage measured on a corpus of children's writing written for these tests (not from real
+//! children): disclosures of every kind of harm, and everyday sentences that share their words
+//! ("my dad hits the ball", "I'm dying to go swimming"). The model was tuned on `tune/` only;
+//! `held-out/` was written before it and is the figure that counts: on unseen text triage must
+//! flag at least 95% of disclosures and at most 10% of everyday answers.
 
-use app::domain::triage::matches;
+use app::domain::triage::{reasons, Harm};
 
-fn lines(text: &str) -> Vec<&str> {
+struct Corpus {
+    disclosures: Vec<(Harm, &'static str)>,
+    benign: Vec<&'static str>,
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .collect()
+}
+
+fn corpus(disclosures: &'static str, benign: &'static str) -> Corpus {
+    Corpus {
+        disclosures: lines(disclosures)
+            .map(|line| {
+                let (kind, text) = line.split_once(':').expect("kind: text");
+                let harm = Harm::from_code(kind.trim()).expect("a known kind");
+                (harm, text.trim())
+            })
+            .collect(),
+        benign: lines(benign).collect(),
+    }
+}
+
+fn starting_list() -> Vec<String> {
+    app::data::triage::parse(include_str!("../src/data/triage/phrases.txt"))
+}
+
+/// Recall and false-positive rate, printed with what was missed and what was flagged wrongly.
+fn measure(name: &str, corpus: &Corpus) -> (f64, f64) {
+    let list = starting_list();
+    let missed: Vec<&(Harm, &str)> = corpus
+        .disclosures
+        .iter()
+        .filter(|(_, text)| reasons(&list, text).is_empty())
+        .collect();
+    let flagged: Vec<(&str, Vec<String>)> = corpus
+        .benign
+        .iter()
+        .map(|text| (*text, reasons(&list, text)))
+        .filter(|(_, why)| !why.is_empty())
+        .collect();
+    let recall = 1.0 - missed.len() as f64 / corpus.disclosures.len() as f64;
+    let false_positives = flagged.len() as f64 / corpus.benign.len() as f64;
+    println!(
+        "{name}: {} of {} disclosures flagged (recall {:.1}%); {} of {} everyday answers flagged \
+         ({:.1}% false positives)",
+        corpus.disclosures.len() - missed.len(),
+        corpus.disclosures.len(),
+        recall * 100.0,
+        flagged.len(),
+        corpus.benign.len(),
+        false_positives * 100.0
+    );
+    for harm in Harm::ALL {
+        let of_kind: Vec<_> = corpus.disclosures.iter().filter(|(h, _)| *h == harm).collect();
+        let caught = of_kind
+            .iter()
+            .filter(|(_, text)| !reasons(&list, text).is_empty())
+            .count();
+        println!("  {:<32} {caught} of {}", harm.label(), of_kind.len());
+    }
+    println!("  missed: {missed:?}");
+    println!("  flagged everyday answers: {flagged:?}");
+    (recall, false_positives)
 }
 
 #[test]
-fn the_starting_list_flags_disclosures_and_mostly_leaves_everyday_answers_alone() {
-    let list = app::data::triage::parse(include_str!("../src/data/triage/phrases.txt"));
-    let disclosures = lines(include_str!("triage/disclosures.txt"));
-    let benign = lines(include_str!("triage/benign.txt"));
+fn every_kind_of_harm_has_disclosures_in_both_sets() {
+    for set in [
+        corpus(include_str!("triage/tune/disclosures.txt"), ""),
+        corpus(include_str!("triage/held-out/disclosures.txt"), ""),
+    ] {
+        for harm in Harm::ALL {
+            let count = set.disclosures.iter().filter(|(h, _)| *h == harm).count();
+            assert!(count >= 10, "{} has only {count}", harm.label());
+        }
+    }
+}
 
-    let missed: Vec<&str> = disclosures
-        .iter()
-        .copied()
-        .filter(|text| matches(&list, text).is_empty())
-        .collect();
-    let flagged_benign: Vec<(&str, Vec<&str>)> = benign
-        .iter()
-        .map(|text| (*text, matches(&list, text)))
-        .filter(|(_, found)| !found.is_empty())
-        .collect();
-    let recall = 1.0 - missed.len() as f64 / disclosures.len() as f64;
-    let false_positives = flagged_benign.len() as f64 / benign.len() as f64;
-    println!(
-        "triage: {} of {} disclosures flagged ({:.1}%); {} of {} everyday answers flagged ({:.1}% false positives)",
-        disclosures.len() - missed.len(),
-        disclosures.len(),
-        recall * 100.0,
-        flagged_benign.len(),
-        benign.len(),
+#[test]
+fn on_the_tuning_set() {
+    let tune = corpus(
+        include_str!("triage/tune/disclosures.txt"),
+        include_str!("triage/tune/benign.txt"),
+    );
+    let (recall, false_positives) = measure("tuning set", &tune);
+    assert!(recall >= 0.95 && false_positives <= 0.10);
+}
+
+#[test]
+fn on_text_it_was_not_tuned_on() {
+    let held_out = corpus(
+        include_str!("triage/held-out/disclosures.txt"),
+        include_str!("triage/held-out/benign.txt"),
+    );
+    let (recall, false_positives) = measure("held-out set", &held_out);
+    assert!(recall >= 0.95, "recall {:.1}% on unseen text", recall * 100.0);
+    assert!(
+        false_positives <= 0.10,
+        "{:.1}% false positives on unseen text",
         false_positives * 100.0
     );
-    println!("missed: {missed:?}");
-    println!("flagged everyday answers: {flagged_benign:?}");
-    assert!(
-        recall >= 0.95,
-        "only {:.1}% flagged; missed {missed:?}",
-        recall * 100.0
-    );
-    assert!(false_positives <= 0.15, "{flagged_benign:?}");
 }

@@ -275,7 +275,9 @@ fn data_problem(error: DataError) -> UploadProblem {
             tracing::error!(%error, "media answer could not be saved");
             UploadProblem::NotSaved
         }
-        DataError::Invalid(_) | DataError::NotFound(_) => UploadProblem::NotSaved,
+        DataError::Invalid(_) | DataError::NotFound(_) | DataError::Throttled { .. } => {
+            UploadProblem::NotSaved
+        }
     }
 }
 

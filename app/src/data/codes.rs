@@ -12,22 +12,42 @@ fn random_code(len: usize) -> String {
         .collect()
 }
 
-/// Six characters: short enough to read out across a room.
+/// Eight characters shown as two groups of four, e.g. "K7PQ-M2XD", read out across a room.
+///
+/// Why eight: 31^8 is about 8.5 × 10^11 codes. With 100 sessions open at once, one guess finds
+/// one with a chance of about 1 in 8.5 × 10^9. An address may type 100 wrong codes in 10 minutes
+/// (`throttle::JOIN_ADDRESS`), 14,400 a day: about 1 chance in 590,000 a day, and a thousand
+/// addresses together would still need well over a year. Six characters (8.9 × 10^8) would
+/// give those thousand addresses one session a day.
 pub fn join_code() -> String {
-    random_code(6)
+    grouped(&random_code(8))
+}
+
+/// A join code as typed ("k7pq m2xd" is "K7PQ-M2XD"); codes of sessions opened before codes
+/// had eight characters are kept as they were typed.
+pub fn typed_join_code(input: &str) -> String {
+    let code = normalise(input);
+    if code.len() == 8 {
+        grouped(&code)
+    } else {
+        code
+    }
+}
+
+fn grouped(code: &str) -> String {
+    format!("{}-{}", &code[..4], &code[4..])
 }
 
 /// Eight characters shown as two groups of four, e.g. "K7PQ-M2XD".
 pub fn receipt_code() -> String {
-    let code = random_code(8);
-    format!("{}-{}", &code[..4], &code[4..])
+    grouped(&random_code(8))
 }
 
 /// A receipt code as a child typed it, in its stored form ("k7pq m2xd" is "K7PQ-M2XD"); `None`
 /// when it cannot be one.
 pub fn typed_receipt(input: &str) -> Option<String> {
     let code = normalise(input);
-    (code.len() == 8).then(|| format!("{}-{}", &code[..4], &code[4..]))
+    (code.len() == 8).then(|| grouped(&code))
 }
 
 /// A staff member's one-time recovery code, e.g. "K7PQM-2XDAB": ten characters, about 49 bits.
@@ -56,10 +76,13 @@ mod tests {
             assert!(code.bytes().all(|b| ALPHABET.contains(&b)), "{code}");
         }
         assert_eq!(receipt_code().len(), 9);
+        assert_eq!(join_code().len(), 9);
     }
 
     #[test]
     fn typed_codes_are_normalised() {
         assert_eq!(normalise(" k7pq-m2xd "), "K7PQM2XD");
+        assert_eq!(typed_join_code("k7pq m2xd"), "K7PQ-M2XD");
+        assert_eq!(typed_join_code("k7pqm2"), "K7PQM2");
     }
 }

@@ -115,13 +115,13 @@ pub async fn raise_by_staff(
     Ok(id)
 }
 
-/// A text answer came close to phrases on the safeguarding lead's list: a concern about it,
+/// Triage flagged a text answer (a kind of harm, or a phrase of the lead's list): a concern about it,
 /// written in the same transaction as the answer so the flag cannot be lost.
 pub(super) async fn raise_by_triage_in(
     conn: &mut sqlx::AnyConnection,
     participation_id: &str,
     contribution_id: &str,
-    matched: &[&str],
+    reasons: &[&str],
     list_version: i64,
 ) -> Result<(), sqlx::Error> {
     let id = new_id();
@@ -136,8 +136,8 @@ pub(super) async fn raise_by_triage_in(
     .execute(&mut *conn)
     .await?;
     let why = format!(
-        "Close to: {} (phrase list version {list_version})",
-        matched.join("; ")
+        "Flagged by triage: {} (phrase list version {list_version})",
+        reasons.join("; ")
     );
     append_in(conn, &id, None, "raised", &why)
         .await

@@ -22,6 +22,7 @@ pub mod session;
 pub mod sign_in;
 pub mod staff;
 pub mod strategy;
+pub mod throttle;
 pub mod trail;
 pub mod triage;
 mod writer;
@@ -39,6 +40,12 @@ pub enum DataError {
     NotFound(&'static str),
     #[error("{0}")]
     Conflict(&'static str),
+    /// Too many tries: the person may try again after `retry_after_secs`.
+    #[error("{message}")]
+    Throttled {
+        message: &'static str,
+        retry_after_secs: i64,
+    },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration error: {0}")]

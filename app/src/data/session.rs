@@ -1,6 +1,6 @@
 //! Sessions: one facilitated occasion of an activity, joined by a code while it is open.
 
-use super::{activity, codes, format_date, get, new_id, now, required, DataError, DataResult, Db};
+use super::{activity, codes, format_date, throttle, get, new_id, now, required, DataError, DataResult, Db};
 use crate::domain::{mode_label, AnswerMode, Role, SessionSummary, SessionTally, SpaceRecord};
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
@@ -138,7 +138,7 @@ pub async fn close(db: &Db, id: &str) -> DataResult<()> {
 
 /// The open session a typed join code belongs to.
 pub async fn by_join_code(db: &Db, typed: &str) -> DataResult<String> {
-    let code = codes::normalise(typed);
+    let code = codes::typed_join_code(typed);
     if code.is_empty() {
         return Err(DataError::Invalid(
             "Please type the code your helper gave you.".into(),
@@ -156,45 +156,14 @@ pub async fn by_join_code(db: &Db, typed: &str) -> DataResult<String> {
     get(&row, "id")
 }
 
-/// Wrong join codes allowed from one address in the window: a class mistyping is fine, someone
-/// trying codes one after another is not.
-pub const JOIN_FAILURES_PER_ADDRESS: i64 = 20;
-/// Wrong join codes allowed from everywhere together in the window.
-pub const JOIN_FAILURES_EVERYWHERE: i64 = 500;
-pub const JOIN_WINDOW_SECS: i64 = 10 * 60;
-
-/// Joins with a typed code, unless this address (or everyone together) has typed too many
-/// wrong codes lately: a six-character code must not be guessable by trying them all.
+/// Joins with a typed code, unless this address has typed too many wrong codes lately. Only
+/// wrong codes count, and only per address: there is no budget shared by everyone that an
+/// outsider could use up, and a school's own mistypes never reach its limit.
 pub async fn join_limited(db: &Db, typed: &str, address: &str) -> DataResult<String> {
-    let since = now() - JOIN_WINDOW_SECS;
-    let row = sqlx::query(
-        "SELECT (SELECT COUNT(*) FROM join_failures WHERE address = $1 AND failed_at > $2) AS here, \
-         (SELECT COUNT(*) FROM join_failures WHERE failed_at > $2) AS everywhere",
-    )
-    .bind(address)
-    .bind(since)
-    .fetch_one(db.pool())
-    .await?;
-    if get::<i64>(&row, "here")? >= JOIN_FAILURES_PER_ADDRESS
-        || get::<i64>(&row, "everywhere")? >= JOIN_FAILURES_EVERYWHERE
-    {
-        tracing::warn!("join attempts limited");
-        return Err(DataError::Invalid(
-            "Too many codes that did not work. Please ask your helper, and try again in a few minutes."
-                .into(),
-        ));
-    }
+    let counted = throttle::count(db, &throttle::JOIN_ADDRESS, address).await?;
     let joined = super::contribution::join(db, typed).await;
-    if matches!(joined, Err(DataError::Invalid(_))) {
-        sqlx::query("DELETE FROM join_failures WHERE failed_at <= $1")
-            .bind(since)
-            .execute(db.pool())
-            .await?;
-        sqlx::query("INSERT INTO join_failures (address, failed_at) VALUES ($1, $2)")
-            .bind(address)
-            .bind(now())
-            .execute(db.pool())
-            .await?;
+    if joined.is_ok() {
+        counted.forgive(db).await?;
     }
     joined
 }

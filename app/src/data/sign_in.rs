@@ -5,6 +5,7 @@
 //! guessing from elsewhere slows only themselves and cannot lock the real person out.
 
 use super::staff::{member_from, new_recovery_codes, password_matches};
+use super::throttle::{self, Counted};
 use super::{get, now, DataError, DataResult, Db};
 use crate::domain::StaffMember;
 use sha2::{Digest, Sha256};
@@ -16,17 +17,11 @@ pub const SIGN_IN_LIFETIME_SECS: i64 = 8 * 60 * 60;
 pub const IDLE_SECS: i64 = 30 * 60;
 /// Between the password and the second factor.
 pub const SECOND_FACTOR_SECS: i64 = 5 * 60;
-pub const THROTTLE_WINDOW_SECS: i64 = 15 * 60;
-/// Failures allowed in the window for one account from one address…
-pub const FAILURES_PER_ACCOUNT_AND_ADDRESS: i64 = 5;
-/// …and from one address over all accounts.
-pub const FAILURES_PER_ADDRESS: i64 = 30;
 
 const WRONG_PASSWORD: &str =
     "That email and password do not match an account. Check them and try again.";
 const WRONG_CODE: &str =
     "That code did not work. Type the 6 digits your app shows now, or a recovery code.";
-const THROTTLED: &str = "Too many tries that did not work. Please wait 15 minutes and try again.";
 
 /// What the second step asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,7 +48,7 @@ pub async fn with_password(
     address: &str,
 ) -> DataResult<(String, SecondStep)> {
     let email = email.trim().to_lowercase();
-    throttle(db, &email, address).await?;
+    let tries = count_try(db, &email, address).await?;
     let row = sqlx::query(
         "SELECT id, email, role, password_hash, totp_secret, disabled_at \
          FROM staff_users WHERE email = $1",
@@ -64,13 +59,12 @@ pub async fn with_password(
     let Some(row) = row else {
         // Hash anyway so a missing account takes as long as a wrong password.
         let _ = super::staff::hash_password(password);
-        record_failure(db, &email, address).await?;
         return Err(DataError::Invalid(WRONG_PASSWORD.into()));
     };
     if !password_matches(password, &get::<String>(&row, "password_hash")?) {
-        record_failure(db, &email, address).await?;
         return Err(DataError::Invalid(WRONG_PASSWORD.into()));
     }
+    forgive(db, tries).await?;
     if get::<Option<i64>>(&row, "disabled_at")?.is_some() {
         return Err(DataError::Invalid(
             "This account has been turned off. Ask an admin if you need it again.".into(),
@@ -147,7 +141,7 @@ async fn pending(db: &Db, token: &str) -> DataResult<Pending> {
 pub async fn with_code(db: &Db, token: &str, code: &str, address: &str) -> DataResult<SignedIn> {
     let pending = pending(db, token).await?;
     let email = pending.member.email.clone();
-    throttle(db, &email, address).await?;
+    let tries = count_try(db, &email, address).await?;
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     let secret = pending
         .enrol_secret
@@ -165,9 +159,9 @@ pub async fn with_code(db: &Db, token: &str, code: &str, address: &str) -> DataR
         None => false,
     };
     if accepted_step.is_none() && !used_recovery {
-        record_failure(db, &email, address).await?;
         return Err(DataError::Invalid(WRONG_CODE.into()));
     }
+    forgive(db, tries).await?;
 
     let recovery_codes = if pending.enrol_secret.is_some() {
         new_recovery_codes()
@@ -292,40 +286,23 @@ fn recovery_hash(code: &str) -> String {
     token_hash(&super::codes::normalise(code))
 }
 
-async fn throttle(db: &Db, email: &str, address: &str) -> DataResult<()> {
-    let since = now() - THROTTLE_WINDOW_SECS;
-    let row = sqlx::query(
-        "SELECT \
-         (SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND address = $2 AND failed_at > $3) \
-            AS here, \
-         (SELECT COUNT(*) FROM sign_in_failures WHERE address = $2 AND failed_at > $3) AS anywhere",
+/// Counts a sign-in try for the account from this address and for the address over all
+/// accounts: someone guessing from elsewhere slows only themselves.
+async fn count_try(db: &Db, email: &str, address: &str) -> DataResult<[Counted; 2]> {
+    let here = throttle::count(
+        db,
+        &throttle::SIGN_IN_ACCOUNT_AT_ADDRESS,
+        &format!("{email} {address}"),
     )
-    .bind(email)
-    .bind(address)
-    .bind(since)
-    .fetch_one(db.pool())
     .await?;
-    if get::<i64>(&row, "here")? >= FAILURES_PER_ACCOUNT_AND_ADDRESS
-        || get::<i64>(&row, "anywhere")? >= FAILURES_PER_ADDRESS
-    {
-        tracing::warn!("sign-in throttled");
-        return Err(DataError::Invalid(THROTTLED.into()));
-    }
-    Ok(())
+    let anywhere = throttle::count(db, &throttle::SIGN_IN_ADDRESS, address).await?;
+    Ok([here, anywhere])
 }
 
-async fn record_failure(db: &Db, email: &str, address: &str) -> DataResult<()> {
-    let at = now();
-    sqlx::query("DELETE FROM sign_in_failures WHERE failed_at <= $1")
-        .bind(at - THROTTLE_WINDOW_SECS)
-        .execute(db.pool())
-        .await?;
-    sqlx::query("INSERT INTO sign_in_failures (email, address, failed_at) VALUES ($1, $2, $3)")
-        .bind(email)
-        .bind(address)
-        .bind(at)
-        .execute(db.pool())
-        .await?;
+async fn forgive(db: &Db, tries: [Counted; 2]) -> DataResult<()> {
+    for counted in tries {
+        counted.forgive(db).await?;
+    }
     Ok(())
 }
 

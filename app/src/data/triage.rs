@@ -54,15 +54,13 @@ pub async fn current(db: &Db) -> DataResult<PhraseList> {
     Ok(PhraseList { version, phrases })
 }
 
-/// The phrases of the list in force that `text` comes close to, and the list's version; `None`
-/// when nothing matched. Triage only flags: a person decides.
+/// Why `text` may speak of harm (the kinds of harm it matched, the phrases of the list in force
+/// it came close to) and the list's version; `None` when nothing matched. Triage only flags: a
+/// person decides.
 pub async fn check(db: &Db, text: &str) -> DataResult<Option<(Vec<String>, i64)>> {
     let list = current(db).await?;
-    let matched: Vec<String> = crate::domain::triage::matches(&list.phrases, text)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    Ok((!matched.is_empty()).then_some((matched, list.version)))
+    let reasons = crate::domain::triage::reasons(&list.phrases, text);
+    Ok((!reasons.is_empty()).then_some((reasons, list.version)))
 }
 
 /// Saves `phrases` as the next version; returns its number.

@@ -1,8 +1,9 @@
 //! The HTTP layer every response passes through: request spans, refusal of cross-site posts,
-//! compression, and the headers a deployment expects (CSP, permissions, caching, HSTS).
+//! honest status codes for server functions, compression, and the headers a deployment expects (CSP, permissions, caching, HSTS).
 
 mod cross_site;
 mod headers;
+mod status;
 mod trace;
 
 pub use headers::provide_page_policy;
@@ -21,6 +22,7 @@ pub fn layers(router: Router, config: &Config) -> Router {
     // server-sent events (which must not be buffered) alone.
     let compressible = DefaultPredicate::new().and(NotForContentType::const_new("audio/"));
     router
+        .layer(axum::middleware::from_fn(status::honest))
         .layer(axum::middleware::from_fn(move |request, next| {
             headers::add(hsts, request, next)
         }))

@@ -13,7 +13,7 @@ fn source_label(source: &str) -> &'static str {
     match source {
         "child" => "The child pressed \"I'm worried\"",
         "facilitator" => "A facilitator raised it",
-        _ => "Flagged by the phrase list",
+        _ => "Flagged by triage",
     }
 }
 
@@ -66,7 +66,7 @@ fn PhraseList() -> impl IntoView {
     view! {
         <section aria-labelledby="phrases-heading">
             <h2 id="phrases-heading">"Phrase list for triage"</h2>
-            <p>"Children's written answers close to one of these phrases are flagged here. Misspellings, text-speak and stretched letters are matched too; end a word with * for its other endings (hit* finds hits, hitting). A flag only asks a person to look."</p>
+            <p>"Heard flags children's written answers that may speak of physical or sexual harm, neglect, fear, domestic abuse, self-harm, exploitation or secrets, and says which kind and which words. On top of that, answers close to one of these phrases are flagged too. Misspellings, text-speak and stretched letters are matched too; end a word with * for its other endings (hit* finds hits, hitting). A flag only asks a person to look."</p>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {

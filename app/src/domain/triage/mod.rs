@@ -1,7 +1,27 @@
-//! Safeguarding triage: does a child's text come close to a phrase on the safeguarding lead's
-//! list? Children write as they speak and text, so words are normalised first (text-speak,
-//! stretched letters, apostrophes) and a long word may be one letter out. A match only raises a
-//! flag for a person to look at; it never decides anything.
+//! Safeguarding triage: may a child's text speak of harm? Two checks: the kinds of harm a
+//! safeguarding lead looks for, modelled as concepts (`concepts`), and, on top, the phrases of
+//! the lead's own list. Children write as they speak and text, so words are normalised first
+//! (text-speak, stretched letters, apostrophes) and a long word may be one letter out. A match
+//! only raises a flag for a person to look at; it never decides anything.
+
+pub mod concepts;
+
+pub use concepts::{Flag, Harm};
+
+/// Why a text was flagged, in words for the safeguarding lead: each kind of harm with the words
+/// that made it match, then each phrase of the lead's list it came close to.
+pub fn reasons(list: &[String], text: &str) -> Vec<String> {
+    let mut reasons: Vec<String> = concepts::assess(text)
+        .into_iter()
+        .map(|flag| format!("possible {} (\"{}\")", flag.harm.label(), flag.words))
+        .collect();
+    reasons.extend(
+        matches(list, text)
+            .into_iter()
+            .map(|phrase| format!("close to the phrase \"{phrase}\"")),
+    );
+    reasons
+}
 
 /// Text-speak and common short forms, as children type them, to the words in the list.
 const SPOKEN: &[(&str, &str)] = &[
@@ -42,6 +62,8 @@ const SPOKEN: &[(&str, &str)] = &[
     ("gonna", "going to"),
     ("dunno", "dont know"),
     ("scard", "scared"),
+    ("aloud", "allowed"),
+    ("nite", "night"),
     ("skared", "scared"),
     ("kil", "kill"),
     ("myslf", "myself"),
