@@ -1181,3 +1181,45 @@ async fn a_hidden_contribution_is_kept_but_held_back_with_an_audit_trail() {
     assert_eq!(actions, ["hidden", "shown"]);
     assert_eq!(trail[0].2, "facilitator@heard.example");
 }
+
+#[tokio::test]
+async fn an_answer_that_arrives_after_its_turns_last_answer_is_still_stored_once() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = common::join_and_agree(&db, &opened.join_code).await;
+    // The tablet shows every question while the turn is open; its answers wait offline.
+    let mut pages = Vec::new();
+    let mut position = Some(1);
+    while let Some(at) = position {
+        let page = contribution::prompt_page(&db, &participation, at).await.unwrap();
+        position = page.plan.iter().map(|p| p.position).find(|p| *p > at);
+        pages.push(page);
+    }
+    assert!(pages.len() >= 2, "the demo activity has several questions");
+    let answers: Vec<NewContribution> = pages
+        .iter()
+        .map(|page| common::answer_for(page, 3, "More quiet rooms"))
+        .collect();
+    // The last answer arrives first and finishes the turn…
+    let last = contribution::submit(&db, answers.last().unwrap().clone(), None).await;
+    assert!(matches!(last, Ok(AfterAnswer::Finished)), "{last:?}");
+    // …then the queued ones, in the order they were kept.
+    for answer in &answers[..answers.len() - 1] {
+        let late = contribution::submit(&db, answer.clone(), None).await;
+        assert!(matches!(late, Ok(AfterAnswer::Finished)), "{late:?}");
+        // Sent again after a lost acknowledgement: the same result, nothing stored twice.
+        assert!(contribution::submit(&db, answer.clone(), None).await.is_ok());
+    }
+    let stored = contribution::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(stored.len(), answers.len());
+
+    // A new answer to a question already answered is not a late one: the turn has finished.
+    let mut another = answers[0].clone();
+    another.id = uuid::Uuid::new_v4().to_string();
+    let refused = contribution::submit(&db, another, None).await;
+    assert!(matches!(refused, Err(DataError::Invalid(ref m)) if m.contains("finished")));
+    assert_eq!(
+        contribution::for_session(&db, &opened.id).await.unwrap().len(),
+        answers.len()
+    );
+}

@@ -224,3 +224,36 @@ fn a_truncated_drawing_is_refused_cleanly() {
         MediaError::Unreadable
     );
 }
+
+#[test]
+fn a_picture_over_the_pixel_limit_is_refused_though_each_side_is_allowed() {
+    let mut big = encode_jpeg(&RgbImage::from_pixel(8, 8, Rgb(RED)));
+    let sof = big
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("baseline JPEG");
+    // 5000 × 5000 is 25 megapixels: each side under 8192, the whole over the 24 MP limit.
+    big[sof + 5..sof + 7].copy_from_slice(&5000u16.to_be_bytes());
+    big[sof + 7..sof + 9].copy_from_slice(&5000u16.to_be_bytes());
+    assert!(5000 * 5000 > app::media::MAX_PIXELS);
+    assert_eq!(sanitise_image(&big).unwrap_err(), MediaError::TooManyPixels);
+}
+
+#[test]
+fn a_photo_cut_off_near_its_end_is_refused_not_stored_half_grey() {
+    // A photo with detail in every row, so the cut falls inside the picture's data.
+    let detailed = RgbImage::from_fn(800, 600, |x, y| {
+        Rgb([(x * 7 % 256) as u8, (y * 13 % 256) as u8, ((x ^ y) % 256) as u8])
+    });
+    let photo = encode_jpeg(&detailed);
+    for cut in [photo.len() * 9 / 10, photo.len() - 2] {
+        assert_eq!(
+            sanitise_image(&photo[..cut]).unwrap_err(),
+            MediaError::Unreadable,
+            "cut at {cut} of {}",
+            photo.len()
+        );
+    }
+    // The whole photo is fine.
+    assert!(sanitise_image(&photo).is_ok());
+}

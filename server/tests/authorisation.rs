@@ -378,7 +378,7 @@ async fn call(heard: &Heard, path: &str, body: String, token: Option<&str>) -> O
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     let text = String::from_utf8_lossy(&bytes);
     assert_ne!(status, StatusCode::BAD_REQUEST, "{path}: {text}");
-    if text.contains("\"NotSignedIn\"") {
+    let outcome = if text.contains("\"NotSignedIn\"") {
         Outcome::NotSignedIn
     } else if text.contains("\"Forbidden\"") {
         Outcome::Forbidden
@@ -388,7 +388,19 @@ async fn call(heard: &Heard, path: &str, body: String, token: Option<&str>) -> O
         Outcome::Invalid
     } else {
         Outcome::Through
+    };
+    // The status says the same as the message: monitoring and clients can tell them apart.
+    let expected = match outcome {
+        Outcome::NotSignedIn => Some(StatusCode::UNAUTHORIZED),
+        Outcome::Forbidden => Some(StatusCode::FORBIDDEN),
+        Outcome::NotFound => Some(StatusCode::NOT_FOUND),
+        Outcome::Invalid => Some(StatusCode::UNPROCESSABLE_ENTITY),
+        Outcome::Through => None,
+    };
+    if let Some(expected) = expected {
+        assert_eq!(status, expected, "{path}: {text}");
     }
+    outcome
 }
 
 #[tokio::test]

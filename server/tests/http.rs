@@ -111,3 +111,55 @@ async fn a_page_allows_only_its_own_script_and_is_never_framed_or_cached() {
     let again = get(&heard, "/", "identity").await;
     assert_ne!(again.headers()[header::CONTENT_SECURITY_POLICY], policy.as_str());
 }
+
+async fn sign_in_as_a_script(heard: &Heard, password: &str) -> axum::response::Response {
+    let request = Request::post(app::api::staff::SignIn::url())
+        .header("sec-fetch-site", "same-origin")
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!(
+            "email=commissioner%40heard.example&password={password}"
+        )))
+        .unwrap();
+    heard.router.clone().oneshot(request).await.unwrap()
+}
+
+#[tokio::test]
+async fn refusals_say_what_they_are_in_their_status() {
+    let heard = heard().await;
+    // A wrong password is refused input, not our fault.
+    let wrong = sign_in_as_a_script(&heard, "guess").await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for _ in 1..app::data::throttle::SIGN_IN_ACCOUNT_AT_ADDRESS.allowed {
+        sign_in_as_a_script(&heard, "guess").await;
+    }
+    // Then too many tries: 429 with when to try again, and the message still in the body.
+    let throttled = sign_in_as_a_script(&heard, "guess").await;
+    assert_eq!(throttled.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: i64 = throttled.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=15 * 60).contains(&retry), "{retry}");
+    let body = throttled.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("Too many tries"));
+}
+
+#[tokio::test]
+async fn a_form_posted_without_javascript_is_still_sent_back_to_its_page() {
+    let heard = heard().await;
+    let request = Request::post(app::api::child::JoinSession::url())
+        .header("sec-fetch-site", "same-origin")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://127.0.0.1:3000/")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("code=ZZZZ-ZZZZ"))
+        .unwrap();
+    let response = heard.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert!(response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .starts_with("http://127.0.0.1:3000/"));
+}

@@ -195,9 +195,12 @@ async fn save_upload(
     }
     let mode = form.mode.unwrap_or(AnswerMode::Photo);
     let prepared_for = media_id.clone();
-    let (files, record) =
-        tokio::task::spawn_blocking(move || prepare(mode, bytes, &prepared_for, upload_sha256))
-            .await
+    let permit = crate::media::decode_permit().await;
+    let (files, record) = tokio::task::spawn_blocking(move || {
+        let _decoding = permit;
+        prepare(mode, bytes, &prepared_for, upload_sha256)
+    })
+    .await
             .map_err(|_| UploadProblem::NotSaved)?
             .map_err(|error| {
                 tracing::info!(%error, "upload refused");

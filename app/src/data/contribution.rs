@@ -69,6 +69,7 @@ struct Turn {
     receipt_code: String,
     assented: bool,
     finished: bool,
+    finished_at: Option<i64>,
     handed_over: bool,
 }
 
@@ -95,6 +96,7 @@ async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
         receipt_code: get(&row, "receipt_code")?,
         assented: get::<Option<i64>>(&row, "assented_at")?.is_some(),
         finished: get::<Option<i64>>(&row, "finished_at")?.is_some(),
+        finished_at: get(&row, "finished_at")?,
         handed_over: get::<Option<i64>>(&row, "handed_over_at")?.is_some(),
     })
 }
@@ -139,6 +141,31 @@ fn ready_to_answer(turn: &Turn) -> DataResult<()> {
     } else {
         Ok(())
     }
+}
+
+/// How long after a turn finished an answer made during it may still arrive: as long as a
+/// tablet keeps answers it could not send (a week, `KEEP_FOR_MS` in `public/sw.js`).
+pub const LATE_ANSWER_SECS: i64 = 7 * 24 * 60 * 60;
+
+/// Whether `new` is an answer made during a turn that has finished since: a tablet that lost
+/// the network sends its fresh posts at once and its queued ones later, so the turn's last answer
+/// can arrive before an earlier one. It belongs to the turn it was made in and is stored, once
+/// per question, within the time a tablet keeps answers.
+async fn arrives_late(db: &Db, turn: &Turn, new: &NewContribution) -> DataResult<bool> {
+    let Some(finished_at) = turn.finished_at.filter(|_| turn.assented) else {
+        return Ok(false);
+    };
+    if now() - finished_at > LATE_ANSWER_SECS {
+        return Ok(false);
+    }
+    let answered = sqlx::query(
+        "SELECT 1 AS answered FROM contributions WHERE participation_id = $1 AND prompt_id = $2",
+    )
+    .bind(&new.participation_id)
+    .bind(&new.prompt_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(answered.is_none())
 }
 
 /// The prompt at `position` of the child's activity, with a fresh id for their answer.
@@ -212,7 +239,12 @@ pub async fn submit(
     let turn = turn(db, &new.participation_id).await?;
     if let Err(not_ready) = ready_to_answer(&turn) {
         // The last answer sent again after the turn finished still gets its first result.
-        return earlier_result(db, &new, digest).await?.ok_or(not_ready);
+        if let Some(earlier) = earlier_result(db, &new, digest).await? {
+            return Ok(earlier);
+        }
+        if !arrives_late(db, &turn, &new).await? {
+            return Err(not_ready);
+        }
     }
     let prompts = activity::prompts(db, &turn.activity_id).await?;
     let prompt = prompts
@@ -245,7 +277,7 @@ pub async fn submit(
     };
     let mode = new.answer.stored_mode();
     let row = new.clone();
-    let finishes_turn = next.is_none();
+    let finishes_turn = next.is_none() && !turn.finished;
     // Words a child wrote are checked against the safeguarding lead's phrase list; a match is
     // written with the answer, in one transaction.
     let flagged = match &new.answer {
@@ -317,7 +349,10 @@ pub async fn submit(
             if raises_concern {
                 db.announce(super::SAFEGUARDING).await;
             }
-            Ok(next.map_or(AfterAnswer::Finished, AfterAnswer::NextPrompt))
+            Ok(match next {
+                Some(position) if !turn.finished => AfterAnswer::NextPrompt(position),
+                _ => AfterAnswer::Finished,
+            })
         }
         // Another copy of the same request was stored first.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {

@@ -319,7 +319,10 @@ async fn median_days(
         &scoped(
             filter,
             &format!(
-                "SELECT {reached} - created_at AS waited FROM scope WHERE {reached} IS NOT NULL \
+                // A hearing is dated by its day, which starts before an answer given that
+                // morning: the same day is no wait, never a negative one.
+                "SELECT CASE WHEN {reached} > created_at THEN {reached} - created_at ELSE 0 END \
+                 AS waited FROM scope WHERE {reached} IS NOT NULL \
                  ORDER BY waited LIMIT {take} OFFSET {offset}"
             ),
         ),

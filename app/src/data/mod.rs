@@ -278,11 +278,11 @@ pub fn parse_date(input: &str) -> DataResult<i64> {
 
 /// A required, trimmed piece of text from a staff form.
 pub fn required(field: &str, value: &str) -> DataResult<String> {
-    let value = value.trim();
+    let value = crate::domain::text::clean(value);
     if value.is_empty() {
         Err(DataError::Invalid(format!("Please fill in {field}.")))
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
 }
 

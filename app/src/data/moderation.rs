@@ -113,7 +113,8 @@ pub async fn describe(
             "Only photos, drawings and recordings need a description.".into(),
         ));
     }
-    let text = text.trim();
+    let text = crate::domain::text::clean(text);
+    let text = text.as_str();
     if text.chars().count() > MAX_DESCRIPTION_CHARS {
         return Err(DataError::Invalid(format!(
             "Please shorten the description to {MAX_DESCRIPTION_CHARS} letters or fewer."

@@ -5,6 +5,8 @@
 
 use super::{get, media, now, DataError, DataResult, Db};
 use crate::media::MediaStore;
+use sqlx::Row;
+use std::sync::{Arc, Mutex};
 
 /// An average month, in seconds.
 const MONTH_SECS: i64 = 2_629_746;
@@ -37,40 +39,56 @@ pub async fn set_months(db: &Db, months: i64, staff_id: &str) -> DataResult<()> 
 /// Erases every contribution past the retention period at `at` (Unix seconds), except those
 /// held by an open concern; returns how many were erased. Files go after the database commits,
 /// so a failure leaves at worst an orphaned file, never a contribution pointing at nothing.
+///
+/// It runs through the answer writer, so it waits its turn behind answers instead of failing on
+/// SQLite's lock, and it writes before it reads, so it never holds a stale snapshot it must upgrade.
 pub async fn erase_expired(db: &Db, store: &dyn MediaStore, at: i64) -> DataResult<u64> {
     let cutoff = at - months(db).await? * MONTH_SECS;
-    let mut tx = db.pool().begin().await?;
-    let expired = "SELECT c.id FROM contributions c \
-         JOIN participations p ON p.id = c.participation_id \
-         JOIN sessions s ON s.id = p.session_id \
-         WHERE c.erased_at IS NULL AND s.closed_at IS NOT NULL AND s.closed_at < $1 \
-         AND NOT EXISTS (SELECT 1 FROM concerns k \
-           WHERE k.participation_id = c.participation_id AND k.cleared_at IS NULL)";
-    let media_ids: Vec<String> = sqlx::query(&format!(
-        "SELECT media_id FROM contributions WHERE media_id IS NOT NULL AND id IN ({expired})"
-    ))
-    .bind(cutoff)
-    .fetch_all(&mut *tx)
-    .await?
-    .iter()
-    .map(|row| get(row, "media_id"))
-    .collect::<DataResult<_>>()?;
-    let erased = sqlx::query(&format!(
-        "UPDATE contributions SET scale_value = NULL, text_value = NULL, choice_values = NULL, \
-         media_id = NULL, description = NULL, erased_at = $2 WHERE id IN ({expired})"
-    ))
-    .bind(cutoff)
-    .bind(at)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    for id in &media_ids {
-        sqlx::query("DELETE FROM media WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
+    let outcome: Arc<Mutex<(u64, Vec<String>)>> = Arc::default();
+    let written = outcome.clone();
+    db.write(Box::new(move |conn| {
+        Box::pin(async move {
+            let erased = sqlx::query(
+                "UPDATE contributions SET erased_at = $2 WHERE id IN (SELECT c.id FROM contributions c \
+                 JOIN participations p ON p.id = c.participation_id \
+                 JOIN sessions s ON s.id = p.session_id \
+                 WHERE c.erased_at IS NULL AND s.closed_at IS NOT NULL AND s.closed_at < $1 \
+                 AND NOT EXISTS (SELECT 1 FROM concerns k \
+                   WHERE k.participation_id = c.participation_id AND k.cleared_at IS NULL))",
+            )
+            .bind(cutoff)
+            .bind(at)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+            let media_ids: Vec<String> = sqlx::query(
+                "SELECT media_id FROM contributions WHERE erased_at = $1 AND media_id IS NOT NULL",
+            )
+            .bind(at)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|row| row.try_get("media_id"))
+            .collect::<Result<_, _>>()?;
+            sqlx::query(
+                "UPDATE contributions SET scale_value = NULL, text_value = NULL, \
+                 choice_values = NULL, media_id = NULL, description = NULL WHERE erased_at = $1",
+            )
+            .bind(at)
+            .execute(&mut *conn)
             .await?;
-    }
-    tx.commit().await?;
+            for id in &media_ids {
+                sqlx::query("DELETE FROM media WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            *written.lock().expect("not poisoned") = (erased, media_ids);
+            Ok(())
+        })
+    }))
+    .await?;
+    let (erased, media_ids) = std::mem::take(&mut *outcome.lock().expect("not poisoned"));
     for id in &media_ids {
         let (full, thumbnail) = media::keys(id);
         for key in [full, thumbnail] {
@@ -88,15 +106,22 @@ pub async fn erase_expired(db: &Db, store: &dyn MediaStore, at: i64) -> DataResu
     Ok(erased)
 }
 
+/// After a failed run, the next try comes this soon rather than a day later.
+const RETRY_AFTER_FAILURE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
 /// Erases what is past the retention period now and then once a day, for as long as Heard runs.
 pub fn run_daily(db: Db, store: std::sync::Arc<dyn MediaStore>) {
     tokio::spawn(async move {
-        let mut day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
         loop {
-            day.tick().await;
-            if let Err(error) = erase_expired(&db, store.as_ref(), now()).await {
-                tracing::error!(%error, "retention: erasing expired contributions failed");
-            }
+            let wait = match erase_expired(&db, store.as_ref(), now()).await {
+                Ok(_) => DAY,
+                Err(error) => {
+                    tracing::error!(%error, "retention: erasing expired contributions failed; trying again in 10 minutes");
+                    RETRY_AFTER_FAILURE
+                }
+            };
+            tokio::time::sleep(wait).await;
         }
     });
 }

@@ -1,4 +1,4 @@
-use super::Prompt;
+use super::{icon, Prompt, Symbol};
 use serde::{Deserialize, Serialize};
 
 /// How a prompt lets a child answer.
@@ -77,7 +77,7 @@ pub struct EmojiScale;
 
 impl EmojiScale {
     /// The faces of a scale with `points` points (3 or 5).
-    pub fn points(points: i64) -> &'static [(i64, &'static str, &'static str)] {
+    pub fn points(points: i64) -> &'static [(i64, Symbol, &'static str)] {
         if points == 3 {
             &Self::POINTS[1..4]
         } else {
@@ -85,12 +85,12 @@ impl EmojiScale {
         }
     }
 
-    pub const POINTS: [(i64, &'static str, &'static str); 5] = [
-        (1, "😢", "Very sad"),
-        (2, "🙁", "Sad"),
-        (3, "😐", "Okay"),
-        (4, "🙂", "Happy"),
-        (5, "😄", "Very happy"),
+    pub const POINTS: [(i64, Symbol, &'static str); 5] = [
+        (1, icon::VERY_SAD, "Very sad"),
+        (2, icon::SAD, "Sad"),
+        (3, icon::OKAY, "Okay"),
+        (4, icon::HAPPY, "Happy"),
+        (5, icon::VERY_HAPPY, "Very happy"),
     ];
 
     pub fn label(value: i64) -> Option<&'static str> {
@@ -100,7 +100,7 @@ impl EmojiScale {
             .map(|(_, _, label)| *label)
     }
 
-    pub fn face(value: i64) -> Option<&'static str> {
+    pub fn face(value: i64) -> Option<Symbol> {
         Self::POINTS
             .iter()
             .find(|(point, _, _)| *point == value)
@@ -222,13 +222,13 @@ impl Answer {
                 Ok(Answer::Scale(value))
             }
             AnswerMode::Text => {
-                let text = text.map(str::trim).unwrap_or_default();
+                let text = super::text::clean(text.unwrap_or_default());
                 if text.is_empty() {
                     Err(AnswerError::EmptyText)
                 } else if text.chars().count() > MAX_TEXT_CHARS {
                     Err(AnswerError::TooLong)
                 } else {
-                    Ok(Answer::Text(text.to_owned()))
+                    Ok(Answer::Text(text))
                 }
             }
             AnswerMode::Photo | AnswerMode::Drawing | AnswerMode::Audio => {
@@ -295,20 +295,16 @@ impl Answer {
     /// A human reading of the answer, for staff views and the receipt.
     pub fn describe(&self) -> String {
         match self {
-            Answer::Scale(value) => format!(
-                "{} {}",
-                EmojiScale::face(*value).unwrap_or_default(),
-                EmojiScale::label(*value).unwrap_or_default()
-            ),
+            Answer::Scale(value) => EmojiScale::label(*value).unwrap_or_default().to_owned(),
             Answer::Text(text) => text.clone(),
             Answer::Choice(chosen) => chosen
                 .iter()
                 .map(|c| c.label.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-            Answer::Photo(_) => "📷 A photo".into(),
-            Answer::Drawing(_) => "🖍️ A drawing".into(),
-            Answer::Audio(_) => "🎙️ A voice recording".into(),
+            Answer::Photo(_) => "A photo".into(),
+            Answer::Drawing(_) => "A drawing".into(),
+            Answer::Audio(_) => "A voice recording".into(),
             Answer::Declined => "I'd rather not say".into(),
         }
     }

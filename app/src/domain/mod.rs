@@ -31,6 +31,7 @@ mod search;
 mod space;
 mod strategy;
 mod symbols;
+pub mod text;
 pub mod triage;
 mod upload;
 mod views;
@@ -54,6 +55,6 @@ pub use strategy::{
     Ambition, AmbitionDraft, Priority, PriorityDraft, PriorityPage, StrategiesPage, Strategy,
     StrategyDraft,
 };
-pub use symbols::{Symbol, SYMBOLS};
+pub use symbols::{icon, Symbol, SYMBOLS};
 pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
 pub use views::*;

@@ -104,6 +104,32 @@ pub const SYMBOLS: &[Symbol] = &[
     },
 ];
 
+/// Pictures Heard's own screens use (faces, read aloud, recording…), shipped like the symbols so
+/// they look the same on every tablet: emoji characters depend on the device's font, and on some
+/// they are empty boxes.
+pub mod icon {
+    use super::Symbol;
+
+    pub const VERY_SAD: Symbol = Symbol { hex: "1F622", name: "Very sad" };
+    pub const SAD: Symbol = Symbol { hex: "1F641", name: "Sad" };
+    pub const OKAY: Symbol = Symbol { hex: "1F610", name: "Okay" };
+    pub const HAPPY: Symbol = Symbol { hex: "1F642", name: "Happy" };
+    pub const VERY_HAPPY: Symbol = Symbol { hex: "1F604", name: "Very happy" };
+    pub const SPEAKER: Symbol = Symbol { hex: "1F50A", name: "Read aloud" };
+    pub const SPONGE: Symbol = Symbol { hex: "1F9FD", name: "Eraser" };
+    pub const MICROPHONE: Symbol = Symbol { hex: "1F399", name: "Record" };
+    pub const RECORDING: Symbol = Symbol { hex: "1F534", name: "Recording" };
+    pub const SPEECH: Symbol = Symbol { hex: "1F4AC", name: "About" };
+    pub const EAR: Symbol = Symbol { hex: "1F442", name: "Who will hear" };
+    pub const HAND: Symbol = Symbol { hex: "270B", name: "You can stop" };
+    pub const RING_BUOY: Symbol = Symbol { hex: "1F6DF", name: "Help" };
+
+    pub const ALL: [Symbol; 13] = [
+        VERY_SAD, SAD, OKAY, HAPPY, VERY_HAPPY, SPEAKER, SPONGE, MICROPHONE, RECORDING, SPEECH, EAR,
+        HAND, RING_BUOY,
+    ];
+}
+
 impl Symbol {
     pub fn find(hex: &str) -> Option<Symbol> {
         SYMBOLS.iter().copied().find(|symbol| symbol.hex == hex)
@@ -121,7 +147,7 @@ mod tests {
     #[test]
     fn every_symbol_is_shipped() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/symbols");
-        for symbol in SYMBOLS {
+        for symbol in SYMBOLS.iter().chain(icon::ALL.iter()) {
             assert!(
                 dir.join(format!("{}.svg", symbol.hex)).is_file(),
                 "{} is missing",

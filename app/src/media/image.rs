@@ -14,7 +14,11 @@ pub const MAX_EDGE: u32 = 1600;
 pub const THUMB_EDGE: u32 = 320;
 /// Larger than any tablet camera; a header claiming more is a decompression bomb.
 const MAX_DECODED_EDGE: u32 = 8192;
-const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+/// 24 megapixels: a 12 MP tablet photo (4032 × 3024) and a 24 MP camera's (6000 × 4000) fit;
+/// a 48 MP phone saves 12 MP unless asked not to. Decoded as RGBA that is 96 MB at most, which
+/// with the few decodes allowed at once (`DECODES_AT_ONCE`) keeps the server's memory bounded.
+pub const MAX_PIXELS: u64 = 24_000_000;
+const MAX_DECODE_BYTES: u64 = MAX_PIXELS * 4 + 16 * 1024 * 1024;
 
 /// A picture ready to store: upright, capped in size, with no metadata.
 #[derive(Debug)]
@@ -30,6 +34,10 @@ pub struct CleanImage {
 /// Photos come out as JPEG; PNGs (drawings, screenshots) stay PNG so lines stay sharp.
 pub fn sanitise_image(bytes: &[u8]) -> Result<CleanImage, MediaError> {
     let sniffed = sniff(bytes)?;
+    if sniffed == Sniffed::Jpeg && !jpeg_is_whole(bytes) {
+        // A decoder fills a cut-off JPEG with grey; a child's half picture is not what they sent.
+        return Err(MediaError::Unreadable);
+    }
     let mut reader = ImageReader::new(Cursor::new(bytes));
     reader.set_format(match sniffed {
         Sniffed::Jpeg => image::ImageFormat::Jpeg,
@@ -41,6 +49,10 @@ pub fn sanitise_image(bytes: &[u8]) -> Result<CleanImage, MediaError> {
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(MediaError::TooManyPixels);
+    }
     let orientation = decoder.orientation().map_err(decode_error)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     picture.apply_orientation(orientation);
@@ -59,6 +71,17 @@ pub fn sanitise_image(bytes: &[u8]) -> Result<CleanImage, MediaError> {
         width,
         height,
     })
+}
+
+/// Whether a JPEG ends its last scan with the end-of-image marker. Inside a scan a 0xFF byte is
+/// always followed by 0x00 or a restart marker, so the last start-of-scan found is real, and a
+/// file cut short has no end marker after it.
+fn jpeg_is_whole(bytes: &[u8]) -> bool {
+    let marker = |code: u8| move |pair: &[u8]| pair == [0xFF, code];
+    let Some(last_scan) = bytes.windows(2).rposition(marker(0xDA)) else {
+        return false;
+    };
+    bytes[last_scan..].windows(2).any(marker(0xD9))
 }
 
 fn decode_error(error: image::ImageError) -> MediaError {

@@ -8,13 +8,33 @@ mod limits;
 mod sniff;
 mod store;
 
-pub use self::image::{sanitise_image, CleanImage, MAX_EDGE, THUMB_EDGE};
+pub use self::image::{sanitise_image, CleanImage, MAX_EDGE, MAX_PIXELS, THUMB_EDGE};
 pub use audio::{check_audio, CheckedAudio};
 pub use limits::{LimitedBuffer, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES, RECORDING_MAX_BYTES};
 pub use sniff::{sniff, Sniffed};
 pub use store::{LocalDirStore, MediaStore};
 
 use crate::domain::UploadProblem;
+
+/// Pictures decoded at once, one per core: an upload beyond that waits its turn (it is not
+/// refused), so parallel uploads cannot take the server's memory with them.
+pub fn decode_permit() -> impl std::future::Future<Output = tokio::sync::OwnedSemaphorePermit> {
+    use std::sync::{Arc, OnceLock};
+    use tokio::sync::Semaphore;
+    static DECODES: OnceLock<Arc<Semaphore>> = OnceLock::new();
+    let decodes = DECODES
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(2, usize::from);
+            Arc::new(Semaphore::new(cores))
+        })
+        .clone();
+    async move {
+        decodes
+            .acquire_owned()
+            .await
+            .expect("the decode semaphore is never closed")
+    }
+}
 
 /// Why a file was refused. The child sees the matching `UploadProblem` message; this text is
 /// for logs and never includes what the file contained.

@@ -49,10 +49,22 @@ impl MediaStore for LocalDirStore {
     fn put<'a>(&'a self, key: &'a str, bytes: Vec<u8>) -> StoreFuture<'a, ()> {
         Box::pin(async move {
             let path = self.path(key)?;
-            // Write then rename, so a crash never leaves half a file under a real key.
+            // Write then rename, so a crash never leaves half a file under a real key; both the
+            // file and the directory's new entry reach the disk before the caller commits the row
+            // that points at it, so a power cut cannot leave a row whose file is gone.
             let partial = path.with_extension("partial");
-            tokio::fs::write(&partial, bytes).await.map_err(storage)?;
-            tokio::fs::rename(&partial, &path).await.map_err(storage)
+            let root = self.root.clone();
+            tokio::task::spawn_blocking(move || {
+                use std::io::Write;
+                let mut file = std::fs::File::create(&partial)?;
+                file.write_all(&bytes)?;
+                file.sync_all()?;
+                std::fs::rename(&partial, &path)?;
+                std::fs::File::open(root)?.sync_all()
+            })
+            .await
+            .map_err(|e| MediaError::Storage(e.to_string()))?
+            .map_err(storage)
         })
     }
 

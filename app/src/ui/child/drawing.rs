@@ -1,6 +1,7 @@
 use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_file, Sending, SendingStatus};
-use crate::domain::PromptPage as Page;
+use crate::domain::{icon, PromptPage as Page};
+use crate::ui::components::Icon;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -129,7 +130,7 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
                 }).collect_view()}
                 <label class="swatch">
                     <input type="radio" name="colour" checked=move || erasing.get() on:change=move |_| erasing.set(true)/>
-                    <span aria-hidden="true">"🧽 "</span>"Eraser"
+                    <Icon symbol=icon::SPONGE/>" Eraser"
                 </label>
             </fieldset>
             <fieldset class="choices palette">

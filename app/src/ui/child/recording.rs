@@ -3,7 +3,8 @@
 
 use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_file, Sending, SendingStatus};
-use crate::domain::{PromptPage as Page, MAX_RECORDING_SECS};
+use crate::domain::{icon, PromptPage as Page, MAX_RECORDING_SECS};
+use crate::ui::components::Icon;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -81,14 +82,14 @@ pub fn RecordingForm(page: Page) -> impl IntoView {
             {move || match stage.get() {
                 Stage::Ready => view! {
                     <button type="button" class="big-button" on:click=start disabled=move || !ready.get()>
-                        <span aria-hidden="true">"🎙️ "</span>
+                        <Icon symbol=icon::MICROPHONE/>" "
                         {move || if ready.get() { "Start recording" } else { "Recording is getting ready" }}
                     </button>
                 }
                 .into_any(),
                 Stage::Recording => view! {
                     <p class="recording-now" role="status">
-                        <span aria-hidden="true">"🔴 "</span>"Recording "{clock}
+                        <Icon symbol=icon::RECORDING/>" Recording "{clock}
                     </p>
                     <label for="level">"How loud"</label>
                     <meter id="level" min="0" max="100" value=move || level.get().to_string()></meter>

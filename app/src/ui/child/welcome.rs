@@ -1,7 +1,7 @@
 use crate::api::child::{load_welcome, Agree};
-use crate::domain::{AgeBand, BoardItem, Symbol, Welcome};
+use crate::domain::{icon, AgeBand, BoardItem, Symbol, Welcome};
 use crate::ui::components::{
-    ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
+    ActionProblem, DisplayOptions, Icon, PageForm, Problem, ReadAloud, WorriedButton,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -44,23 +44,23 @@ fn Assent(welcome: Welcome) -> impl IntoView {
     let agree = ServerAction::<Agree>::new();
     let points = [
         (
-            "💬",
+            icon::SPEECH,
             format!(
                 "This is about: {}. {}",
                 welcome.activity_title, welcome.intro
             ),
         ),
         (
-            "👂",
+            icon::EAR,
             format!("{} will hear what you say.", welcome.audience),
         ),
         (
-            "✋",
+            icon::HAND,
             "You don't have to answer. You can say \"I'd rather not say\", or stop at any time."
                 .to_owned(),
         ),
         (
-            "🛟",
+            icon::RING_BUOY,
             "If you tell us you are not safe, an adult will help you.".to_owned(),
         ),
     ];
@@ -81,7 +81,7 @@ fn Assent(welcome: Welcome) -> impl IntoView {
             {points
                 .into_iter()
                 .map(|(symbol, text)| view! {
-                    <li><span class="symbol" aria-hidden="true">{symbol}</span><span>{text}</span></li>
+                    <li><Icon symbol class="symbol"/><span>{text}</span></li>
                 })
                 .collect_view()}
         </ul>

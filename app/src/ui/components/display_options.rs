@@ -11,11 +11,13 @@ use leptos_router::hooks::use_location;
 pub fn DisplayOptions() -> impl IntoView {
     let display = Display::current();
     let location = use_location();
-    let back = format!(
-        "{}{}",
-        location.pathname.get_untracked(),
-        location.search.get_untracked()
-    );
+    // The router's `search` has no `?`; without it "/take/x/3?mode=draw" came back as
+    // "/take/x/3mode=draw", a page that does not exist, and the child lost their place.
+    let search = location.search.get_untracked();
+    let back = match search.trim_start_matches('?') {
+        "" => location.pathname.get_untracked(),
+        query => format!("{}?{query}", location.pathname.get_untracked()),
+    };
     let toggle = |label: &'static str, pressed: bool, next: Display| {
         let action = ServerAction::<ChangeDisplay>::new();
         let back = back.clone();

@@ -1,3 +1,4 @@
+use super::Icon;
 use crate::domain::EmojiScale;
 use leptos::prelude::*;
 
@@ -23,7 +24,7 @@ pub fn EmojiScaleInput(
                     view! {
                         <label class="emoji-option">
                             <input type="radio" name=name value=value.to_string()/>
-                            <span class="face" aria-hidden="true">{*face}</span>
+                            <Icon symbol=*face class="face"/>
                             <span class="word">{*word}</span>
                         </label>
                     }

@@ -15,6 +15,9 @@ pub fn on_live_change(url: impl Fn() -> String + 'static, on_change: impl Fn() +
         let listener = Closure::<dyn FnMut()>::new(move || on_change());
         let _ =
             source.add_event_listener_with_callback("changed", listener.as_ref().unchecked_ref());
+        // The page was rendered before this subscription, and a dropped connection hears nothing
+        // until it is back: each time the stream opens, fetch once, so no answer falls between.
+        let _ = source.add_event_listener_with_callback("open", listener.as_ref().unchecked_ref());
         // The listener lives as long as the page's connection.
         listener.forget();
         let source = send_wrapper::SendWrapper::new(source);

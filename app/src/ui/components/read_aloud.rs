@@ -1,3 +1,5 @@
+use super::Icon;
+use crate::domain::icon;
 use leptos::prelude::*;
 
 /// A button that reads `text` aloud with the browser's own speech (no network needed).
@@ -20,7 +22,7 @@ pub fn ReadAloud(#[prop(into)] text: String, #[prop(into)] what: String) -> impl
             disabled=move || !ready.get()
             on:click=move |_| speak(&text)
         >
-            <span aria-hidden="true">"🔊 "</span>
+            <Icon symbol=icon::SPEAKER/>" "
             {label}
         </button>
     }

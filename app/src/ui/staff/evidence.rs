@@ -7,7 +7,7 @@ use crate::domain::{
     CommissioningStage, CoproductionAudit, Dashboard, EmojiScale, EvidenceFields, EvidencePage,
     EvidenceReport, Funnel, OutcomeLevel, SearchFields, TodaySummary,
 };
-use crate::ui::components::{coded, FilterSelect, Problem};
+use crate::ui::components::{coded, FilterSelect, Icon, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -165,7 +165,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 <tbody>
                     <tr>
                         {EmojiScale::POINTS.iter().zip(replies).map(|((_, face, word), n)| view! {
-                            <td><span aria-hidden="true">{*face}" "</span>{format!("{word}: {n}")}</td>
+                            <td><Icon symbol=*face/>" "{format!("{word}: {n}")}</td>
                         }).collect_view()}
                     </tr>
                 </tbody>

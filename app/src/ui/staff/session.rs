@@ -8,7 +8,7 @@ use crate::api::safeguarding::RaiseConcern;
 use crate::domain::{
     Answer, Communicated, Contribution, EmojiScale, SessionTally, SessionView, Theme, TodaySummary,
 };
-use crate::ui::components::{on_live_change, ActionProblem, Problem, TrailView};
+use crate::ui::components::{on_live_change, ActionProblem, Icon, Problem, TrailView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -252,7 +252,7 @@ fn TodayView(today: TodaySummary) -> impl IntoView {
             .iter()
             .zip(counts)
             .map(|((_, face, word), count)| view! {
-                <td><span aria-hidden="true">{*face}" "</span>{format!("{word}: {count}")}</td>
+                <td><Icon symbol=*face/>" "{format!("{word}: {count}")}</td>
             })
             .collect_view()
         };
