@@ -1021,7 +1021,7 @@ async fn a_concern_reaches_the_queue_holds_back_the_turn_and_keeps_an_unchangeab
 }
 
 #[tokio::test]
-async fn words_close_to_the_phrase_list_raise_a_flag_with_the_answer() {
+async fn triage_raises_a_flag_with_the_answer_saying_which_kind_and_which_words() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     child_answers_everything(&db, &opened.join_code, "I like the trampoline").await;
@@ -1037,12 +1037,15 @@ async fn words_close_to_the_phrase_list_raise_a_flag_with_the_answer() {
     let raised = &concern::chronology(&db, &queue[0].id).await.unwrap()[0];
     assert_eq!(raised.kind, "raised");
     assert!(
-        raised.text.contains("hit* me") && raised.text.contains("version 1"),
+        raised.text.contains("physical harm")
+            && raised.text.contains("\"hitz me\"")
+            && raised.text.contains("version 1"),
         "{}",
         raised.text
     );
 
-    // The lead adds a phrase: the next version is used from then on.
+    // The lead's own phrases work on top: the lead adds one, and the next version is used from
+    // then on.
     let mut phrases = triage::current(&db).await.unwrap().phrases;
     phrases.push("trampoline".into());
     let lead = staff::find_by_email(&db, "safeguarding@heard.example")
@@ -1054,7 +1057,18 @@ async fn words_close_to_the_phrase_list_raise_a_flag_with_the_answer() {
     );
     assert!(triage::save(&db, &[], Some(&lead.id)).await.is_err());
     child_answers_everything(&db, &opened.join_code, "I like the trampolines").await;
-    assert_eq!(concern::queue(&db).await.unwrap().len(), 4);
+    let queue = concern::queue(&db).await.unwrap();
+    assert_eq!(queue.len(), 4);
+    let mut reasons = Vec::new();
+    for concern in &queue {
+        reasons.push(concern::chronology(&db, &concern.id).await.unwrap()[0].text.clone());
+    }
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("close to the phrase \"trampoline\"") && r.contains("version 2")),
+        "{reasons:?}"
+    );
     assert_eq!(triage::current(&db).await.unwrap().version, 2);
 }
 

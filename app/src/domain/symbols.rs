@@ -123,10 +123,11 @@ pub mod icon {
     pub const EAR: Symbol = Symbol { hex: "1F442", name: "Who will hear" };
     pub const HAND: Symbol = Symbol { hex: "270B", name: "You can stop" };
     pub const RING_BUOY: Symbol = Symbol { hex: "1F6DF", name: "Help" };
+    pub const SOS: Symbol = Symbol { hex: "1F198", name: "I'm worried" };
 
-    pub const ALL: [Symbol; 13] = [
+    pub const ALL: [Symbol; 14] = [
         VERY_SAD, SAD, OKAY, HAPPY, VERY_HAPPY, SPEAKER, SPONGE, MICROPHONE, RECORDING, SPEECH, EAR,
-        HAND, RING_BUOY,
+        HAND, RING_BUOY, SOS,
     ];
 }
 

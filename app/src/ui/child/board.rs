@@ -3,7 +3,7 @@
 
 use super::welcome::BoardEntry;
 use crate::api::child::load_board;
-use crate::ui::components::{DisplayOptions, Problem};
+use crate::ui::components::{DisplayOptions, Problem, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -31,6 +31,7 @@ pub fn BoardPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <WorriedButton participation={None::<String>} back=""/>
         </main>
     }
 }

@@ -1,6 +1,8 @@
 use crate::api::child::{finished_turn, NextPerson};
 use crate::domain::ThankYou;
-use crate::ui::components::{ActionProblem, DisplayOptions, PageForm, Problem, WorriedButton};
+use crate::ui::components::{
+    ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -50,6 +52,14 @@ fn Thanks(thanks: ThankYou) -> impl IntoView {
     } = thanks;
     view! {
         <h1>"Thank you!"</h1>
+        <ReadAloud
+            text=format!(
+                "Thank you! {} will hear what you said. Your receipt code is {}. Keep it to see what happens next.",
+                finished.audience,
+                spelled(&finished.receipt_code)
+            )
+            what="this page"
+        />
         <p class="big-text">{format!("{} will hear what you said.", finished.audience)}</p>
         <p>"Your receipt code. Keep it to see what happens next:"</p>
         <p class="receipt-code" data-testid="receipt-code">{finished.receipt_code.clone()}</p>
@@ -63,4 +73,12 @@ fn Thanks(thanks: ThankYou) -> impl IntoView {
             <button type="submit" class="big-button">"Next person"</button>
         </PageForm>
     }
+}
+
+/// A code read one character at a time ("K, 7, P, Q, dash…"), so a voice does not say it as a word.
+fn spelled(code: &str) -> String {
+    code.chars()
+        .map(|c| if c == '-' { "dash".to_owned() } else { c.to_string() })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,5 +1,5 @@
 use crate::api::child::JoinSession;
-use crate::ui::components::{ActionProblem, DisplayOptions, PageForm, WorriedButton};
+use crate::ui::components::{ActionProblem, DisplayOptions, PageForm, ReadAloud, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -17,6 +17,10 @@ pub fn JoinPage() -> impl IntoView {
         <main class="child page">
             <DisplayOptions/>
             <h1>"Hello! Let's start"</h1>
+            <ReadAloud
+                text="Hello! Let's start. Type the code your helper gives you, then press Start."
+                what="this page"
+            />
             <PageForm action=join class="child-form">
                 <label for="join-code">"Type the code your helper gives you"</label>
                 <input

@@ -92,8 +92,10 @@ fn spoken(page: &Page, mode: AnswerMode) -> String {
             "Press Start recording and say your answer. Press Stop when you have finished. Then press Send.".to_owned()
         }
     };
+    // The easy-read line is read too: it is the version some children understand.
+    let easy_read = page.prompt.easy_read.trim();
     format!(
-        "{} {how} Or you can say: I'd rather not say.",
+        "{} {easy_read} {how} Or you can say: I'd rather not say.",
         page.prompt.text
     )
 }

@@ -15,6 +15,10 @@ pub fn ReceiptLookupPage() -> impl IntoView {
         <main class="child page">
             <DisplayOptions/>
             <h1>"What happened to what I said?"</h1>
+            <ReadAloud
+                text="What happened to what I said? Type your receipt code, then press Show me."
+                what="this page"
+            />
             <ActionForm action=open attr:class="child-form">
                 <label for="receipt-code">"Type your receipt code"</label>
                 <input id="receipt-code" name="code" autocomplete="off" spellcheck="false" class="code-input"/>
@@ -41,16 +45,30 @@ pub fn ReceiptPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Finding what you said…"</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Ok(receipt) => view! {
+                        Ok(receipt) => {
+                            // A decision linked to two of the child's answers asks "did we get it
+                            // right?" once, where it first appears.
+                            let mut asked = std::collections::HashSet::new();
+                            view! {
                             <p>{format!("Receipt {}", receipt.code)}</p>
                             <ol class="said-list">
                                 {receipt
                                     .contributions
                                     .into_iter()
-                                    .map(|contribution| view! { <li><Said contribution code=receipt.code.clone()/></li> })
+                                    .map(|contribution| {
+                                        let ask: Vec<String> = contribution
+                                            .trail
+                                            .influence
+                                            .iter()
+                                            .filter(|step| step.feedback.is_some())
+                                            .map(|step| step.decision_id.clone())
+                                            .filter(|decision| asked.insert(decision.clone()))
+                                            .collect();
+                                        view! { <li><Said contribution code=receipt.code.clone() ask/></li> }
+                                    })
                                     .collect_view()}
                             </ol>
-                        }
+                        }}
                         .into_any(),
                         Err(error) => view! {
                             <Problem error/>
@@ -66,7 +84,7 @@ pub fn ReceiptPage() -> impl IntoView {
 }
 
 #[component]
-fn Said(contribution: Contribution, code: String) -> impl IntoView {
+fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl IntoView {
     let trail = contribution.trail;
     let heard = if trail.audience.is_empty() {
         "Nobody has heard it yet. We will tell you when they do.".to_owned()
@@ -88,12 +106,16 @@ fn Said(contribution: Contribution, code: String) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let question = contribution.prompt.clone();
+    let said = contribution.answer.describe();
+    let spoken = format!(
+        "{}. You said: {said}. Where: {}, {}. Who heard it: {heard}",
+        contribution.prompt, trail.space.place, trail.space.said_on
+    );
     view! {
         <article class="said">
             <h2>{contribution.prompt}</h2>
-            <ReadAloud text=question what="the question"/>
-            <p class="step"><strong>"You said: "</strong>{contribution.answer.describe()}</p>
+            <ReadAloud text=spoken what="what happened"/>
+            <p class="step"><strong>"You said: "</strong><bdi>{said}</bdi></p>
             <p class="step">
                 <strong>"Where: "</strong>
                 {format!("{}, {}", trail.space.place, trail.space.said_on)}
@@ -102,7 +124,15 @@ fn Said(contribution: Contribution, code: String) -> impl IntoView {
             {if trail.influence.is_empty() {
                 view! { <p class="step"><strong>"What we did: "</strong>"Not decided yet."</p> }.into_any()
             } else {
-                trail.influence.into_iter().map(|step| view! { <WeDid step code=code.clone()/> }).collect_view().into_any()
+                trail
+                    .influence
+                    .into_iter()
+                    .map(|step| {
+                        let ask = ask.contains(&step.decision_id);
+                        view! { <WeDid step code=code.clone() ask/> }
+                    })
+                    .collect_view()
+                    .into_any()
             }}
         </article>
     }
@@ -110,14 +140,14 @@ fn Said(contribution: Contribution, code: String) -> impl IntoView {
 
 /// Published "you said, we did" for one decision, and the child's "did we get it right?".
 #[component]
-fn WeDid(step: InfluenceStep, code: String) -> impl IntoView {
+fn WeDid(step: InfluenceStep, code: String, ask: bool) -> impl IntoView {
     let status = match &step.reason {
         Some(reason) => format!("{}: {}. Why: {reason}", step.status.label(), step.decision),
         None => format!("{}: {}", step.status.label(), step.decision),
     };
     let reply = ServerAction::<ReplyToFeedback>::new();
     let decision = step.decision_id.clone();
-    let anchor = format!("decision-{decision}");
+    let anchor = ask.then(|| format!("decision-{decision}"));
     let answered = step.reply.and_then(EmojiScale::label).map(|word| {
         view! { <p class="small">{format!("You told us: {word}. You can change it.")}</p> }
     });
@@ -135,14 +165,26 @@ fn WeDid(step: InfluenceStep, code: String) -> impl IntoView {
                 <p>{feedback.plain_text}</p>
                 <p class="small">{status}</p>
                 <ReadAloud text=spoken what="what we did"/>
-                <PageForm action=reply class="child-form">
-                    <input type="hidden" name="code" value=code/>
-                    <input type="hidden" name="decision" value=decision/>
-                    <EmojiScaleInput legend="Did we get it right?" show_legend=true/>
-                    {answered}
-                    <ActionProblem action=reply/>
-                    <button type="submit" class="button">"Tell us"</button>
-                </PageForm>
+                {if ask {
+                    view! {
+                        <PageForm action=reply class="child-form">
+                            <input type="hidden" name="code" value=code.clone()/>
+                            <input type="hidden" name="decision" value=decision.clone()/>
+                            <EmojiScaleInput legend="Did we get it right?" show_legend=true/>
+                            {answered}
+                            <ActionProblem action=reply/>
+                            <button type="submit" class="button">"Tell us"</button>
+                        </PageForm>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="small">
+                            <a href=format!("#decision-{decision}")>"You can tell us if we got this right above."</a>
+                        </p>
+                    }
+                    .into_any()
+                }}
             </section>
         }
     })

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 /// One choice of a filter form: a labelled select whose first option means "any", with the
-/// current choice selected. Plain HTML, so filters work before and without hydration.
+/// current choice selected. Plain HTML, so filters work before and without hydration. Label and
+/// select stay together in one grid cell, so a wrapping grid never puts a label over the wrong menu.
 #[component]
 pub fn FilterSelect(
     id: &'static str,
@@ -15,6 +16,7 @@ pub fn FilterSelect(
     choices: Vec<(String, String)>,
 ) -> impl IntoView {
     view! {
+        <div class="field">
         <label for=id>{label}</label>
         <select id=id name=name>
             <option value="">{any}</option>
@@ -26,6 +28,7 @@ pub fn FilterSelect(
                 })
                 .collect_view()}
         </select>
+        </div>
     }
 }
 

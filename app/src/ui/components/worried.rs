@@ -1,4 +1,5 @@
-use super::PageForm;
+use super::{Icon, PageForm};
+use crate::domain::icon;
 use crate::api::child::RaiseWorry;
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn WorriedButton(
         return view! {
             <p class="worried">
                 <a class="button worried-button" href="/worried" rel="external">
-                    <span aria-hidden="true">"🆘 "</span>"I'm worried"
+                    <Icon symbol=icon::SOS/>" I'm worried"
                 </a>
             </p>
         }
@@ -37,7 +38,7 @@ pub fn WorriedButton(
             // Made with the page, so a resent press is one concern, not two.
             <input type="hidden" name="request" value=request/>
             <button type="submit" class="worried-button">
-                <span aria-hidden="true">"🆘 "</span>"I'm worried"
+                <Icon symbol=icon::SOS/>" I'm worried"
             </button>
         </PageForm>
     }

@@ -60,12 +60,9 @@ fn Evidence(page: EvidencePage, fields: EvidenceFields) -> impl IntoView {
             <FilterSelect id="filter-level" name="level" label="Decisions with outcomes at the level"
                 any="Any level, or no decision yet" chosen=fields.level.clone()
                 choices=coded(OutcomeLevel::ALL, OutcomeLevel::as_str, OutcomeLevel::label)/>
-            <label for="filter-from">"Said from"</label>
-            <input id="filter-from" name="from" type="date" value=fields.from.clone()/>
-            <label for="filter-until">"Said until"</label>
-            <input id="filter-until" name="until" type="date" value=fields.until.clone()/>
-            <label for="filter-weeks">"Loops are overdue after (weeks)"</label>
-            <input id="filter-weeks" name="weeks" type="number" min="1" value=fields.weeks.clone() placeholder="12"/>
+            <div class="field"><label for="filter-from">"Said from"</label><input id="filter-from" name="from" type="date" value=fields.from.clone()/></div>
+            <div class="field"><label for="filter-until">"Said until"</label><input id="filter-until" name="until" type="date" value=fields.until.clone()/></div>
+            <div class="field"><label for="filter-weeks">"Loops are overdue after (weeks)"</label><input id="filter-weeks" name="weeks" type="number" min="1" value=fields.weeks.clone() placeholder="12"/></div>
             <button type="submit">"Show"</button>
         </form>
         <p class="actions">

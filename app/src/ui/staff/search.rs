@@ -79,10 +79,8 @@ fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
                 chosen=fields.age.clone() choices=coded(AgeBand::ALL, AgeBand::as_str, AgeBand::label)/>
             <FilterSelect id="search-stage" name="stage" label="How far it got" any="Any step"
                 chosen=fields.stage.clone() choices=coded(LundyStage::ALL, LundyStage::as_str, LundyStage::label)/>
-            <label for="search-from">"Said from"</label>
-            <input id="search-from" name="from" type="date" value=fields.from.clone()/>
-            <label for="search-until">"Said until"</label>
-            <input id="search-until" name="until" type="date" value=fields.until.clone()/>
+            <div class="field"><label for="search-from">"Said from"</label><input id="search-from" name="from" type="date" value=fields.from.clone()/></div>
+            <div class="field"><label for="search-until">"Said until"</label><input id="search-until" name="until" type="date" value=fields.until.clone()/></div>
             <button type="submit">"Search"</button>
         </form>
         <p role="status">{shown}</p>
