@@ -275,10 +275,13 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await expect(said.getByText('SEND Transformation & Commissioning group heard it on 20 November 2026.')).toBeVisible();
   await expectAccessible(home);
   await said.getByRole('button', { name: 'Read what we did aloud' }).click();
-  await said.getByRole('button', { name: 'Read the question aloud' }).click();
+  await said.getByRole('button', { name: 'Read what happened aloud' }).click();
   const spoken: string[] = await home.evaluate(() => (window as any).__spoken);
   expect(spoken[0]).toContain('Quiet rooms. Yes, we will do it.');
+  // The whole trail is read, not only the question: what they said, where, and who heard it.
   expect(spoken[1]).toContain('What would make a short break really good for you?');
+  expect(spoken[1]).toContain('You said: A quiet room where I can rest');
+  expect(spoken[1]).toContain('Who heard it: SEND Transformation & Commissioning group heard it on 20 November 2026.');
 
   await facilitator.reload();
   const trail = facilitator.locator('.contribution', { hasText: 'A quiet room where I can rest' });

@@ -80,7 +80,7 @@ export async function openSession(browser: Browser, place: string, activity = 'W
   await card.getByLabel('Where is the session?').fill(place);
   await card.getByRole('button', { name: 'Open the session' }).click();
   const code = (await facilitator.getByTestId('join-code').textContent())!.trim();
-  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   return { facilitator, code };
 }
 

@@ -13,6 +13,9 @@ pub enum Sending {
     /// Percent of the upload sent.
     Progress(u32),
     Failed,
+    /// Over the size limit: refused on the tablet, so nothing is sent (the server would refuse
+    /// it part way, and the broken connection made the page post it a second time).
+    TooLarge,
 }
 
 /// Sends the form being submitted with `file` in its file field (as if the child had chosen it);
@@ -42,6 +45,11 @@ pub fn send_in_background(event: &leptos::ev::SubmitEvent, state: RwSignal<Sendi
     let form = event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
+    if form.as_ref().is_some_and(too_large) {
+        event.prevent_default();
+        state.set(Sending::TooLarge);
+        return;
+    }
     if form
         .and_then(|form| send_with_progress(&form, state))
         .is_some()
@@ -95,6 +103,22 @@ fn send_with_progress(form: &web_sys::HtmlFormElement, state: RwSignal<Sending>)
     Some(())
 }
 
+/// Whether a file chosen in `form` is over the largest size Heard accepts.
+fn too_large(form: &web_sys::HtmlFormElement) -> bool {
+    let Ok(data) = web_sys::FormData::new_with_form(form) else {
+        return false;
+    };
+    let limit = (crate::domain::PHOTO_MAX_MB * 1024 * 1024) as f64;
+    js_sys::try_iter(&data)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| js_sys::Array::from(&entry).get(1).dyn_into::<web_sys::File>().ok())
+        .any(|file| file.size() > limit)
+}
+
 /// Whether Heard's service worker looks after this page (see `public/sw.js`).
 fn kept_by_service_worker() -> bool {
     let navigator = window().navigator();
@@ -115,6 +139,12 @@ pub fn SendingStatus(state: RwSignal<Sending>, what: &'static str) -> impl IntoV
                     <progress max="100" value=percent.to_string()></progress>
                     {format!(" Sending your {what}… {percent}%")}
                 </p>
+            }
+            .into_any(),
+        ),
+        Sending::TooLarge => Some(
+            view! {
+                <p class="problem" role="alert">{crate::domain::UploadProblem::TooLarge.message()}</p>
             }
             .into_any(),
         ),

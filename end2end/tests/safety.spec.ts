@@ -1,0 +1,77 @@
+import { test, expect } from './fixtures';
+import { expectAccessible, openSession } from './helpers';
+
+// A child on a question with a chosen way of answering (its address has a query).
+async function childAtTheLastQuestion(browser: import('@playwright/test').Browser, code: string) {
+  const child = await (await browser.newContext()).newPage();
+  await child.goto(`/?code=${code}`);
+  await child.getByRole('button', { name: 'Start' }).click();
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+  for (const n of [1, 2, 3, 4]) {
+    await expect(child.getByText(`Question ${n} of 5`)).toBeVisible();
+    await child.getByRole('button', { name: "I'd rather not say" }).click();
+  }
+  await expect(child.getByText('Question 5 of 5')).toBeVisible();
+  return child;
+}
+
+test('bigger text on a page whose address has a query keeps the child where they were', async ({ browser }) => {
+  const { code } = await openSession(browser, 'Library, display options');
+  const child = await childAtTheLastQuestion(browser, code);
+  await child.getByRole('link', { name: 'Write it' }).click();
+  await expect(child).toHaveURL(/\?way=text$/);
+  const here = child.url();
+
+  await child.getByRole('button', { name: 'Bigger text' }).click();
+  await expect(child.locator('body')).toHaveClass(/large-text/);
+  expect(child.url()).toBe(here);
+  await expect(child.getByText('Question 5 of 5')).toBeVisible();
+  await expect(child.getByRole('textbox')).toBeVisible();
+
+  await child.getByRole('button', { name: 'High contrast' }).click();
+  await expect(child.locator('body')).toHaveClass(/high-contrast/);
+  expect(child.url()).toBe(here);
+  await expectAccessible(child);
+});
+
+test('a photo over the size limit is refused on the tablet and never sent, not even once', async ({ browser }) => {
+  const { code } = await openSession(browser, 'Library, large photo');
+  const child = await childAtTheLastQuestion(browser, code);
+  await expect(child.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  const uploads: string[] = [];
+  child.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/media')) uploads.push(request.url());
+  });
+
+  // 13 MB, over the 12 MB limit: a JPEG's first bytes, then filler.
+  const big = Buffer.alloc(13 * 1024 * 1024);
+  big.set([0xff, 0xd8, 0xff, 0xe0]);
+  await child.getByLabel(/Take or choose a photo/).setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: big });
+  await child.getByRole('button', { name: 'Send' }).click();
+  await expect(child.getByRole('alert')).toContainText('too big to send');
+  await child.waitForTimeout(1_000);
+  expect(uploads).toEqual([]);
+  await expect(child.getByText('Question 5 of 5')).toBeVisible();
+});
+
+test('faces and icons are pictures Heard ships, not emoji the tablet may not have', async ({ browser }) => {
+  const { code } = await openSession(browser, 'Library, faces');
+  const child = await (await browser.newContext()).newPage();
+  await child.goto(`/?code=${code}`);
+  await child.getByRole('button', { name: 'Start' }).click();
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+  await expect(child.getByText('Question 1 of 5')).toBeVisible();
+  const faces = child.locator('img.face');
+  await expect(faces.first()).toBeVisible();
+  const drawn = await faces.evaluateAll((images) =>
+    images.map((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0));
+  expect(drawn.length).toBeGreaterThanOrEqual(3);
+  expect(drawn.every(Boolean)).toBe(true);
+  // No emoji characters left in the child's page.
+  const text = await child.locator('main').innerText();
+  expect(text).not.toMatch(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{1F198}]/u);
+
+  // The public board has "I'm worried" too.
+  await child.goto('/board');
+  await expect(child.getByRole('link', { name: "I'm worried" })).toBeVisible();
+});
