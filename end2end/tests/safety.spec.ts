@@ -75,3 +75,19 @@ test('faces and icons are pictures Heard ships, not emoji the tablet may not hav
   await child.goto('/board');
   await expect(child.getByRole('link', { name: "I'm worried" })).toBeVisible();
 });
+
+test('a wrong join code stays in the box to be corrected, with a reason', async ({ browser }) => {
+  const { code } = await openSession(browser, 'Library, join code');
+  const child = await (await browser.newContext()).newPage();
+  await child.goto('/');
+  const mistyped = code.slice(0, 8) + (code.endsWith('Z') ? 'Y' : 'Z');
+  await child.getByLabel('Type the code your helper gives you').fill(mistyped.toLowerCase());
+  await child.getByRole('button', { name: 'Start' }).click();
+  await expect(child.getByRole('alert')).toContainText('could not find that code');
+  await expect(child.getByLabel('Type the code your helper gives you')).toHaveValue(mistyped);
+  await expectAccessible(child);
+  // One letter put right, and the child is in.
+  await child.getByLabel('Type the code your helper gives you').fill(code);
+  await child.getByRole('button', { name: 'Start' }).click();
+  await expect(child.getByRole('button', { name: "Yes, let's start" })).toBeVisible();
+});

@@ -158,8 +158,8 @@ async fn a_form_posted_without_javascript_is_still_sent_back_to_its_page() {
         .unwrap();
     let response = heard.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::FOUND);
-    assert!(response.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .starts_with("http://127.0.0.1:3000/"));
+    let back = response.headers()[header::LOCATION].to_str().unwrap();
+    assert!(back.starts_with("http://127.0.0.1:3000/?"), "{back}");
+    // With the error to show, and the code as typed, so the child can correct it.
+    assert!(back.contains("__err=") && back.contains("code=ZZZZ-ZZZZ"), "{back}");
 }

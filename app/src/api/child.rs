@@ -5,9 +5,53 @@ use leptos::prelude::*;
 #[server]
 pub async fn join_session(code: String) -> Result<(), AppError> {
     use crate::{auth, data::session};
-    let participation = session::join_limited(&auth::db()?, &code, &auth::client_address()).await?;
-    leptos_axum::redirect(&format!("/take/{participation}/welcome"));
-    Ok(())
+    match session::join_limited(&auth::db()?, &code, &auth::client_address()).await {
+        Ok(participation) => {
+            leptos_axum::redirect(&format!("/take/{participation}/welcome"));
+            Ok(())
+        }
+        Err(refused) => {
+            let refused = AppError::from(refused);
+            back_keeping_code(&refused, &code);
+            Err(refused)
+        }
+    }
+}
+
+/// A join form posted as a whole page goes back to its page with the error, as every form does;
+/// here the typed code goes back too, so a child who mistyped one letter corrects it instead of
+/// typing it all again.
+#[cfg(feature = "ssr")]
+fn back_keeping_code(error: &AppError, typed: &str) {
+    use axum::http::{header, request::Parts};
+    use leptos::server_fn::error::ServerFnUrlError;
+    use leptos::server_fn::ServerFn;
+    let Some(parts) = use_context::<Parts>() else {
+        return;
+    };
+    let accepts_html = parts
+        .headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.contains("text/html"));
+    let referer = parts
+        .headers
+        .get(header::REFERER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| url::Url::parse(value).ok());
+    let (true, Some(mut back)) = (accepts_html, referer) else {
+        return;
+    };
+    let code: String = crate::data::codes::typed_join_code(typed).chars().take(16).collect();
+    let kept: Vec<(String, String)> = back
+        .query_pairs()
+        .filter(|(key, _)| !matches!(key.as_ref(), "code" | "__path" | "__err"))
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    back.query_pairs_mut().clear().extend_pairs(kept).append_pair("code", &code);
+    if let Ok(url) = ServerFnUrlError::new(JoinSession::PATH, error.clone()).to_url(back.as_str()) {
+        leptos_axum::redirect(url.as_str());
+    }
 }
 
 #[server]
