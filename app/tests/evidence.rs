@@ -741,3 +741,43 @@ async fn search_filters_by_each_field_and_leaves_out_what_is_held_back() {
     .await;
     assert!(second_page.0.is_empty(), "14 fit on the first page");
 }
+
+#[tokio::test]
+async fn a_hearing_on_the_day_the_child_spoke_is_no_wait_never_a_negative_one() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    child_answers_everything(&db, &opened.join_code, "A quiet room").await;
+    let said = said_in(&db, &opened.id).await;
+    // Said at two in the afternoon; the hearing is dated by its day, which began at midnight.
+    let day = now() - now().rem_euclid(DAY) - 10 * DAY;
+    for c in &said {
+        set_time(
+            &db,
+            "UPDATE contributions SET created_at = $1 WHERE id = $2",
+            day + 14 * 3600,
+            &c.id,
+        )
+        .await;
+    }
+    let pack = hearing::create(
+        &db,
+        &NewHearing {
+            forum_id: "forum-send-tc".into(),
+            title: "Same day".into(),
+            summary: String::new(),
+            held_on: day,
+        },
+        &facilitator_id(&db).await,
+    )
+    .await
+    .unwrap();
+    for c in &said {
+        hearing::add(&db, &pack, &c.id).await.unwrap();
+    }
+    hearing::present(&db, &pack).await.unwrap();
+    let dashboard = evidence::dashboard(&db, &EvidenceFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(dashboard.funnel.heard, said.len() as i64);
+    assert_eq!(dashboard.median_days_to_heard, Some(0.0));
+}

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { expectAccessible, openSession } from './helpers';
+import { expectAccessible, openSession, signIn } from './helpers';
 
 // A child on a question with a chosen way of answering (its address has a query).
 async function childAtTheLastQuestion(browser: import('@playwright/test').Browser, code: string) {
@@ -90,4 +90,55 @@ test('a wrong join code stays in the box to be corrected, with a reason', async 
   await child.getByLabel('Type the code your helper gives you').fill(code);
   await child.getByRole('button', { name: 'Start' }).click();
   await expect(child.getByRole('button', { name: "Yes, let's start" })).toBeVisible();
+});
+
+test('the join page and the thank-you page with the receipt code are read aloud', async ({ browser }) => {
+  const { code } = await openSession(browser, 'Library, read aloud');
+  const child = await (await browser.newContext()).newPage();
+  await child.addInitScript(() => {
+    (window as any).__spoken = [];
+    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => { (window as any).__spoken.push(u.text); };
+  });
+  await child.goto('/');
+  await expect(child.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await child.getByRole('button', { name: 'Read this page aloud' }).click();
+  await child.getByLabel('Type the code your helper gives you').fill(code);
+  await child.getByRole('button', { name: 'Start' }).click();
+  await child.getByRole('button', { name: "Yes, let's start" }).click();
+  for (const n of [1, 2, 3, 4, 5]) {
+    await expect(child.getByText(`Question ${n} of 5`)).toBeVisible();
+    await child.getByRole('button', { name: "I'd rather not say" }).click();
+  }
+  await expect(child.getByRole('heading', { name: 'How was today?' })).toBeVisible();
+  await child.getByRole('link', { name: 'Skip' }).click();
+  await expect(child.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
+  await expect(child.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await child.getByRole('button', { name: 'Read this page aloud' }).click();
+  const spoken: string[] = await child.evaluate(() => (window as any).__spoken);
+  expect(spoken.some((s) => s.includes('Type the code your helper gives you'))).toBe(true);
+  const thanks = spoken.find((s) => s.startsWith('Thank you!'))!;
+  expect(thanks).toContain('Your receipt code is');
+  // Spelled out a character at a time, so it is not read as a word.
+  expect(thanks).toContain(receipt.split('').map((c) => (c === '-' ? 'dash' : c)).join(', '));
+});
+
+test('each filter on the evidence dashboard and the search has its label right above its own menu', async ({ browser }) => {
+  const commissioner = await signIn(browser, 'commissioner@heard.example', 'demo-commissioner-password',
+    { viewport: { width: 1280, height: 900 } });
+  for (const path of ['/staff/evidence', '/staff/contributions']) {
+    await commissioner.goto(path);
+    const fields = commissioner.locator('form.filter .field');
+    expect(await fields.count()).toBeGreaterThanOrEqual(5);
+    for (const field of await fields.all()) {
+      const label = field.locator('label');
+      const control = field.locator('select, input');
+      const [labelBox, controlBox] = [await label.boundingBox(), await control.boundingBox()];
+      // The label names this control, and sits directly over it in the same column.
+      expect(await control.getAttribute('id')).toBe(await label.getAttribute('for'));
+      expect(Math.abs(labelBox!.x - controlBox!.x)).toBeLessThan(2);
+      expect(controlBox!.y - (labelBox!.y + labelBox!.height)).toBeGreaterThanOrEqual(0);
+      expect(controlBox!.y - (labelBox!.y + labelBox!.height)).toBeLessThan(12);
+    }
+  }
 });
