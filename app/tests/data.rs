@@ -5,8 +5,8 @@ use app::data::contribution::NewMedia;
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision};
 use app::data::{
-    concern, evaluation, media, moderation, now, seed, session, sign_in, staff, strategy, throttle, triage,
-    DataError, Db,
+    concern, evaluation, media, moderation, now, seed, session, sign_in, staff, strategy, throttle,
+    triage, DataError, Db,
 };
 use app::domain::{
     Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
@@ -1061,7 +1061,11 @@ async fn triage_raises_a_flag_with_the_answer_saying_which_kind_and_which_words(
     assert_eq!(queue.len(), 4);
     let mut reasons = Vec::new();
     for concern in &queue {
-        reasons.push(concern::chronology(&db, &concern.id).await.unwrap()[0].text.clone());
+        reasons.push(
+            concern::chronology(&db, &concern.id).await.unwrap()[0]
+                .text
+                .clone(),
+        );
     }
     assert!(
         reasons
@@ -1205,7 +1209,9 @@ async fn an_answer_that_arrives_after_its_turns_last_answer_is_still_stored_once
     let mut pages = Vec::new();
     let mut position = Some(1);
     while let Some(at) = position {
-        let page = contribution::prompt_page(&db, &participation, at).await.unwrap();
+        let page = contribution::prompt_page(&db, &participation, at)
+            .await
+            .unwrap();
         position = page.plan.iter().map(|p| p.position).find(|p| *p > at);
         pages.push(page);
     }
@@ -1222,7 +1228,9 @@ async fn an_answer_that_arrives_after_its_turns_last_answer_is_still_stored_once
         let late = contribution::submit(&db, answer.clone(), None).await;
         assert!(matches!(late, Ok(AfterAnswer::Finished)), "{late:?}");
         // Sent again after a lost acknowledgement: the same result, nothing stored twice.
-        assert!(contribution::submit(&db, answer.clone(), None).await.is_ok());
+        assert!(contribution::submit(&db, answer.clone(), None)
+            .await
+            .is_ok());
     }
     let stored = contribution::for_session(&db, &opened.id).await.unwrap();
     assert_eq!(stored.len(), answers.len());
@@ -1233,7 +1241,10 @@ async fn an_answer_that_arrives_after_its_turns_last_answer_is_still_stored_once
     let refused = contribution::submit(&db, another, None).await;
     assert!(matches!(refused, Err(DataError::Invalid(ref m)) if m.contains("finished")));
     assert_eq!(
-        contribution::for_session(&db, &opened.id).await.unwrap().len(),
+        contribution::for_session(&db, &opened.id)
+            .await
+            .unwrap()
+            .len(),
         answers.len()
     );
 }

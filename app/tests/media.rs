@@ -243,7 +243,11 @@ fn a_picture_over_the_pixel_limit_is_refused_though_each_side_is_allowed() {
 fn a_photo_cut_off_near_its_end_is_refused_not_stored_half_grey() {
     // A photo with detail in every row, so the cut falls inside the picture's data.
     let detailed = RgbImage::from_fn(800, 600, |x, y| {
-        Rgb([(x * 7 % 256) as u8, (y * 13 % 256) as u8, ((x ^ y) % 256) as u8])
+        Rgb([
+            (x * 7 % 256) as u8,
+            (y * 13 % 256) as u8,
+            ((x ^ y) % 256) as u8,
+        ])
     });
     let photo = encode_jpeg(&detailed);
     for cut in [photo.len() * 9 / 10, photo.len() - 2] {

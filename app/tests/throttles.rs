@@ -20,14 +20,21 @@ async fn sixty_four_passwords_at_once_get_five_checks() {
         sign_in::with_password(
             &db,
             "commissioner@heard.example",
-            if i == 0 { "demo-commissioner-password" } else { "guess" },
+            if i == 0 {
+                "demo-commissioner-password"
+            } else {
+                "guess"
+            },
             "203.0.113.64",
         )
     });
     let outcomes = join_all(guesses).await;
     let checked = outcomes.iter().filter(|o| !throttled(o)).count();
     assert_eq!(checked as i64, throttle::SIGN_IN_ACCOUNT_AT_ADDRESS.allowed);
-    assert_eq!(outcomes.iter().filter(|o| throttled(o)).count(), AT_ONCE - checked);
+    assert_eq!(
+        outcomes.iter().filter(|o| throttled(o)).count(),
+        AT_ONCE - checked
+    );
 }
 
 #[tokio::test]
@@ -35,11 +42,15 @@ async fn sixty_four_second_factor_codes_at_once_get_five_checks() {
     let db = test_db().await;
     let email = "facilitator@heard.example";
     // The right password is given back to the budget, so all five checks are left for codes.
-    let (pending, _) = sign_in::with_password(&db, email, "demo-facilitator-password", "192.0.2.50")
-        .await
-        .unwrap();
+    let (pending, _) =
+        sign_in::with_password(&db, email, "demo-facilitator-password", "192.0.2.50")
+            .await
+            .unwrap();
     let right = sign_in::code_at(seed::DEMO_TOTP_SECRET, email, app::data::now()).unwrap();
-    let wrong = format!("{:06}", (right.parse::<u32>().unwrap() + 500_000) % 1_000_000);
+    let wrong = format!(
+        "{:06}",
+        (right.parse::<u32>().unwrap() + 500_000) % 1_000_000
+    );
     let tries = (0..AT_ONCE).map(|_| sign_in::with_code(&db, &pending, &wrong, "192.0.2.50"));
     let outcomes = join_all(tries).await;
     let checked = outcomes
@@ -47,7 +58,10 @@ async fn sixty_four_second_factor_codes_at_once_get_five_checks() {
         .filter(|o| matches!(o, Err(DataError::Invalid(m)) if m.contains("did not work")))
         .count();
     assert_eq!(checked as i64, throttle::SIGN_IN_ACCOUNT_AT_ADDRESS.allowed);
-    assert_eq!(outcomes.iter().filter(|o| throttled(o)).count(), AT_ONCE - checked);
+    assert_eq!(
+        outcomes.iter().filter(|o| throttled(o)).count(),
+        AT_ONCE - checked
+    );
 }
 
 #[tokio::test]
@@ -55,7 +69,9 @@ async fn join_codes_sent_at_once_get_no_more_checks_than_the_limit() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let allowed = throttle::JOIN_ADDRESS.allowed as usize;
-    let codes: Vec<String> = (0..allowed + AT_ONCE).map(|i| format!("ZZZZ{i:04}")).collect();
+    let codes: Vec<String> = (0..allowed + AT_ONCE)
+        .map(|i| format!("ZZZZ{i:04}"))
+        .collect();
     let guesses = codes
         .iter()
         .map(|code| session::join_limited(&db, code, "203.0.113.65"));
@@ -67,9 +83,11 @@ async fn join_codes_sent_at_once_get_no_more_checks_than_the_limit() {
     assert_eq!(checked, allowed);
     assert_eq!(outcomes.iter().filter(|o| throttled(o)).count(), AT_ONCE);
     // Only this address is held up.
-    assert!(session::join_limited(&db, &opened.join_code, "198.51.100.1")
-        .await
-        .is_ok());
+    assert!(
+        session::join_limited(&db, &opened.join_code, "198.51.100.1")
+            .await
+            .is_ok()
+    );
 }
 
 #[tokio::test]
@@ -80,7 +98,8 @@ async fn a_hall_of_children_mistyping_never_locks_out_its_school() {
     // Thirty children each get the code wrong three times before getting it right.
     for child in 0..30 {
         for slip in 0..3 {
-            let wrong = session::join_limited(&db, &format!("K7PQ{child:02}{slip:02}"), school).await;
+            let wrong =
+                session::join_limited(&db, &format!("K7PQ{child:02}{slip:02}"), school).await;
             assert!(matches!(wrong, Err(DataError::Invalid(_))), "{wrong:?}");
         }
         let typed = opened.join_code.to_lowercase().replace('-', " ");
@@ -103,9 +122,14 @@ async fn outsiders_guessing_from_many_addresses_cannot_stop_anyone_else_joining(
             .iter()
             .map(|code| session::join_limited(&db, code, &address));
         let outcomes = join_all(guesses).await;
-        assert!(outcomes.iter().any(throttled), "{address} was never held up");
+        assert!(
+            outcomes.iter().any(throttled),
+            "{address} was never held up"
+        );
     }
-    assert!(session::join_limited(&db, &opened.join_code, "198.51.100.99")
-        .await
-        .is_ok());
+    assert!(
+        session::join_limited(&db, &opened.join_code, "198.51.100.99")
+            .await
+            .is_ok()
+    );
 }

@@ -61,7 +61,11 @@ fn measure(name: &str, corpus: &Corpus) -> (f64, f64) {
         false_positives * 100.0
     );
     for harm in Harm::ALL {
-        let of_kind: Vec<_> = corpus.disclosures.iter().filter(|(h, _)| *h == harm).collect();
+        let of_kind: Vec<_> = corpus
+            .disclosures
+            .iter()
+            .filter(|(h, _)| *h == harm)
+            .collect();
         let caught = of_kind
             .iter()
             .filter(|(_, text)| !reasons(&list, text).is_empty())
@@ -103,7 +107,11 @@ fn on_text_it_was_not_tuned_on() {
         include_str!("triage/held-out/benign.txt"),
     );
     let (recall, false_positives) = measure("held-out set", &held_out);
-    assert!(recall >= 0.95, "recall {:.1}% on unseen text", recall * 100.0);
+    assert!(
+        recall >= 0.95,
+        "recall {:.1}% on unseen text",
+        recall * 100.0
+    );
     assert!(
         false_positives <= 0.10,
         "{:.1}% false positives on unseen text",

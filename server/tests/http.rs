@@ -43,7 +43,10 @@ async fn a_post_from_another_site_or_from_nowhere_is_refused_and_changes_nothing
     let before = session::list(&heard.db).await.unwrap().len();
     let refused: [&[(&str, &str)]; 5] = [
         &[("origin", "http://evil.example")],
-        &[("sec-fetch-site", "cross-site"), ("origin", "http://evil.example")],
+        &[
+            ("sec-fetch-site", "cross-site"),
+            ("origin", "http://evil.example"),
+        ],
         &[("sec-fetch-site", "same-site")],
         &[("referer", "http://evil.example/form")],
         &[],
@@ -90,9 +93,18 @@ async fn a_page_allows_only_its_own_script_and_is_never_framed_or_cached() {
     let heard = heard().await;
     let response = get(&heard, "/", "identity").await;
     let headers = response.headers().clone();
-    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    let policy = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
     let html = String::from_utf8(
-        response.into_body().collect().await.unwrap().to_bytes().to_vec(),
+        response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
     )
     .unwrap();
     let nonce = policy
@@ -100,16 +112,25 @@ async fn a_page_allows_only_its_own_script_and_is_never_framed_or_cached() {
         .nth(1)
         .and_then(|rest| rest.split('\'').next())
         .expect("the policy names a nonce");
-    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the script carries it");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the script carries it"
+    );
     assert!(policy.contains("frame-ancestors 'none'"));
     assert!(!policy.contains("unsafe-inline"));
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
-    assert!(headers["permissions-policy"].to_str().unwrap().contains("microphone=()"));
+    assert!(headers["permissions-policy"]
+        .to_str()
+        .unwrap()
+        .contains("microphone=()"));
     assert!(headers.contains_key("x-request-id"));
 
     // Two pages, two nonces.
     let again = get(&heard, "/", "identity").await;
-    assert_ne!(again.headers()[header::CONTENT_SECURITY_POLICY], policy.as_str());
+    assert_ne!(
+        again.headers()[header::CONTENT_SECURITY_POLICY],
+        policy.as_str()
+    );
 }
 
 async fn sign_in_as_a_script(heard: &Heard, password: &str) -> axum::response::Response {
@@ -161,5 +182,8 @@ async fn a_form_posted_without_javascript_is_still_sent_back_to_its_page() {
     let back = response.headers()[header::LOCATION].to_str().unwrap();
     assert!(back.starts_with("http://127.0.0.1:3000/?"), "{back}");
     // With the error to show, and the code as typed, so the child can correct it.
-    assert!(back.contains("__err=") && back.contains("code=ZZZZ-ZZZZ"), "{back}");
+    assert!(
+        back.contains("__err=") && back.contains("code=ZZZZ-ZZZZ"),
+        "{back}"
+    );
 }

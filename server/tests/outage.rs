@@ -28,10 +28,14 @@ fn relay(listener: std::net::TcpListener, upstream: SocketAddr) -> CancellationT
                 _ = stop.cancelled() => return,
                 accepted = listener.accept() => accepted,
             };
-            let Ok((mut client, _)) = accepted else { continue };
+            let Ok((mut client, _)) = accepted else {
+                continue;
+            };
             let stop = stop.clone();
             tokio::spawn(async move {
-                let Ok(mut server) = TcpStream::connect(upstream).await else { return };
+                let Ok(mut server) = TcpStream::connect(upstream).await else {
+                    return;
+                };
                 tokio::select! {
                     _ = stop.cancelled() => {}
                     _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
@@ -65,7 +69,10 @@ async fn a_database_outage_is_reported_within_seconds_and_heard_recovers() {
     sqlx::any::install_default_drivers();
     let schema = format!("heard_test_{}", new_id().replace('-', ""));
     let mut admin = sqlx::AnyConnection::connect(&url).await.unwrap();
-    sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&mut admin).await.unwrap();
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
 
     let upstream: SocketAddr = "127.0.0.1:5432".parse().unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -86,33 +93,67 @@ async fn a_database_outage_is_reported_within_seconds_and_heard_recovers() {
     tokio::spawn(async move { axum::serve(http, router).await.unwrap() });
 
     let db = &server.db;
-    let facilitator = staff::find_by_email(db, "facilitator@heard.example").await.unwrap();
-    let opened = session::open(db, session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id))
+    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
         .await
         .unwrap();
+    let opened = session::open(
+        db,
+        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
+    )
+    .await
+    .unwrap();
     let participation = contribution::join(db, &opened.join_code).await.unwrap();
-    contribution::assent(db, &participation, None).await.unwrap();
-    let prompt = contribution::prompt_page(db, &participation, 2).await.unwrap().prompt.id;
+    contribution::assent(db, &participation, None)
+        .await
+        .unwrap();
+    let prompt = contribution::prompt_page(db, &participation, 2)
+        .await
+        .unwrap()
+        .prompt
+        .id;
     let answer = format!(
         "participation={participation}&prompt={prompt}&contribution={}&way=text&text=A+quiet+room",
         new_id()
     );
-    assert_eq!(request(address, "GET /healthz", "").await, "HTTP/1.1 200 OK");
+    assert_eq!(
+        request(address, "GET /healthz", "").await,
+        "HTTP/1.1 200 OK"
+    );
 
     cut.cancel();
     let asked = Instant::now();
-    assert_eq!(request(address, "GET /healthz", "").await, "HTTP/1.1 503 Service Unavailable");
-    assert!(asked.elapsed() < Duration::from_secs(2), "healthz took {:?}", asked.elapsed());
+    assert_eq!(
+        request(address, "GET /healthz", "").await,
+        "HTTP/1.1 503 Service Unavailable"
+    );
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "healthz took {:?}",
+        asked.elapsed()
+    );
     let asked = Instant::now();
     let refused = request(address, &format!("POST {}", SubmitAnswer::url()), &answer).await;
-    assert!(!refused.contains(" 200 "), "an answer was acknowledged without a database: {refused}");
-    assert!(asked.elapsed() < Duration::from_secs(8), "the refusal took {:?}", asked.elapsed());
+    assert!(
+        !refused.contains(" 200 "),
+        "an answer was acknowledged without a database: {refused}"
+    );
+    assert!(
+        asked.elapsed() < Duration::from_secs(8),
+        "the refusal took {:?}",
+        asked.elapsed()
+    );
 
     // PostgreSQL is back on the same address: Heard recovers without a restart.
-    cut = relay(std::net::TcpListener::bind(("127.0.0.1", port)).unwrap(), upstream);
+    cut = relay(
+        std::net::TcpListener::bind(("127.0.0.1", port)).unwrap(),
+        upstream,
+    );
     let back = Instant::now();
     while request(address, "GET /healthz", "").await != "HTTP/1.1 200 OK" {
-        assert!(back.elapsed() < Duration::from_secs(20), "never healthy again");
+        assert!(
+            back.elapsed() < Duration::from_secs(20),
+            "never healthy again"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let stored = request(address, &format!("POST {}", SubmitAnswer::url()), &answer).await;

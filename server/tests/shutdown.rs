@@ -88,10 +88,19 @@ async fn exit_code(child: &mut Child, within: Duration) -> Option<i32> {
 async fn sigterm_finishes_the_answer_under_way_ends_live_views_and_exits_zero() {
     let address = free_address();
     let mut running = start(address).await;
-    let db = Db::open(&Config::sqlite_url_in(&running.data_dir)).await.unwrap();
+    let db = Db::open(&Config::sqlite_url_in(&running.data_dir))
+        .await
+        .unwrap();
 
-    let token = common::token_for(&db, "facilitator@heard.example", "demo-facilitator-password").await;
-    let facilitator = staff::find_by_email(&db, "facilitator@heard.example").await.unwrap();
+    let token = common::token_for(
+        &db,
+        "facilitator@heard.example",
+        "demo-facilitator-password",
+    )
+    .await;
+    let facilitator = staff::find_by_email(&db, "facilitator@heard.example")
+        .await
+        .unwrap();
     let opened = session::open(
         &db,
         session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
@@ -99,8 +108,14 @@ async fn sigterm_finishes_the_answer_under_way_ends_live_views_and_exits_zero() 
     .await
     .unwrap();
     let participation = contribution::join(&db, &opened.join_code).await.unwrap();
-    contribution::assent(&db, &participation, None).await.unwrap();
-    let prompt = contribution::prompt_page(&db, &participation, 2).await.unwrap().prompt.id;
+    contribution::assent(&db, &participation, None)
+        .await
+        .unwrap();
+    let prompt = contribution::prompt_page(&db, &participation, 2)
+        .await
+        .unwrap()
+        .prompt
+        .id;
 
     // The facilitator's live view of the session: a response that never ends by itself.
     let mut live = TcpStream::connect(address).await.unwrap();
@@ -145,11 +160,15 @@ async fn sigterm_finishes_the_answer_under_way_ends_live_views_and_exits_zero() 
     answer.write_all(rest.as_bytes()).await.unwrap();
     let mut reply = String::new();
     answer.read_to_string(&mut reply).await.unwrap();
-    assert!(reply.starts_with("HTTP/1.1 200"), "the answer under way was acknowledged: {reply}");
+    assert!(
+        reply.starts_with("HTTP/1.1 200"),
+        "the answer under way was acknowledged: {reply}"
+    );
 
     // The live view was ended, so nothing holds the server open.
     let mut rest_of_live = Vec::new();
-    let ended = tokio::time::timeout(Duration::from_secs(5), live.read_to_end(&mut rest_of_live)).await;
+    let ended =
+        tokio::time::timeout(Duration::from_secs(5), live.read_to_end(&mut rest_of_live)).await;
     assert!(ended.is_ok(), "the live view was ended");
 
     let code = exit_code(&mut running.child, Duration::from_secs(8)).await;

@@ -42,13 +42,19 @@ fn back_keeping_code(error: &AppError, typed: &str) {
     let (true, Some(mut back)) = (accepts_html, referer) else {
         return;
     };
-    let code: String = crate::data::codes::typed_join_code(typed).chars().take(16).collect();
+    let code: String = crate::data::codes::typed_join_code(typed)
+        .chars()
+        .take(16)
+        .collect();
     let kept: Vec<(String, String)> = back
         .query_pairs()
         .filter(|(key, _)| !matches!(key.as_ref(), "code" | "__path" | "__err"))
         .map(|(key, value)| (key.into_owned(), value.into_owned()))
         .collect();
-    back.query_pairs_mut().clear().extend_pairs(kept).append_pair("code", &code);
+    back.query_pairs_mut()
+        .clear()
+        .extend_pairs(kept)
+        .append_pair("code", &code);
     if let Ok(url) = ServerFnUrlError::new(JoinSession::PATH, error.clone()).to_url(back.as_str()) {
         leptos_axum::redirect(url.as_str());
     }

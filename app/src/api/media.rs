@@ -201,11 +201,11 @@ async fn save_upload(
         prepare(mode, bytes, &prepared_for, upload_sha256)
     })
     .await
-            .map_err(|_| UploadProblem::NotSaved)?
-            .map_err(|error| {
-                tracing::info!(%error, "upload refused");
-                error.problem()
-            })?;
+    .map_err(|_| UploadProblem::NotSaved)?
+    .map_err(|error| {
+        tracing::info!(%error, "upload refused");
+        error.problem()
+    })?;
     let keys: Vec<String> = files.iter().map(|(key, _)| key.clone()).collect();
     for (key, bytes) in files {
         if let Err(error) = state.media.put(&key, bytes).await {

@@ -1,6 +1,8 @@
 //! Sessions: one facilitated occasion of an activity, joined by a code while it is open.
 
-use super::{activity, codes, format_date, throttle, get, new_id, now, required, DataError, DataResult, Db};
+use super::{
+    activity, codes, format_date, get, new_id, now, required, throttle, DataError, DataResult, Db,
+};
 use crate::domain::{mode_label, AnswerMode, Role, SessionSummary, SessionTally, SpaceRecord};
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \

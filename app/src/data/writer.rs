@@ -51,7 +51,15 @@ impl Writer {
         let (done, outcome) = oneshot::channel();
         let nothing: Write = Box::new(|_| Box::pin(async { Ok(()) }));
         // The queue is first in, first out: once this empty write is through, so is all before it.
-        if self.jobs.send(Job { write: nothing, done }).await.is_ok() {
+        if self
+            .jobs
+            .send(Job {
+                write: nothing,
+                done,
+            })
+            .await
+            .is_ok()
+        {
             let _ = outcome.await;
         }
     }

@@ -110,24 +110,66 @@ pub const SYMBOLS: &[Symbol] = &[
 pub mod icon {
     use super::Symbol;
 
-    pub const VERY_SAD: Symbol = Symbol { hex: "1F622", name: "Very sad" };
-    pub const SAD: Symbol = Symbol { hex: "1F641", name: "Sad" };
-    pub const OKAY: Symbol = Symbol { hex: "1F610", name: "Okay" };
-    pub const HAPPY: Symbol = Symbol { hex: "1F642", name: "Happy" };
-    pub const VERY_HAPPY: Symbol = Symbol { hex: "1F604", name: "Very happy" };
-    pub const SPEAKER: Symbol = Symbol { hex: "1F50A", name: "Read aloud" };
-    pub const SPONGE: Symbol = Symbol { hex: "1F9FD", name: "Eraser" };
-    pub const MICROPHONE: Symbol = Symbol { hex: "1F399", name: "Record" };
-    pub const RECORDING: Symbol = Symbol { hex: "1F534", name: "Recording" };
-    pub const SPEECH: Symbol = Symbol { hex: "1F4AC", name: "About" };
-    pub const EAR: Symbol = Symbol { hex: "1F442", name: "Who will hear" };
-    pub const HAND: Symbol = Symbol { hex: "270B", name: "You can stop" };
-    pub const RING_BUOY: Symbol = Symbol { hex: "1F6DF", name: "Help" };
-    pub const SOS: Symbol = Symbol { hex: "1F198", name: "I'm worried" };
+    pub const VERY_SAD: Symbol = Symbol {
+        hex: "1F622",
+        name: "Very sad",
+    };
+    pub const SAD: Symbol = Symbol {
+        hex: "1F641",
+        name: "Sad",
+    };
+    pub const OKAY: Symbol = Symbol {
+        hex: "1F610",
+        name: "Okay",
+    };
+    pub const HAPPY: Symbol = Symbol {
+        hex: "1F642",
+        name: "Happy",
+    };
+    pub const VERY_HAPPY: Symbol = Symbol {
+        hex: "1F604",
+        name: "Very happy",
+    };
+    pub const SPEAKER: Symbol = Symbol {
+        hex: "1F50A",
+        name: "Read aloud",
+    };
+    pub const SPONGE: Symbol = Symbol {
+        hex: "1F9FD",
+        name: "Eraser",
+    };
+    pub const MICROPHONE: Symbol = Symbol {
+        hex: "1F399",
+        name: "Record",
+    };
+    pub const RECORDING: Symbol = Symbol {
+        hex: "1F534",
+        name: "Recording",
+    };
+    pub const SPEECH: Symbol = Symbol {
+        hex: "1F4AC",
+        name: "About",
+    };
+    pub const EAR: Symbol = Symbol {
+        hex: "1F442",
+        name: "Who will hear",
+    };
+    pub const HAND: Symbol = Symbol {
+        hex: "270B",
+        name: "You can stop",
+    };
+    pub const RING_BUOY: Symbol = Symbol {
+        hex: "1F6DF",
+        name: "Help",
+    };
+    pub const SOS: Symbol = Symbol {
+        hex: "1F198",
+        name: "I'm worried",
+    };
 
     pub const ALL: [Symbol; 14] = [
-        VERY_SAD, SAD, OKAY, HAPPY, VERY_HAPPY, SPEAKER, SPONGE, MICROPHONE, RECORDING, SPEECH, EAR,
-        HAND, RING_BUOY, SOS,
+        VERY_SAD, SAD, OKAY, HAPPY, VERY_HAPPY, SPEAKER, SPONGE, MICROPHONE, RECORDING, SPEECH,
+        EAR, HAND, RING_BUOY, SOS,
     ];
 }
 

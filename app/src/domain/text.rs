@@ -25,7 +25,10 @@ mod tests {
     fn controls_and_bidi_overrides_go_and_words_stay() {
         assert_eq!(clean("more\0 swimming\u{7}"), "more swimming");
         assert_eq!(clean("a\u{202E}olleh\u{202C}b"), "aollehb");
-        assert_eq!(clean("  line one\r\nline two\tend  "), "line one\nline two\tend");
+        assert_eq!(
+            clean("  line one\r\nline two\tend  "),
+            "line one\nline two\tend"
+        );
         assert_eq!(clean("مرحبا 👋🏽 Zoë"), "مرحبا 👋🏽 Zoë");
         assert_eq!(clean("\0\u{2066}\u{1b}"), "");
     }

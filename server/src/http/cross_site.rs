@@ -37,7 +37,9 @@ pub fn from_own_page(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         return site == "same-origin";
     }
-    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok());
+    let host = headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok());
     let origin = headers
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
@@ -77,7 +79,10 @@ mod tests {
 
     #[test]
     fn the_browser_saying_same_origin_is_enough() {
-        assert!(from_own_page(&headers(&[("sec-fetch-site", "same-origin")]), None));
+        assert!(from_own_page(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            None
+        ));
         for site in ["cross-site", "same-site", "none"] {
             let h = headers(&[("sec-fetch-site", site), ("host", "heard.example")]);
             assert!(!from_own_page(&h, None), "{site}");
@@ -86,26 +91,46 @@ mod tests {
 
     #[test]
     fn origin_or_referer_must_name_this_host() {
-        let own = [("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")];
+        let own = [
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000"),
+        ];
         assert!(from_own_page(&headers(&own), None));
-        let referer = [("host", "127.0.0.1:3000"), ("referer", "http://127.0.0.1:3000/take/x/1")];
+        let referer = [
+            ("host", "127.0.0.1:3000"),
+            ("referer", "http://127.0.0.1:3000/take/x/1"),
+        ];
         assert!(from_own_page(&headers(&referer), None));
-        for origin in ["http://evil.example", "null", "http://127.0.0.1:3001", "file://x"] {
+        for origin in [
+            "http://evil.example",
+            "null",
+            "http://127.0.0.1:3001",
+            "file://x",
+        ] {
             let h = headers(&[("host", "127.0.0.1:3000"), ("origin", origin)]);
             assert!(!from_own_page(&h, None), "{origin}");
         }
-        let spoofed = [("host", "127.0.0.1:3000"), ("referer", "http://127.0.0.1:3000@evil.example/")];
+        let spoofed = [
+            ("host", "127.0.0.1:3000"),
+            ("referer", "http://127.0.0.1:3000@evil.example/"),
+        ];
         assert!(!from_own_page(&headers(&spoofed), None));
     }
 
     #[test]
     fn no_origin_at_all_is_refused() {
-        assert!(!from_own_page(&headers(&[("host", "127.0.0.1:3000")]), None));
+        assert!(!from_own_page(
+            &headers(&[("host", "127.0.0.1:3000")]),
+            None
+        ));
     }
 
     #[test]
     fn behind_a_proxy_the_public_address_counts() {
-        let h = headers(&[("host", "10.0.0.5:3000"), ("origin", "https://heard.council.example")]);
+        let h = headers(&[
+            ("host", "10.0.0.5:3000"),
+            ("origin", "https://heard.council.example"),
+        ]);
         assert!(from_own_page(&h, Some("https://heard.council.example")));
         assert!(!from_own_page(&h, Some("https://other.example")));
     }

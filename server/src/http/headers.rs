@@ -2,8 +2,8 @@
 //! its hydration script), what the page may ask the device for, how long files may be cached,
 //! and HSTS when Heard is served over TLS.
 
-use axum::http::{header, HeaderMap, HeaderValue};
 use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use leptos::prelude::use_context;
@@ -72,7 +72,10 @@ fn has_content_hash(path: &str) -> bool {
     let (Some(_name), Some(hash), Some(_ext)) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    hash.len() >= 16
+        && hash
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
@@ -87,7 +90,11 @@ pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
         headers.insert("permissions-policy", value);
     }
     if hsts {
-        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000");
+        set(
+            headers,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000",
+        );
     }
     let is_page = headers
         .get(header::CONTENT_TYPE)
@@ -107,7 +114,11 @@ pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
     if !headers.contains_key(header::CACHE_CONTROL) {
         // Pages hold children's words and receipt codes: a shared tablet's Back button and
         // cache must not bring them back for the next child.
-        let cache = if is_page { Some("no-store") } else { cache_for(&path) };
+        let cache = if is_page {
+            Some("no-store")
+        } else {
+            cache_for(&path)
+        };
         if let Some(cache) = cache {
             set(headers, header::CACHE_CONTROL, cache);
         }

@@ -30,7 +30,9 @@ pub async fn honest(request: Request, next: Next) -> Response {
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
         if let Some(secs) = error.retry_after_secs() {
-            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+            parts
+                .headers
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
         }
     }
     Response::from_parts(parts, Body::from(bytes))

@@ -78,7 +78,13 @@ fn Thanks(thanks: ThankYou) -> impl IntoView {
 /// A code read one character at a time ("K, 7, P, Q, dash…"), so a voice does not say it as a word.
 fn spelled(code: &str) -> String {
     code.chars()
-        .map(|c| if c == '-' { "dash".to_owned() } else { c.to_string() })
+        .map(|c| {
+            if c == '-' {
+                "dash".to_owned()
+            } else {
+                c.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -115,7 +115,12 @@ fn too_large(form: &web_sys::HtmlFormElement) -> bool {
         .into_iter()
         .flatten()
         .filter_map(|entry| entry.ok())
-        .filter_map(|entry| js_sys::Array::from(&entry).get(1).dyn_into::<web_sys::File>().ok())
+        .filter_map(|entry| {
+            js_sys::Array::from(&entry)
+                .get(1)
+                .dyn_into::<web_sys::File>()
+                .ok()
+        })
         .any(|file| file.size() > limit)
 }
 

@@ -1,6 +1,6 @@
 use super::{Icon, PageForm};
-use crate::domain::icon;
 use crate::api::child::RaiseWorry;
+use crate::domain::icon;
 use leptos::prelude::*;
 
 /// "I'm worried", on every child screen. During a turn it raises a concern for the facilitator

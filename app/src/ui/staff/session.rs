@@ -246,16 +246,17 @@ fn ContributionItem(
 /// "How was today?": the children's own evaluation of Space and Voice in this session.
 #[component]
 fn TodayView(today: TodaySummary) -> impl IntoView {
-    let rows =
-        |counts: [i64; 5]| {
-            EmojiScale::POINTS
+    let rows = |counts: [i64; 5]| {
+        EmojiScale::POINTS
             .iter()
             .zip(counts)
-            .map(|((_, face, word), count)| view! {
-                <td><Icon symbol=*face/>" "{format!("{word}: {count}")}</td>
+            .map(|((_, face, word), count)| {
+                view! {
+                    <td><Icon symbol=*face/>" "{format!("{word}: {count}")}</td>
+                }
             })
             .collect_view()
-        };
+    };
     view! {
         <h2>{format!("How was today? ({} children answered)", today.answers())}</h2>
         <table class="today">
