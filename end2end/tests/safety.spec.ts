@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { expectAccessible, openSession, signIn } from './helpers';
+import { childWrites, expectAccessible, openSession, signIn } from './helpers';
 
 // A child on a question with a chosen way of answering (its address has a query).
 async function childAtTheLastQuestion(browser: import('@playwright/test').Browser, code: string) {
@@ -141,4 +141,19 @@ test('each filter on the evidence dashboard and the search has its label right a
       expect(controlBox!.y - (labelBox!.y + labelBox!.height)).toBeLessThan(12);
     }
   }
+});
+
+test('the live view shows answers that arrived before it was listening', async ({ browser }) => {
+  const { facilitator, code } = await openSession(browser, 'Library, live view');
+  // Hold the live stream back, as slow hydration or a dropped connection would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await facilitator.route('**/live', async (route) => { await held; await route.continue(); });
+  await facilitator.reload();
+  await expect(facilitator.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  // A child answers while the page is not yet listening, and nothing else happens afterwards.
+  await childWrites(browser, code, 'Said while nobody was listening');
+  await expect(facilitator.getByText('Said while nobody was listening')).toHaveCount(0);
+  release();
+  await expect(facilitator.getByText('Said while nobody was listening').first()).toBeVisible({ timeout: 10_000 });
 });
