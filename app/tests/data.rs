@@ -1248,3 +1248,29 @@ async fn an_answer_that_arrives_after_its_turns_last_answer_is_still_stored_once
         answers.len()
     );
 }
+
+#[tokio::test]
+async fn control_characters_and_bidi_overrides_are_dropped_not_an_error() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    // PostgreSQL refuses NUL in text: the child's words must still be stored, cleanly.
+    child_answers_everything(
+        &db,
+        &opened.join_code,
+        "more\0 swimming\u{202E}please\u{202C}\u{7}",
+    )
+    .await;
+    let stored = contribution::for_session(&db, &opened.id).await.unwrap();
+    let words: Vec<String> = stored
+        .iter()
+        .filter_map(|c| match &c.answer {
+            Answer::Text(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(!words.is_empty());
+    assert!(
+        words.iter().all(|w| w == "more swimmingplease"),
+        "{words:?}"
+    );
+}

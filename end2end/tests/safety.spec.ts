@@ -158,3 +158,17 @@ test('the live view shows answers that arrived before it was listening', async (
   release();
   await expect(facilitator.getByText('Said while nobody was listening').first()).toBeVisible({ timeout: 10_000 });
 });
+
+test('one very long word does not make staff pages wider than the screen', async ({ browser }) => {
+  const { facilitator, code } = await openSession(browser, 'Library, long word');
+  await facilitator.setViewportSize({ width: 1280, height: 900 });
+  await childWrites(browser, code, 'a'.repeat(2000));
+  await facilitator.reload();
+  await expect(facilitator.getByText('a'.repeat(50), { exact: false }).first()).toBeVisible();
+  const overflow = () => facilitator.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBeLessThanOrEqual(1);
+  // The contribution search shows it in a table.
+  await facilitator.goto('/staff/contributions');
+  await expect(facilitator.getByText('a'.repeat(50), { exact: false }).first()).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(1);
+});

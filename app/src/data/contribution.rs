@@ -231,9 +231,19 @@ fn page_of(
 /// under an id already used is refused. A photo's `media` row is written in the same transaction.
 pub async fn submit(
     db: &Db,
-    new: NewContribution,
+    mut new: NewContribution,
     media: Option<NewMedia>,
 ) -> DataResult<AfterAnswer> {
+    // Whatever path an answer came by, control characters and bidi overrides are not kept
+    // (PostgreSQL would refuse a NUL outright).
+    if let Answer::Text(text) = &mut new.answer {
+        *text = crate::domain::text::clean(text);
+        if text.is_empty() {
+            return Err(DataError::Invalid(
+                "Please write your answer in the box.".into(),
+            ));
+        }
+    }
     let upload_digest = media.as_ref().map(|m| m.upload_sha256.clone());
     let digest = upload_digest.as_deref();
     let turn = turn(db, &new.participation_id).await?;
