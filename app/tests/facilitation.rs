@@ -667,3 +667,49 @@ async fn a_flagged_answer_and_its_concern_are_stored_together_or_not_at_all() {
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].source, "triage");
 }
+
+#[tokio::test]
+async fn retention_waits_its_turn_behind_children_answering_instead_of_failing_on_a_lock() {
+    let db = test_db().await;
+    let store = LocalDirStore::new(
+        std::env::temp_dir().join(format!("heard-retention-load-{}", uuid::Uuid::new_v4())),
+    )
+    .unwrap();
+    let facilitator = facilitator_id(&db).await;
+    let old = open_demo_session(&db).await;
+    for n in 0..4 {
+        child_answers_everything(&db, &old.join_code, &format!("Old idea {n}")).await;
+    }
+    session::close(&db, &old.id).await.unwrap();
+    retention::set_months(&db, 1, &facilitator).await.unwrap();
+    let later = now() + 40 * 24 * 60 * 60;
+
+    // A hall answering in another session while the erasure runs, three times over.
+    let busy = open_demo_session(&db).await;
+    for _ in 0..3 {
+        let children = (0..8).map(|n| {
+            let db = db.clone();
+            let code = busy.join_code.clone();
+            tokio::spawn(async move {
+                child_answers_everything(&db, &code, &format!("New idea {n}")).await;
+            })
+        });
+        let children: Vec<_> = children.collect();
+        let erased = retention::erase_expired(&db, &store, later).await;
+        assert!(erased.is_ok(), "{erased:?}");
+        for child in children {
+            child.await.unwrap();
+        }
+    }
+    assert!(contribution::for_session(&db, &old.id)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        contribution::for_session(&db, &busy.id)
+            .await
+            .unwrap()
+            .len(),
+        3 * 8 * 5
+    );
+}
