@@ -112,16 +112,66 @@ const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
 /// Erases what is past the retention period now and then once a day, for as long as Heard runs.
 pub fn run_daily(db: Db, store: std::sync::Arc<dyn MediaStore>) {
-    tokio::spawn(async move {
-        loop {
-            let wait = match erase_expired(&db, store.as_ref(), now()).await {
-                Ok(_) => DAY,
-                Err(error) => {
-                    tracing::error!(%error, "retention: erasing expired contributions failed; trying again in 10 minutes");
-                    RETRY_AFTER_FAILURE
+    tokio::spawn(repeat(move || {
+        let db = db.clone();
+        let store = store.clone();
+        async move { erase_expired(&db, store.as_ref(), now()).await }
+    }));
+}
+
+/// Runs `erase` now and then a day after each success, or 10 minutes after a failure, so a
+/// busy moment delays an erasure by minutes, not by a day.
+async fn repeat<F, Fut>(mut erase: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = DataResult<u64>>,
+{
+    loop {
+        let wait = match erase().await {
+            Ok(_) => DAY,
+            Err(error) => {
+                tracing::error!(%error, "retention: erasing expired contributions failed; trying again in 10 minutes");
+                RETRY_AFTER_FAILURE
+            }
+        };
+        tokio::time::sleep(wait).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+    use tokio::time::{Duration, Instant};
+
+    #[tokio::test(start_paused = true)]
+    async fn a_failed_erasure_is_tried_again_in_minutes_and_then_daily() {
+        let started = Instant::now();
+        let runs: Arc<Mutex<Vec<Duration>>> = Arc::default();
+        let seen = runs.clone();
+        let task = tokio::spawn(repeat(move || {
+            let seen = seen.clone();
+            async move {
+                let mut runs = seen.lock().unwrap();
+                runs.push(started.elapsed());
+                if runs.len() == 1 {
+                    Err(DataError::Conflict("database is locked"))
+                } else {
+                    Ok(0)
                 }
-            };
-            tokio::time::sleep(wait).await;
-        }
-    });
+            }
+        }));
+        tokio::time::sleep(RETRY_AFTER_FAILURE + DAY * 2 + Duration::from_secs(60)).await;
+        task.abort();
+        let runs = runs.lock().unwrap().clone();
+        assert_eq!(
+            runs,
+            [
+                Duration::ZERO,
+                RETRY_AFTER_FAILURE,
+                RETRY_AFTER_FAILURE + DAY,
+                RETRY_AFTER_FAILURE + DAY * 2
+            ]
+        );
+    }
 }
