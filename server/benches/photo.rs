@@ -4,7 +4,10 @@
 //!
 //!     cargo bench -p server --bench photo
 
+mod common;
+
 use app::media::sanitise_image;
+use common::peak_kib;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use std::process::Command;
@@ -100,14 +103,4 @@ fn twelve_megapixels() -> Vec<u8> {
         .encode_image(&picture)
         .unwrap();
     out
-}
-
-/// The process's peak resident memory (VmHWM) in KiB, from Linux's /proc.
-fn peak_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }

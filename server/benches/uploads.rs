@@ -4,9 +4,12 @@
 //!
 //!     cargo bench -p server --bench uploads
 
+mod common;
+
 use app::data::{contribution, session, staff};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::peak_kib;
 use server::{build_app, Config, Server};
 use std::time::Instant;
 use tower::ServiceExt;
@@ -100,14 +103,4 @@ fn multipart(prompt: &str, contribution: &str, file: &[u8]) -> Vec<u8> {
     body.extend(file);
     body.extend(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
     body
-}
-
-/// The process's peak resident memory (VmHWM) in KiB, from Linux's /proc.
-fn peak_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
