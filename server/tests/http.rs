@@ -7,8 +7,7 @@ use app::api::facilitation::OpenSession;
 use app::data::session;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{heard, token_for, Heard};
-use http_body_util::BodyExt;
+use common::{body_text, heard, token_for, Heard};
 use leptos::server_fn::ServerFn;
 use tower::ServiceExt;
 
@@ -97,16 +96,7 @@ async fn a_page_allows_only_its_own_script_and_is_never_framed_or_cached() {
         .to_str()
         .unwrap()
         .to_owned();
-    let html = String::from_utf8(
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
+    let html = body_text(response).await;
     let nonce = policy
         .split("'nonce-")
         .nth(1)
@@ -163,8 +153,7 @@ async fn refusals_say_what_they_are_in_their_status() {
         .parse()
         .unwrap();
     assert!((1..=15 * 60).contains(&retry), "{retry}");
-    let body = throttled.into_body().collect().await.unwrap().to_bytes();
-    assert!(String::from_utf8_lossy(&body).contains("Too many tries"));
+    assert!(body_text(throttled).await.contains("Too many tries"));
 }
 
 #[tokio::test]

@@ -11,8 +11,7 @@ use app::domain::{
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::heard;
-use http_body_util::BodyExt;
+use common::{body_text, heard};
 use tower::ServiceExt;
 
 #[tokio::test]
@@ -122,16 +121,7 @@ async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let page = String::from_utf8(
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
+    let page = body_text(response).await;
     // "What we did" is shown with both answers…
     assert_eq!(page.matches(">What we did<").count(), 2);
     // …and the question is asked with the first only; the second points to it.

@@ -48,3 +48,10 @@ pub async fn token_for(db: &Db, email: &str, password: &str) -> String {
         .unwrap()
         .token
 }
+
+/// A response's whole body as text.
+pub async fn body_text(response: axum::response::Response) -> String {
+    use http_body_util::BodyExt;
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
