@@ -18,22 +18,19 @@ use crate::domain::UploadProblem;
 
 /// Pictures decoded at once, one per core: an upload beyond that waits its turn (it is not
 /// refused), so parallel uploads cannot take the server's memory with them.
-pub fn decode_permit() -> impl std::future::Future<Output = tokio::sync::OwnedSemaphorePermit> {
+pub async fn decode_permit() -> tokio::sync::OwnedSemaphorePermit {
     use std::sync::{Arc, OnceLock};
     use tokio::sync::Semaphore;
     static DECODES: OnceLock<Arc<Semaphore>> = OnceLock::new();
-    let decodes = DECODES
-        .get_or_init(|| {
-            let cores = std::thread::available_parallelism().map_or(2, usize::from);
-            Arc::new(Semaphore::new(cores))
-        })
-        .clone();
-    async move {
-        decodes
-            .acquire_owned()
-            .await
-            .expect("the decode semaphore is never closed")
-    }
+    let decodes = DECODES.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        Arc::new(Semaphore::new(cores))
+    });
+    decodes
+        .clone()
+        .acquire_owned()
+        .await
+        .expect("the decode semaphore is never closed")
 }
 
 /// Why a file was refused. The child sees the matching `UploadProblem` message; this text is
