@@ -588,18 +588,10 @@ pub async fn is_withheld(db: &Db, contribution_id: &str) -> DataResult<bool> {
 
 /// What a receipt code shows. Only published feedback reaches the child.
 pub async fn receipt(db: &Db, typed_code: &str) -> DataResult<Receipt> {
-    let not_found = || {
-        DataError::Invalid(
-            "We could not find that receipt code. Check each letter and try again.".into(),
-        )
-    };
-    let code = codes::typed_receipt(typed_code).ok_or_else(not_found)?;
-    let row = sqlx::query("SELECT id FROM participations WHERE receipt_code = $1")
-        .bind(&code)
-        .fetch_optional(db.pool())
-        .await?
-        .ok_or_else(not_found)?;
-    let participation_id: String = get(&row, "id")?;
+    let super::rights::Turn {
+        participation_id,
+        code,
+    } = super::rights::turn_of(db, typed_code).await?;
     let mut contributions = trail::load(db, trail::Scope::Participation(&participation_id)).await?;
     let replies = super::feedback::replies(db, &participation_id).await?;
     for contribution in &mut contributions {

@@ -2,7 +2,7 @@
 //! session of the same activity, and to the public board; and the children's "did we get it
 //! right?" in return.
 
-use super::{codes, decision, get, now, DataError, DataResult, Db};
+use super::{decision, get, now, DataError, DataResult, Db};
 use crate::domain::{BoardItem, EmojiScale};
 
 /// A child's "did we get it right?" for a decision that answers something they said, from their
@@ -11,7 +11,9 @@ pub async fn reply(db: &Db, receipt_code: &str, decision_id: &str, value: i64) -
     if EmojiScale::label(value).is_none() {
         return Err(DataError::Invalid("Please choose a face.".into()));
     }
-    let participation = participation_of(db, receipt_code).await?;
+    let participation = super::rights::turn_of(db, receipt_code)
+        .await?
+        .participation_id;
     let answered = sqlx::query(
         "SELECT 1 AS yes FROM decision_links dl JOIN contributions c ON c.id = dl.contribution_id \
          JOIN feedback fb ON fb.decision_id = dl.decision_id \
@@ -38,17 +40,6 @@ pub async fn reply(db: &Db, receipt_code: &str, decision_id: &str, value: i64) -
     .execute(db.pool())
     .await?;
     Ok(())
-}
-
-async fn participation_of(db: &Db, receipt_code: &str) -> DataResult<String> {
-    let code = codes::typed_receipt(receipt_code)
-        .ok_or(DataError::NotFound("We could not find that receipt code."))?;
-    let row = sqlx::query("SELECT id FROM participations WHERE receipt_code = $1")
-        .bind(&code)
-        .fetch_optional(db.pool())
-        .await?
-        .ok_or(DataError::NotFound("We could not find that receipt code."))?;
-    get(&row, "id")
 }
 
 /// The child's replies, by decision id.

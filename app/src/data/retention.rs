@@ -3,9 +3,8 @@
 //! so the counts of what children said remain true. A turn held by an open safeguarding concern
 //! is skipped until the safeguarding lead clears it.
 
-use super::{get, media, now, DataError, DataResult, Db};
+use super::{erasure, get, now, DataError, DataResult, Db};
 use crate::media::MediaStore;
-use sqlx::Row;
 use std::sync::{Arc, Mutex};
 
 /// An average month, in seconds.
@@ -61,42 +60,14 @@ pub async fn erase_expired(db: &Db, store: &dyn MediaStore, at: i64) -> DataResu
             .execute(&mut *conn)
             .await?
             .rows_affected();
-            let media_ids: Vec<String> = sqlx::query(
-                "SELECT media_id FROM contributions WHERE erased_at = $1 AND media_id IS NOT NULL",
-            )
-            .bind(at)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| row.try_get("media_id"))
-            .collect::<Result<_, _>>()?;
-            sqlx::query(
-                "UPDATE contributions SET scale_value = NULL, text_value = NULL, \
-                 choice_values = NULL, media_id = NULL, description = NULL WHERE erased_at = $1",
-            )
-            .bind(at)
-            .execute(&mut *conn)
-            .await?;
-            for id in &media_ids {
-                sqlx::query("DELETE FROM media WHERE id = $1")
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await?;
-            }
+            let media_ids = erasure::scrub(conn, at).await?;
             *written.lock().expect("not poisoned") = (erased, media_ids);
             Ok(())
         })
     }))
     .await?;
     let (erased, media_ids) = std::mem::take(&mut *outcome.lock().expect("not poisoned"));
-    for id in &media_ids {
-        let (full, thumbnail) = media::keys(id);
-        for key in [full, thumbnail] {
-            if let Err(error) = store.delete(&key).await {
-                tracing::warn!(%error, "retention: a media file could not be deleted");
-            }
-        }
-    }
+    erasure::remove_files(store, &media_ids).await;
     if erased > 0 {
         tracing::info!(
             erased,

@@ -44,6 +44,16 @@ pub const JOIN_ADDRESS: Limit = Limit {
     message: "Too many codes that did not work here. Please ask your helper, and try again in a few minutes.",
 };
 
+/// Wrong receipt codes from one address. A receipt shows what a child said and lets them erase
+/// it, so guessing must be hopeless: see `codes::receipt_code` for the arithmetic. A child or
+/// carer who mistypes a few times is far below it.
+pub const RECEIPT_ADDRESS: Limit = Limit {
+    scope: "receipt-address",
+    allowed: 20,
+    window_secs: 60 * 60,
+    message: "Too many receipt codes that did not work here. Please check your receipt and try again in an hour, or ask the people who ran your session.",
+};
+
 /// A try that was counted; give it back with [`Counted::forgive`] when it turned out right.
 #[derive(Debug)]
 #[must_use = "a try that succeeded should be forgiven"]

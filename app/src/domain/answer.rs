@@ -139,7 +139,8 @@ pub struct MediaRef {
 }
 
 /// Who may see a child's photo, drawing or recording. Team only unless the child chose more.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Ordered from the fewest people to the most, so "narrower" is `<`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MediaConsent {
     #[default]

@@ -26,6 +26,7 @@ mod answer;
 mod decision;
 mod display;
 mod evidence;
+mod rights;
 mod role;
 mod search;
 mod space;
@@ -48,6 +49,7 @@ pub use evidence::{
     EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop, SearchFields,
     DEFAULT_OVERDUE_WEEKS,
 };
+pub use rights::{Erased, RequestState, RightsKind, RightsRequest};
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
 pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};

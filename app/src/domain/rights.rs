@@ -1,0 +1,99 @@
+//! A child's rights over what they said, and the log of requests the council keeps to show it
+//! answered them: never the content, only what was asked, how, and when it was answered.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RightsKind {
+    /// A copy of what they said: the printable page or the download.
+    Copy,
+    /// Fewer people may see a picture, drawing or recording.
+    Limit,
+    Erase,
+}
+
+impl RightsKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Copy => "copy",
+            Self::Limit => "limit",
+            Self::Erase => "erase",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Copy, Self::Limit, Self::Erase]
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Copy => "A copy",
+            Self::Limit => "Fewer people may see a picture or recording",
+            Self::Erase => "Erase",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestState {
+    Done,
+    /// An open safeguarding concern holds the turn: the safeguarding lead decides.
+    Held,
+    /// The safeguarding lead decided to keep it for now, and wrote why.
+    Kept,
+}
+
+impl RequestState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::Held => "held",
+            Self::Kept => "kept",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Done, Self::Held, Self::Kept]
+            .into_iter()
+            .find(|state| state.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Done => "Done",
+            Self::Held => "Waiting for the safeguarding lead",
+            Self::Kept => "Kept by the safeguarding lead",
+        }
+    }
+}
+
+/// What was erased, or why not yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Erased {
+    /// This many answers are gone.
+    Done(u64),
+    /// An open concern holds the turn; the safeguarding lead will decide.
+    Held,
+}
+
+/// A row of the log of rights requests.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RightsRequest {
+    pub id: String,
+    pub kind: RightsKind,
+    /// True for one answer, false for the whole turn.
+    pub one_answer: bool,
+    /// The member of staff who acted for the child, or `None` when asked with the receipt.
+    pub by_staff: Option<String>,
+    pub asked_on: String,
+    pub state: RequestState,
+    pub done_on: Option<String>,
+    pub decided_by: Option<String>,
+    pub decision_reason: Option<String>,
+    /// Days from asking to being answered, or so far.
+    pub days: i64,
+}
