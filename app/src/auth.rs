@@ -166,7 +166,12 @@ pub fn client_address() -> String {
     let Some(parts) = use_context::<Parts>() else {
         return "unknown".into();
     };
-    if state().is_ok_and(|state| state.trust_proxy) {
+    address_of(&parts, state().is_ok_and(|state| state.trust_proxy))
+}
+
+/// The client address of a request, for a plain axum route; see [`client_address`].
+pub fn address_of(parts: &Parts, trust_proxy: bool) -> String {
+    if trust_proxy {
         let forwarded = parts
             .headers
             .get("x-forwarded-for")

@@ -63,6 +63,7 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
     let media_routes = app::api::media::routes(state.clone());
     let live_routes = app::api::live::routes(state.clone());
     let export_routes = app::api::evidence::routes(state.clone());
+    let copy_routes = app::api::rights::download::routes(state.clone());
     let options = config.leptos.clone();
     let page_context = move || {
         provide_context(state.clone());
@@ -82,7 +83,8 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
         .with_state(options)
         .merge(media_routes)
         .merge(live_routes)
-        .merge(export_routes);
+        .merge(export_routes)
+        .merge(copy_routes);
     Ok(Server {
         router: http::layers(router, config),
         db,

@@ -216,18 +216,21 @@ pub async fn change_display(large: bool, contrast: bool, back: String) -> Result
     Ok(())
 }
 
+/// A receipt code typed on the lookup page; wrong codes are counted per address.
 #[server]
 pub async fn open_receipt(code: String) -> Result<(), AppError> {
-    use crate::{auth, data::contribution};
-    let receipt = contribution::receipt(&auth::db()?, &code).await?;
-    leptos_axum::redirect(&format!("/receipt/{}", receipt.code));
+    use crate::{auth, data::rights};
+    let turn = rights::find_turn(&auth::db()?, &code, &auth::client_address()).await?;
+    leptos_axum::redirect(&format!("/receipt/{}", turn.code));
     Ok(())
 }
 
 #[server]
 pub async fn load_receipt(code: String) -> Result<Receipt, AppError> {
-    use crate::{auth, data::contribution};
-    Ok(contribution::receipt(&auth::db()?, &code).await?)
+    use crate::{auth, data::contribution, data::rights};
+    let db = auth::db()?;
+    let turn = rights::find_turn(&db, &code, &auth::client_address()).await?;
+    Ok(contribution::receipt(&db, &turn.code).await?)
 }
 
 /// "Did we get it right?" from the receipt page: the receipt code is the child's key.
@@ -237,10 +240,12 @@ pub async fn reply_to_feedback(
     decision: String,
     scale: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::{auth, data::feedback};
+    use crate::{auth, data::feedback, data::rights};
     let value = scale.ok_or_else(|| AppError::Invalid("Please choose a face.".into()))?;
-    feedback::reply(&auth::db()?, &code, &decision, value).await?;
-    leptos_axum::redirect(&format!("/receipt/{}#decision-{decision}", code.trim()));
+    let db = auth::db()?;
+    let turn = rights::find_turn(&db, &code, &auth::client_address()).await?;
+    feedback::reply(&db, &turn.code, &decision, value).await?;
+    leptos_axum::redirect(&format!("/receipt/{}#decision-{decision}", turn.code));
     Ok(())
 }
 

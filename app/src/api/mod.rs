@@ -12,6 +12,7 @@ pub mod influence;
 pub mod live;
 #[cfg(feature = "ssr")]
 pub mod media;
+pub mod rights;
 pub mod safeguarding;
 pub mod staff;
 pub mod strategy;

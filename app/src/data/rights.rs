@@ -7,7 +7,7 @@ use super::{
     concern, contribution, erasure, format_date, get, media, new_id, now, throttle, DataError,
     DataResult, Db,
 };
-use crate::domain::{Erased, MediaConsent, Receipt, RequestState, RightsKind, RightsRequest};
+use crate::domain::{Erased, MediaConsent, RequestState, RightsKind, RightsRequest, TurnCopy};
 use crate::media::MediaStore;
 use std::sync::{Arc, Mutex};
 
@@ -357,56 +357,20 @@ pub async fn decide(
     Ok(())
 }
 
-/// A copy of everything Heard keeps about a turn: what the receipt shows, the "How was today?"
-/// faces, and each picture or recording as stored.
-#[derive(Debug)]
-pub struct TurnCopy {
-    pub receipt: Receipt,
-    pub today: Option<(Option<i64>, Option<i64>)>,
-    pub files: Vec<CopiedFile>,
-}
-
-#[derive(Debug)]
-pub struct CopiedFile {
-    pub contribution_id: String,
-    pub content_type: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Gathers the copy and logs the request.
-pub async fn copy(
-    db: &Db,
-    store: &dyn MediaStore,
-    turn: &Turn,
-    asker: Asker<'_>,
-) -> DataResult<TurnCopy> {
+/// A copy of what Heard keeps about a turn; the request is logged.
+pub async fn copy(db: &Db, turn: &Turn, asker: Asker<'_>) -> DataResult<TurnCopy> {
     let receipt = contribution::receipt(db, &turn.code).await?;
-    let mut files = Vec::new();
-    for said in &receipt.contributions {
-        if let Some(picture) = said.answer.media() {
-            let record = media::find(db, &picture.media_id).await?;
-            let bytes = store
-                .get(&media::keys(&picture.media_id).0)
-                .await
-                .map_err(|error| {
-                    tracing::error!(%error, "copy: a media file could not be read");
-                    DataError::Conflict("A picture or recording could not be read. Please try again later.")
-                })?;
-            files.push(CopiedFile {
-                contribution_id: said.id.clone(),
-                content_type: record.content_type,
-                bytes,
-            });
-        }
-    }
     let today = sqlx::query(
         "SELECT listened, could_say FROM session_evaluations WHERE participation_id = $1",
     )
     .bind(&turn.participation_id)
     .fetch_optional(db.pool())
-    .await?
-    .map(|row| Ok::<_, DataError>((get(&row, "listened")?, get(&row, "could_say")?)))
-    .transpose()?;
+    .await?;
+    let (listened, could_say) = match today {
+        Some(row) => (get(&row, "listened")?, get(&row, "could_say")?),
+        None => (None, None),
+    };
+    let kept_months = super::retention::months(db).await?;
     let mut conn = db.pool().acquire().await?;
     log(
         &mut conn,
@@ -420,9 +384,48 @@ pub async fn copy(
     .await?;
     Ok(TurnCopy {
         receipt,
-        today,
-        files,
+        listened,
+        could_say,
+        kept_months,
     })
+}
+
+/// A picture or recording of the child's, as stored.
+#[derive(Debug)]
+pub struct CopiedFile {
+    pub contribution_id: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The pictures and recordings of a copy, as stored.
+pub async fn files(
+    db: &Db,
+    store: &dyn MediaStore,
+    copy: &TurnCopy,
+) -> DataResult<Vec<CopiedFile>> {
+    let mut files = Vec::new();
+    for said in &copy.receipt.contributions {
+        let Some(picture) = said.answer.media() else {
+            continue;
+        };
+        let record = media::find(db, &picture.media_id).await?;
+        let bytes = store
+            .get(&media::keys(&picture.media_id).0)
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "copy: a media file could not be read");
+                DataError::Conflict(
+                    "A picture or recording could not be read. Please try again later.",
+                )
+            })?;
+        files.push(CopiedFile {
+            contribution_id: said.id.clone(),
+            content_type: record.content_type,
+            bytes,
+        });
+    }
+    Ok(files)
 }
 
 const DAY_SECS: i64 = 24 * 60 * 60;

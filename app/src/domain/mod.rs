@@ -49,7 +49,7 @@ pub use evidence::{
     EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop, SearchFields,
     DEFAULT_OVERDUE_WEEKS,
 };
-pub use rights::{Erased, RequestState, RightsKind, RightsRequest};
+pub use rights::{Erased, RequestState, RightsKind, RightsRequest, TurnCopy};
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
 pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};

@@ -97,3 +97,16 @@ pub struct RightsRequest {
     /// Days from asking to being answered, or so far.
     pub days: i64,
 }
+
+/// Everything Heard keeps about a turn, for the child's copy: what the receipt shows, the
+/// "How was today?" faces, and how long it is all kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TurnCopy {
+    pub receipt: super::Receipt,
+    /// "Did the adults listen to you?", 1 to 5.
+    pub listened: Option<i64>,
+    /// "Could you say what you wanted?", 1 to 5.
+    pub could_say: Option<i64>,
+    /// Months everything is kept after the session closed.
+    pub kept_months: i64,
+}

@@ -78,6 +78,18 @@ impl Role {
         self != Role::SafeguardingLead
     }
 
+    /// Acts for a child whose request came by phone or letter (with their receipt code): a
+    /// copy, a narrower consent, an erasure.
+    pub fn can_act_for_children(self) -> bool {
+        self == Role::Admin
+    }
+
+    /// Reads the log of rights requests: admins answer them, the safeguarding lead decides
+    /// those a concern holds.
+    pub fn can_see_rights_requests(self) -> bool {
+        matches!(self, Role::Admin | Role::SafeguardingLead)
+    }
+
     /// A child's photo is seen by the team running sessions and keeping children safe, by
     /// decision makers only when the child agreed to that, and by viewers only when public.
     pub fn can_see_media(self, consent: MediaConsent) -> bool {
