@@ -166,10 +166,30 @@ pub mod icon {
         hex: "1F198",
         name: "I'm worried",
     };
+    pub const EYES: Symbol = Symbol {
+        hex: "1F440",
+        name: "Who sees it",
+    };
+    pub const HOURGLASS: Symbol = Symbol {
+        hex: "23F3",
+        name: "How long",
+    };
+    pub const LOCKED: Symbol = Symbol {
+        hex: "1F512",
+        name: "Fewer people",
+    };
+    pub const WASTEBASKET: Symbol = Symbol {
+        hex: "1F5D1",
+        name: "Erase",
+    };
+    pub const INBOX: Symbol = Symbol {
+        hex: "1F4E5",
+        name: "A copy",
+    };
 
-    pub const ALL: [Symbol; 14] = [
+    pub const ALL: [Symbol; 19] = [
         VERY_SAD, SAD, OKAY, HAPPY, VERY_HAPPY, SPEAKER, SPONGE, MICROPHONE, RECORDING, SPEECH,
-        EAR, HAND, RING_BUOY, SOS,
+        EAR, HAND, RING_BUOY, SOS, EYES, HOURGLASS, LOCKED, WASTEBASKET, INBOX,
     ];
 }
 

@@ -55,10 +55,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/board") view=child::BoardPage ssr=SsrMode::Async/>
                 <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
+                <Route path=path!("/receipt/:code/copy") view=child::CopyPage ssr=SsrMode::Async/>
+                <Route path=path!("/receipt/:code/erase/:answer") view=child::ErasePage ssr=SsrMode::Async/>
+                <Route path=path!("/what-happens") view=child::WhatHappensPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sign-in/code") view=staff::SecondFactorPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/invite/:token") view=staff::InvitePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/people") view=staff::PeoplePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/rights") view=staff::RightsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/safeguarding/:concern") view=staff::ConcernPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>

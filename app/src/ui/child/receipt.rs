@@ -5,7 +5,8 @@ use crate::ui::components::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use super::rights::{AnswerChoices, RightsChoices};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ReceiptLookupPage() -> impl IntoView {
@@ -33,6 +34,11 @@ pub fn ReceiptLookupPage() -> impl IntoView {
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let params = use_params_map();
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .as_deref()
+        .and_then(super::rights::done_message);
     let found = Resource::new(
         move || params.read().get("code").unwrap_or_default(),
         load_receipt,
@@ -42,6 +48,7 @@ pub fn ReceiptPage() -> impl IntoView {
         <main class="child page">
             <DisplayOptions/>
             <h1>"You said, we did"</h1>
+            {done.map(|message| view! { <p class="done" role="status">{message}</p> })}
             <Suspense fallback=|| view! { <p>"Finding what you said…"</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
@@ -49,8 +56,12 @@ pub fn ReceiptPage() -> impl IntoView {
                             // A decision linked to two of the child's answers asks "did we get it
                             // right?" once, where it first appears.
                             let mut asked = std::collections::HashSet::new();
+                            let anything_left = !receipt.contributions.is_empty();
                             view! {
                             <p>{format!("Receipt {}", receipt.code)}</p>
+                            {receipt.contributions.is_empty().then(|| view! {
+                                <p>"There is nothing left of what you said with this receipt: it has been erased."</p>
+                            })}
                             <ol class="said-list">
                                 {receipt
                                     .contributions
@@ -68,6 +79,7 @@ pub fn ReceiptPage() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ol>
+                            <RightsChoices code=receipt.code.clone() anything_left/>
                         }}
                         .into_any(),
                         Err(error) => view! {
@@ -107,6 +119,9 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
             .join(" ")
     };
     let said = contribution.answer.describe();
+    let choices = view! {
+        <AnswerChoices id=contribution.id.clone() media=contribution.answer.media().cloned() code=code.clone()/>
+    };
     let spoken = format!(
         "{}. You said: {said}. Where: {}, {}. Who heard it: {heard}",
         contribution.prompt, trail.space.place, trail.space.said_on
@@ -134,6 +149,7 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
                     .collect_view()
                     .into_any()
             }}
+            {choices}
         </article>
     }
 }

@@ -85,6 +85,7 @@ fn Assent(welcome: Welcome) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        <p><a href=format!("/what-happens?back=/take/{participation}/welcome")>"What happens to what I say"</a></p>
         <ReadAloud text=spoken what="this page"/>
         <PageForm action=agree then=format!("/take/{participation}/1") class="child-form">
             <input type="hidden" name="participation" value=welcome.participation_id.clone()/>

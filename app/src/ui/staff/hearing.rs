@@ -6,7 +6,7 @@ use crate::api::audience::{
     forum_members, hearings, load_hearing, AcknowledgeHearing, AddForumMember, AddToHearing,
     CreateHearing, PresentHearing, RemoveForumMember, RemoveFromHearing, SetHearingSummary,
 };
-use crate::domain::{Answer, Contribution, HearingSummary, HearingWork};
+use crate::domain::{Answer, Contribution, HearingSummary, HearingWork, MediaConsent};
 use crate::ui::components::{ActionProblem, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -280,6 +280,14 @@ fn Hearing(
 fn PackItem(c: Contribution) -> impl IntoView {
     let media = c.answer.media().map(|media| {
         let source = format!("/staff/media/{}", media.media_id);
+        // Packs only take media decision makers may see; a narrower consent now means the child
+        // took it back after the pack was made.
+        if media.consent == MediaConsent::Team {
+            return view! {
+                <p class="hidden-note">"This was in the pack; the child has since asked that only the team sees it."</p>
+            }
+            .into_any();
+        }
         match c.answer {
             Answer::Audio(_) => view! {
                 <audio controls preload="none" src=source aria-label=format!("Recording a child sent for: {}", c.prompt)></audio>

@@ -58,6 +58,9 @@ fn Home(home: StaffHome) -> impl IntoView {
                 {member.role.can_manage_staff().then(|| view! {
                     <li><a href="/staff/people">"People: invite, roles, accounts"</a></li>
                 })}
+                {member.role.can_see_rights_requests().then(|| view! {
+                    <li><a href="/staff/rights">"Children's rights requests: copies, fewer people seeing, erasure"</a></li>
+                })}
                 <li><a href="/board">"The public \"you said, we did\" board"</a></li>
             </ul>
         </nav>
