@@ -2,7 +2,7 @@
 //! came by phone or letter. A child is known only by the receipt code, so every lookup by a
 //! child counts wrong codes per address; staff are known by their sign-in and role.
 
-use crate::domain::{MediaConsent, Receipt, RightsRequest, TurnCopy};
+use crate::domain::{Receipt, RightsRequest, TurnCopy};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -125,8 +125,8 @@ pub async fn decide_rights_request(
 }
 
 #[cfg(feature = "ssr")]
-fn parse_consent(consent: &str) -> Result<MediaConsent, AppError> {
-    MediaConsent::parse(consent)
+fn parse_consent(consent: &str) -> Result<crate::domain::MediaConsent, AppError> {
+    crate::domain::MediaConsent::parse(consent)
         .ok_or_else(|| AppError::Invalid("Please choose who may see it.".into()))
 }
 

@@ -430,14 +430,15 @@ pub async fn files(
 
 const DAY_SECS: i64 = 24 * 60 * 60;
 
-/// The log of rights requests, newest first: what was asked, how, when, and when it was
+/// The log of rights requests, those waiting for the safeguarding lead first, then newest
+/// first: what was asked, how, when, and when it was
 /// answered; never what the child said.
 pub async fn log_of_requests(db: &Db) -> DataResult<Vec<RightsRequest>> {
     let rows = sqlx::query(
         "SELECT r.id, r.kind, r.contribution_id, s.email AS by_staff, r.asked_at, r.state, \
          r.done_at, d.email AS decided_by, r.decision_reason FROM rights_requests r \
          LEFT JOIN staff_users s ON s.id = r.staff_id LEFT JOIN staff_users d ON d.id = r.decided_by \
-         ORDER BY r.asked_at DESC, r.id LIMIT 500",
+         ORDER BY CASE WHEN r.state = 'held' THEN 0 ELSE 1 END, r.asked_at DESC, r.id LIMIT 500",
     )
     .fetch_all(db.pool())
     .await?;
