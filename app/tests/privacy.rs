@@ -101,7 +101,10 @@ async fn privacy_md_lists_every_column_that_holds_a_childs_data() {
             .get(table)
             .unwrap_or_else(|| panic!("PRIVACY.md lists a table Heard does not have: {table}"));
         for column in listed_columns {
-            assert!(stored.contains(column), "PRIVACY.md lists {table}.{column}, which is not stored");
+            assert!(
+                stored.contains(column),
+                "PRIVACY.md lists {table}.{column}, which is not stored"
+            );
         }
     }
     assert!(children.len() >= 12, "found {children:?}");

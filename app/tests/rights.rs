@@ -33,7 +33,10 @@ async fn stored_photo(db: &Db, store: &LocalDirStore, turn: &str) -> String {
         .media_id
         .clone();
     let (full, thumbnail) = media::keys(&media_id);
-    store.put(&full, b"the child's photo".to_vec()).await.unwrap();
+    store
+        .put(&full, b"the child's photo".to_vec())
+        .await
+        .unwrap();
     store.put(&thumbnail, b"small".to_vec()).await.unwrap();
     media_id
 }
@@ -90,7 +93,11 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
         .unwrap()
         .iter()
         .all(|c| c.id != photo));
-    assert_eq!(counted(&db, &opened.id).await, before, "the counts stay true");
+    assert_eq!(
+        counted(&db, &opened.id).await,
+        before,
+        "the counts stay true"
+    );
     // Erased once is erased: a second request finds nothing.
     assert!(matches!(
         rights::erase(&db, &store, &turn, Which::One(&photo), Asker::Child).await,
@@ -116,9 +123,15 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
     let admin = staff::find_by_email(&db, "admin@heard.example")
         .await
         .unwrap();
-    let erased = rights::erase(&db, &store, &turn, Which::WholeTurn, Asker::Staff(&admin.id))
-        .await
-        .unwrap();
+    let erased = rights::erase(
+        &db,
+        &store,
+        &turn,
+        Which::WholeTurn,
+        Asker::Staff(&admin.id),
+    )
+    .await
+    .unwrap();
     assert_eq!(erased, Erased::Done(answers as u64 - 1));
     assert!(contribution::receipt(&db, &turn.code)
         .await
@@ -138,7 +151,9 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
 
     let log = rights::log_of_requests(&db).await.unwrap();
     assert_eq!(log.len(), 2);
-    assert!(log.iter().all(|r| r.kind == RightsKind::Erase && r.state == RequestState::Done));
+    assert!(log
+        .iter()
+        .all(|r| r.kind == RightsKind::Erase && r.state == RequestState::Done));
     assert!(log.iter().any(|r| r.one_answer && r.by_staff.is_none()));
     assert!(log
         .iter()
@@ -152,7 +167,10 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
     let opened = open_demo_session(&db).await;
     let participation = child_answers_everything(&db, &opened.join_code, "Nobody listens").await;
     let turn = turn(&db, &participation).await;
-    let said = contribution::receipt(&db, &turn.code).await.unwrap().contributions;
+    let said = contribution::receipt(&db, &turn.code)
+        .await
+        .unwrap()
+        .contributions;
     let facilitator = facilitator_id(&db).await;
     let concern_id = concern::raise_by_staff(&db, &said[0].id, &facilitator, "Check in")
         .await
@@ -163,7 +181,11 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
         .unwrap();
     assert_eq!(asked, Erased::Held);
     assert_eq!(
-        contribution::receipt(&db, &turn.code).await.unwrap().contributions.len(),
+        contribution::receipt(&db, &turn.code)
+            .await
+            .unwrap()
+            .contributions
+            .len(),
         said.len(),
         "nothing is erased yet"
     );
@@ -171,44 +193,78 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
     assert_eq!(log[0].state, RequestState::Held);
     assert!(log[0].done_on.is_none());
     let chronology = concern::chronology(&db, &concern_id).await.unwrap();
-    assert!(chronology
-        .iter()
-        .any(|entry| entry.text.contains("asked with their receipt to erase the whole turn")));
+    assert!(chronology.iter().any(|entry| entry
+        .text
+        .contains("asked with their receipt to erase the whole turn")));
 
     let lead = staff::find_by_email(&db, "safeguarding@heard.example")
         .await
         .unwrap();
     assert!(
-        rights::decide(&db, &store, &log[0].id, &lead.id, false, " ").await.is_err(),
+        rights::decide(&db, &store, &log[0].id, &lead.id, false, " ")
+            .await
+            .is_err(),
         "a decision needs its reason"
     );
-    rights::decide(&db, &store, &log[0].id, &lead.id, false, "Police are looking at it")
-        .await
-        .unwrap();
+    rights::decide(
+        &db,
+        &store,
+        &log[0].id,
+        &lead.id,
+        false,
+        "Police are looking at it",
+    )
+    .await
+    .unwrap();
     assert_eq!(
-        contribution::receipt(&db, &turn.code).await.unwrap().contributions.len(),
+        contribution::receipt(&db, &turn.code)
+            .await
+            .unwrap()
+            .contributions
+            .len(),
         said.len()
     );
     let kept = &rights::log_of_requests(&db).await.unwrap()[0];
     assert_eq!(kept.state, RequestState::Kept);
-    assert_eq!(kept.decided_by.as_deref(), Some("safeguarding@heard.example"));
-    assert_eq!(kept.decision_reason.as_deref(), Some("Police are looking at it"));
-    assert!(matches!(
-        rights::decide(&db, &store, &kept.id, &lead.id, true, "Changed my mind").await,
-        Err(DataError::NotFound(_))
-    ), "a decided request is not decided again");
+    assert_eq!(
+        kept.decided_by.as_deref(),
+        Some("safeguarding@heard.example")
+    );
+    assert_eq!(
+        kept.decision_reason.as_deref(),
+        Some("Police are looking at it")
+    );
+    assert!(
+        matches!(
+            rights::decide(&db, &store, &kept.id, &lead.id, true, "Changed my mind").await,
+            Err(DataError::NotFound(_))
+        ),
+        "a decided request is not decided again"
+    );
 
     // Asked again, and this time the lead erases as asked.
     let one = Which::One(&said[1].id);
     assert_eq!(
-        rights::erase(&db, &store, &turn, one, Asker::Child).await.unwrap(),
+        rights::erase(&db, &store, &turn, one, Asker::Child)
+            .await
+            .unwrap(),
         Erased::Held
     );
     let waiting = rights::log_of_requests(&db).await.unwrap()[0].id.clone();
-    rights::decide(&db, &store, &waiting, &lead.id, true, "Nothing in it we need")
+    rights::decide(
+        &db,
+        &store,
+        &waiting,
+        &lead.id,
+        true,
+        "Nothing in it we need",
+    )
+    .await
+    .unwrap();
+    let left = contribution::receipt(&db, &turn.code)
         .await
-        .unwrap();
-    let left = contribution::receipt(&db, &turn.code).await.unwrap().contributions;
+        .unwrap()
+        .contributions;
     assert_eq!(left.len(), said.len() - 1);
     assert!(left.iter().all(|c| c.id != said[1].id));
     let chronology = concern::chronology(&db, &concern_id).await.unwrap();
@@ -254,9 +310,14 @@ async fn fewer_people_see_a_picture_at_once_in_packs_reports_exports_and_on_the_
     decision::link(&db, &decided, &photo, "You showed us", &commissioner)
         .await
         .unwrap();
-    decision::publish(&db, &decided, &message("A garden.", "A garden!"), &commissioner)
-        .await
-        .unwrap();
+    decision::publish(
+        &db,
+        &decided,
+        &message("A garden.", "A garden!"),
+        &commissioner,
+    )
+    .await
+    .unwrap();
     let everyone = EvidenceFilter::default();
     let on_board = || async { feedback::is_on_board(&db, &media_id).await.unwrap() };
     let in_report = |public: bool| {
@@ -290,9 +351,15 @@ async fn fewer_people_see_a_picture_at_once_in_packs_reports_exports_and_on_the_
     assert_eq!(photos_exported().await, 1);
 
     // Wider is not offered with a receipt.
-    rights::limit(&db, &turn, &photo, MediaConsent::DecisionMakers, Asker::Child)
-        .await
-        .unwrap();
+    rights::limit(
+        &db,
+        &turn,
+        &photo,
+        MediaConsent::DecisionMakers,
+        Asker::Child,
+    )
+    .await
+    .unwrap();
     assert!(matches!(
         rights::limit(&db, &turn, &photo, MediaConsent::Public, Asker::Child).await,
         Err(DataError::Invalid(_))
@@ -345,7 +412,10 @@ async fn a_copy_holds_exactly_the_childs_own_answers_and_files() {
     stored_photo(&db, &store, &participation).await;
     let other_media = stored_photo(&db, &store, &other).await;
     store
-        .put(&media::keys(&other_media).0, b"someone else's photo".to_vec())
+        .put(
+            &media::keys(&other_media).0,
+            b"someone else's photo".to_vec(),
+        )
         .await
         .unwrap();
     let turn = turn(&db, &participation).await;
@@ -353,7 +423,10 @@ async fn a_copy_holds_exactly_the_childs_own_answers_and_files() {
     let copy = rights::copy(&db, &turn, Asker::Child).await.unwrap();
     let mine = contribution::receipt(&db, &turn.code).await.unwrap();
     assert_eq!(copy.receipt, mine);
-    assert_eq!(copy.kept_months, app::data::retention::months(&db).await.unwrap());
+    assert_eq!(
+        copy.kept_months,
+        app::data::retention::months(&db).await.unwrap()
+    );
     let files = rights::files(&db, &store, &copy).await.unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].contribution_id, photo);

@@ -43,6 +43,18 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         Gate::Anyone,
         "code=NOPE-NOPE&decision=nope&scale=3",
     ),
+    ("kept_months", Gate::Anyone, ""),
+    ("load_copy", Gate::Anyone, "code=NOPE-NOPE"),
+    (
+        "erase_from_receipt",
+        Gate::Anyone,
+        "code=NOPE-NOPE&answer=all",
+    ),
+    (
+        "limit_from_receipt",
+        Gate::Anyone,
+        "code=NOPE-NOPE&contribution=nope&consent=team",
+    ),
     (
         "sign_in",
         Gate::Anyone,
@@ -299,6 +311,31 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "raise_concern",
         Gate::Staff(Role::can_facilitate),
         "session=s&contribution=nope&note=Worried",
+    ),
+    (
+        "rights_requests",
+        Gate::Staff(Role::can_see_rights_requests),
+        "",
+    ),
+    (
+        "staff_receipt",
+        Gate::Staff(Role::can_act_for_children),
+        "code=NOPE-NOPE",
+    ),
+    (
+        "staff_erase",
+        Gate::Staff(Role::can_act_for_children),
+        "code=NOPE-NOPE&answer=all",
+    ),
+    (
+        "staff_limit",
+        Gate::Staff(Role::can_act_for_children),
+        "code=NOPE-NOPE&contribution=nope&consent=team",
+    ),
+    (
+        "decide_rights_request",
+        Gate::Staff(Role::can_safeguard),
+        "request=nope&decision=keep&reason=Waiting",
     ),
     ("staff_accounts", Gate::Staff(Role::can_manage_staff), ""),
     ("retention_months", Gate::Staff(Role::can_manage_staff), ""),

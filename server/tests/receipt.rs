@@ -141,3 +141,123 @@ async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
         "one anchor"
     );
 }
+
+/// A child answers every question with `words` where words are asked for; returns the receipt code.
+async fn child_says(db: &app::data::Db, join_code: &str, words: &str) -> String {
+    let turn = contribution::join(db, join_code).await.unwrap();
+    contribution::assent(db, &turn, None).await.unwrap();
+    let mut position = 1;
+    loop {
+        let page = contribution::prompt_page(db, &turn, position)
+            .await
+            .unwrap();
+        let answer = if page.prompt.modes.contains(&AnswerMode::Text) {
+            Answer::Text(words.into())
+        } else if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
+            Answer::Scale(2)
+        } else {
+            Answer::Declined
+        };
+        let new = NewContribution {
+            id: page.contribution_id.clone(),
+            participation_id: turn.clone(),
+            prompt_id: page.prompt.id.clone(),
+            answer,
+            communicated: Communicated::OwnWords,
+        };
+        match contribution::submit(db, new, None).await.unwrap() {
+            AfterAnswer::NextPrompt(at) => position = at,
+            AfterAnswer::Finished => break,
+        }
+    }
+    contribution::finished(db, &turn)
+        .await
+        .unwrap()
+        .receipt_code
+}
+
+async fn get(heard: &common::Heard, path: &str, token: Option<&str>) -> axum::response::Response {
+    let mut request = Request::get(path);
+    if let Some(token) = token {
+        request = request.header(axum::http::header::COOKIE, format!("heard_staff={token}"));
+    }
+    heard
+        .router
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+/// The names and contents of a ZIP's files.
+async fn unzip(response: axum::response::Response) -> Vec<(String, Vec<u8>)> {
+    use http_body_util::BodyExt;
+    use std::io::Read;
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut contents = Vec::new();
+            file.read_to_end(&mut contents).unwrap();
+            (file.name().to_owned(), contents)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
+    let heard = heard().await;
+    let db = &heard.db;
+    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
+        .await
+        .unwrap();
+    let opened = session::open(
+        db,
+        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
+    )
+    .await
+    .unwrap();
+    let mine = child_says(db, &opened.join_code, "A trampoline please").await;
+    child_says(db, &opened.join_code, "Someone else's secret words").await;
+
+    let response = get(&heard, &format!("/receipt/{mine}/copy.zip"), None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let files = unzip(response).await;
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["what-i-said.json"]);
+    let json: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();
+    assert_eq!(json["receipt"], mine.as_str());
+    let text = json.to_string();
+    assert!(text.contains("A trampoline please"));
+    assert!(!text.contains("Someone else"));
+    assert!(!text.contains(&opened.join_code));
+
+    // A wrong code says so; staff download only as an admin.
+    let wrong = get(&heard, "/receipt/ZZZZ-ZZZZ/copy.zip", None).await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body_text(wrong)
+        .await
+        .contains("could not find that receipt code"));
+    let staff_path = format!("/staff/rights/{mine}/copy.zip");
+    assert_eq!(
+        get(&heard, &staff_path, None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let facilitator =
+        common::token_for(db, "facilitator@heard.example", "demo-facilitator-password").await;
+    assert_eq!(
+        get(&heard, &staff_path, Some(&facilitator)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let admin = common::token_for(db, "admin@heard.example", "demo-admin-password").await;
+    let by_admin = get(&heard, &staff_path, Some(&admin)).await;
+    assert_eq!(by_admin.status(), StatusCode::OK);
+    assert_eq!(unzip(by_admin).await.len(), 1);
+    let log = app::data::rights::log_of_requests(db).await.unwrap();
+    assert_eq!(log.len(), 2, "both copies are logged");
+    assert!(log
+        .iter()
+        .any(|r| r.by_staff.as_deref() == Some("admin@heard.example")));
+}

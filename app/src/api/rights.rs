@@ -26,8 +26,8 @@ pub async fn load_copy(code: String) -> Result<TurnCopy, AppError> {
 /// "Erase what I said", confirmed: `answer` is one answer's id, or `all` for the whole turn.
 #[server]
 pub async fn erase_from_receipt(code: String, answer: String) -> Result<(), AppError> {
-    use crate::data::rights::{find_turn, Asker};
     use crate::auth;
+    use crate::data::rights::{find_turn, Asker};
     let state = auth::state()?;
     let turn = find_turn(&state.db, &code, &auth::client_address()).await?;
     let done = erase(&state, &turn, &answer, Asker::Child).await?;
@@ -42,11 +42,18 @@ pub async fn limit_from_receipt(
     contribution: String,
     consent: String,
 ) -> Result<(), AppError> {
-    use crate::data::rights::{self, find_turn, Asker};
     use crate::auth;
+    use crate::data::rights::{self, find_turn, Asker};
     let db = auth::db()?;
     let turn = find_turn(&db, &code, &auth::client_address()).await?;
-    rights::limit(&db, &turn, &contribution, parse_consent(&consent)?, Asker::Child).await?;
+    rights::limit(
+        &db,
+        &turn,
+        &contribution,
+        parse_consent(&consent)?,
+        Asker::Child,
+    )
+    .await?;
     leptos_axum::redirect(&format!("/receipt/{}?done=limited", turn.code));
     Ok(())
 }
@@ -235,14 +242,19 @@ pub mod download {
         };
         let mut response = bytes.into_response();
         let out = response.headers_mut();
-        out.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
-        if let Ok(disposition) = HeaderValue::from_str(&format!(
-            "attachment; filename=\"heard-{}.zip\"",
-            turn.code
-        )) {
+        out.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/zip"),
+        );
+        if let Ok(disposition) =
+            HeaderValue::from_str(&format!("attachment; filename=\"heard-{}.zip\"", turn.code))
+        {
             out.insert(header::CONTENT_DISPOSITION, disposition);
         }
-        out.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        out.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
         response
     }
 

@@ -295,15 +295,14 @@ pub async fn record(
 /// A note, by nobody in particular, on every open concern of a turn: the safeguarding lead
 /// reads in the chronology what happened to the turn while the concern held it.
 pub async fn note_on_open(db: &Db, participation_id: &str, text: &str) -> DataResult<()> {
-    let open: Vec<String> = sqlx::query(
-        "SELECT id FROM concerns WHERE participation_id = $1 AND cleared_at IS NULL",
-    )
-    .bind(participation_id)
-    .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|row| get(row, "id"))
-    .collect::<DataResult<_>>()?;
+    let open: Vec<String> =
+        sqlx::query("SELECT id FROM concerns WHERE participation_id = $1 AND cleared_at IS NULL")
+            .bind(participation_id)
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|row| get(row, "id"))
+            .collect::<DataResult<_>>()?;
     let mut conn = db.pool().acquire().await?;
     for concern_id in open {
         append_in(&mut conn, &concern_id, None, "note", text).await?;

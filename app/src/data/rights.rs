@@ -352,7 +352,11 @@ pub async fn decide(
     .await?;
     let media_ids = std::mem::take(&mut *media_ids.lock().expect("not poisoned"));
     erasure::remove_files(store, &media_ids).await;
-    let decided = if erase { "Erased as the child asked" } else { "Kept for now" };
+    let decided = if erase {
+        "Erased as the child asked"
+    } else {
+        "Kept for now"
+    };
     concern::note_on_open(db, &participation_id, &format!("{decided}: {reason}")).await?;
     Ok(())
 }

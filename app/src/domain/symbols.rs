@@ -188,8 +188,25 @@ pub mod icon {
     };
 
     pub const ALL: [Symbol; 19] = [
-        VERY_SAD, SAD, OKAY, HAPPY, VERY_HAPPY, SPEAKER, SPONGE, MICROPHONE, RECORDING, SPEECH,
-        EAR, HAND, RING_BUOY, SOS, EYES, HOURGLASS, LOCKED, WASTEBASKET, INBOX,
+        VERY_SAD,
+        SAD,
+        OKAY,
+        HAPPY,
+        VERY_HAPPY,
+        SPEAKER,
+        SPONGE,
+        MICROPHONE,
+        RECORDING,
+        SPEECH,
+        EAR,
+        HAND,
+        RING_BUOY,
+        SOS,
+        EYES,
+        HOURGLASS,
+        LOCKED,
+        WASTEBASKET,
+        INBOX,
     ];
 }
 

@@ -1,3 +1,4 @@
+use super::rights::{AnswerChoices, RightsChoices};
 use crate::api::child::{load_receipt, OpenReceipt, ReplyToFeedback};
 use crate::domain::{Contribution, EmojiScale, InfluenceStep, Symbol};
 use crate::ui::components::{
@@ -5,7 +6,6 @@ use crate::ui::components::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use super::rights::{AnswerChoices, RightsChoices};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
