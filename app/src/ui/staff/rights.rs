@@ -1,6 +1,7 @@
 //! Children's rights requests for staff: an admin acts on one that came by phone or letter with
 //! the receipt code; the safeguarding lead decides erasures an open concern holds; both read the
-//! log, which says what was asked and when it was answered, never what the child said.
+//! log, which says what was asked and when it was answered, never what the child said. Forms post
+//! as whole pages: each action reloads the page with what it did.
 
 use super::StaffFrame;
 use crate::api::rights::{
@@ -8,7 +9,7 @@ use crate::api::rights::{
 };
 use crate::api::staff::who_am_i;
 use crate::domain::{MediaConsent, Receipt, RequestState, RightsKind, RightsRequest};
-use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::components::{ActionProblem, PageForm, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -114,13 +115,13 @@ fn Turn(receipt: Receipt) -> impl IntoView {
         </ol>
         <details class="moderate">
             <summary>"Erase the whole turn"</summary>
-            <ActionForm action=erase_all attr:class="staff-form">
+            <PageForm action=erase_all class="staff-form">
                 <input type="hidden" name="code" value=code.clone()/>
                 <input type="hidden" name="answer" value="all"/>
                 <p>"Every answer, picture and recording of this turn goes at once and cannot be brought back; the counts stay."</p>
                 <ActionProblem action=erase_all/>
                 <button type="submit" class="worried-button">"Erase the whole turn"</button>
-            </ActionForm>
+            </PageForm>
         </details>
     }
 }
@@ -139,7 +140,7 @@ fn AnswerActions(code: String, id: String, consent: Option<MediaConsent>) -> imp
         view! {
             <p>{format!("Who may see it: {}", current.staff_label())}</p>
             {(!narrower.is_empty()).then(|| view! {
-                <ActionForm action=limit attr:class="inline-form">
+                <PageForm action=limit class="inline-form">
                     <input type="hidden" name="code" value=limit_code/>
                     <input type="hidden" name="contribution" value=limit_id/>
                     <label for=field.clone()>"Fewer people may see it"</label>
@@ -151,7 +152,7 @@ fn AnswerActions(code: String, id: String, consent: Option<MediaConsent>) -> imp
                     </select>
                     <ActionProblem action=limit/>
                     <button type="submit" class="button secondary">"Change"</button>
-                </ActionForm>
+                </PageForm>
             })}
         }
     });
@@ -159,13 +160,13 @@ fn AnswerActions(code: String, id: String, consent: Option<MediaConsent>) -> imp
         {narrowing}
         <details class="moderate">
             <summary>"Erase this answer"</summary>
-            <ActionForm action=erase attr:class="staff-form">
+            <PageForm action=erase class="staff-form">
                 <input type="hidden" name="code" value=code/>
                 <input type="hidden" name="answer" value=id/>
                 <p>"The answer and any picture or recording go at once and cannot be brought back."</p>
                 <ActionProblem action=erase/>
                 <button type="submit" class="worried-button">"Erase it"</button>
-            </ActionForm>
+            </PageForm>
         </details>
     }
 }
@@ -238,7 +239,7 @@ fn LogRow(request: RightsRequest, lead: bool) -> impl IntoView {
             <td>
                 {request.state.label()}
                 {(held && lead).then(|| view! {
-                    <ActionForm action=decide attr:class="staff-form">
+                    <PageForm action=decide class="staff-form">
                         <input type="hidden" name="request" value=request.id.clone()/>
                         <fieldset>
                             <legend>"Your decision"</legend>
@@ -249,7 +250,7 @@ fn LogRow(request: RightsRequest, lead: bool) -> impl IntoView {
                         <input id=reason.clone() name="reason" required/>
                         <ActionProblem action=decide/>
                         <button type="submit">"Record the decision"</button>
-                    </ActionForm>
+                    </PageForm>
                 })}
             </td>
             <td>{answered}</td>
