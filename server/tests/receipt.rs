@@ -30,40 +30,7 @@ async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
     )
     .await
     .unwrap();
-    let turn = contribution::join(db, &opened.join_code).await.unwrap();
-    contribution::assent(db, &turn, None).await.unwrap();
-    let mut answered = Vec::new();
-    let mut position = 1;
-    loop {
-        let page = contribution::prompt_page(db, &turn, position)
-            .await
-            .unwrap();
-        let answer = if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
-            Answer::Scale(4)
-        } else if page.prompt.modes.contains(&AnswerMode::Choice) {
-            Answer::parse_choice(&page.prompt, &[1]).unwrap()
-        } else {
-            Answer::Text("More quiet places".into())
-        };
-        answered.push(page.contribution_id.clone());
-        let next = contribution::submit(
-            db,
-            NewContribution {
-                id: page.contribution_id.clone(),
-                participation_id: turn.clone(),
-                prompt_id: page.prompt.id.clone(),
-                answer,
-                communicated: Communicated::OwnWords,
-            },
-            None,
-        )
-        .await
-        .unwrap();
-        match next {
-            AfterAnswer::NextPrompt(at) => position = at,
-            AfterAnswer::Finished => break,
-        }
-    }
+    let (code, answered) = child_says(db, &opened.join_code, "More quiet places").await;
     let decided = decision::create(
         db,
         NewDecision {
@@ -105,10 +72,6 @@ async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
     )
     .await
     .unwrap();
-    let code = contribution::finished(db, &turn)
-        .await
-        .unwrap()
-        .receipt_code;
 
     let response = heard
         .router
@@ -142,22 +105,25 @@ async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
     );
 }
 
-/// A child answers every question with `words` where words are asked for; returns the receipt code.
-async fn child_says(db: &app::data::Db, join_code: &str, words: &str) -> String {
+/// A child answers every question (a face, the first option, or `words`) and finishes; returns
+/// the receipt code and the answers' ids in order.
+async fn child_says(db: &app::data::Db, join_code: &str, words: &str) -> (String, Vec<String>) {
     let turn = contribution::join(db, join_code).await.unwrap();
     contribution::assent(db, &turn, None).await.unwrap();
+    let mut answered = Vec::new();
     let mut position = 1;
     loop {
         let page = contribution::prompt_page(db, &turn, position)
             .await
             .unwrap();
-        let answer = if page.prompt.modes.contains(&AnswerMode::Text) {
-            Answer::Text(words.into())
-        } else if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
-            Answer::Scale(2)
+        let answer = if page.prompt.modes.contains(&AnswerMode::EmojiScale) {
+            Answer::Scale(4)
+        } else if page.prompt.modes.contains(&AnswerMode::Choice) {
+            Answer::parse_choice(&page.prompt, &[1]).unwrap()
         } else {
-            Answer::Declined
+            Answer::Text(words.into())
         };
+        answered.push(page.contribution_id.clone());
         let new = NewContribution {
             id: page.contribution_id.clone(),
             participation_id: turn.clone(),
@@ -170,10 +136,11 @@ async fn child_says(db: &app::data::Db, join_code: &str, words: &str) -> String 
             AfterAnswer::Finished => break,
         }
     }
-    contribution::finished(db, &turn)
+    let code = contribution::finished(db, &turn)
         .await
         .unwrap()
-        .receipt_code
+        .receipt_code;
+    (code, answered)
 }
 
 async fn get(heard: &common::Heard, path: &str, token: Option<&str>) -> axum::response::Response {
@@ -218,7 +185,7 @@ async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
     )
     .await
     .unwrap();
-    let mine = child_says(db, &opened.join_code, "A trampoline please").await;
+    let (mine, _) = child_says(db, &opened.join_code, "A trampoline please").await;
     child_says(db, &opened.join_code, "Someone else's secret words").await;
 
     let response = get(&heard, &format!("/receipt/{mine}/copy.zip"), None).await;

@@ -104,15 +104,27 @@ pub(super) fn done_message(done: &str) -> Option<&'static str> {
 /// The child's choices for the whole receipt.
 #[component]
 pub(super) fn RightsChoices(code: String, anything_left: bool) -> impl IntoView {
+    let spoken = if anything_left {
+        "What you can do. Find out what happens to what you say. Take a copy to keep or print, or download everything. Under each answer you can erase it, or let fewer people see your picture. Or erase everything you said."
+    } else {
+        "What you can do. Find out what happens to what you say. Take a copy to keep or print, or download everything."
+    };
     view! {
         <section class="my-rights" aria-labelledby="my-rights-heading">
             <h2 id="my-rights-heading">"What you can do"</h2>
-            <ul class="links">
-                <li><a href="/what-happens">"What happens to what I say"</a></li>
-                <li><a href=format!("/receipt/{code}/copy")>"A copy to keep or print"</a></li>
-                <li><a href=format!("/receipt/{code}/copy.zip") rel="external" download>"Download everything (ZIP)"</a></li>
+            <ReadAloud text=spoken what="what you can do"/>
+            <ul class="assent">
+                <li><Icon symbol=icon::EYES class="symbol"/><a href="/what-happens">"What happens to what I say"</a></li>
+                <li>
+                    <Icon symbol=icon::INBOX class="symbol"/>
+                    <span>
+                        <a href=format!("/receipt/{code}/copy")>"A copy to keep or print"</a>
+                        " · "
+                        <a href=format!("/receipt/{code}/copy.zip") rel="external" download>"Download everything (ZIP)"</a>
+                    </span>
+                </li>
                 {anything_left.then(|| view! {
-                    <li><a href=format!("/receipt/{code}/erase/all")>"Erase everything I said"</a></li>
+                    <li><Icon symbol=icon::WASTEBASKET class="symbol"/><a href=format!("/receipt/{code}/erase/all")>"Erase everything I said"</a></li>
                 })}
             </ul>
         </section>
