@@ -22,8 +22,9 @@ pub struct ServerState {
     pub secure_cookies: bool,
     /// Where children's photos are kept.
     pub media: Arc<dyn MediaStore>,
-    /// Whether `X-Forwarded-For` names the client (only behind a proxy that sets it).
-    pub trust_proxy: bool,
+    /// How many proxies in front of Heard add to `X-Forwarded-For` (`HEARD_TRUST_PROXY`); 0 when
+    /// clients connect directly.
+    pub proxy_hops: usize,
     /// Cancelled when the server begins to shut down: open live views end so it can.
     pub stopping: tokio_util::sync::CancellationToken,
 }
@@ -160,30 +161,76 @@ pub async fn end_sign_in() -> Result<(), AppError> {
     set_cookie(COOKIE, "", 0)
 }
 
-/// The address a request came from, for throttling sign-in failures. Behind a reverse proxy
-/// this is the proxy's unless Heard is told to trust `X-Forwarded-For` (`HEARD_TRUST_PROXY`).
+/// The address a request came from, for throttling. Behind reverse proxies this is the proxy's
+/// unless Heard is told how many there are (`HEARD_TRUST_PROXY`).
 pub fn client_address() -> String {
     let Some(parts) = use_context::<Parts>() else {
         return "unknown".into();
     };
-    address_of(&parts, state().is_ok_and(|state| state.trust_proxy))
+    address_of(&parts, state().map_or(0, |state| state.proxy_hops))
 }
 
 /// The client address of a request, for a plain axum route; see [`client_address`].
-pub fn address_of(parts: &Parts, trust_proxy: bool) -> String {
-    if trust_proxy {
-        let forwarded = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(',').next())
-            .map(|first| first.trim().to_owned());
-        if let Some(address) = forwarded.filter(|a| !a.is_empty()) {
-            return address;
-        }
+pub fn address_of(parts: &Parts, proxy_hops: usize) -> String {
+    let forwarded: Vec<&str> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect();
+    forwarded_client(&forwarded, proxy_hops).unwrap_or_else(|| {
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map_or_else(|| "unknown".into(), |info| info.0.ip().to_string())
+    })
+}
+
+/// The client in `X-Forwarded-For` behind `hops` trusted proxies. Each proxy appends the address
+/// that connected to it, so only the last `hops` entries were written by proxies we trust; the
+/// entries before them were written by the client and prove nothing. `None` when there are no
+/// proxies, or fewer entries than proxies (the request did not come through them all).
+fn forwarded_client(header_lines: &[&str], hops: usize) -> Option<String> {
+    if hops == 0 {
+        return None;
     }
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map_or_else(|| "unknown".into(), |info| info.0.ip().to_string())
+    let entries: Vec<&str> = header_lines
+        .iter()
+        .flat_map(|line| line.split(','))
+        .map(str::trim)
+        .collect();
+    let client = entries.len().checked_sub(hops).map(|at| entries[at])?;
+    client
+        .parse::<std::net::IpAddr>()
+        .ok()
+        .map(|address| address.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+
+    #[test]
+    fn the_client_is_counted_from_the_right_past_the_trusted_proxies() {
+        // One proxy: it appended the address that connected to it; whatever came before was
+        // written by the client.
+        assert_eq!(
+            forwarded_client(&["6.6.6.6, 203.0.113.7"], 1).as_deref(),
+            Some("203.0.113.7")
+        );
+        assert_eq!(
+            forwarded_client(&["203.0.113.7"], 1).as_deref(),
+            Some("203.0.113.7")
+        );
+        // Two proxies (a CDN, then nginx), and a header split over two lines.
+        assert_eq!(
+            forwarded_client(&["1.1.1.1, 203.0.113.7", "10.0.0.2"], 2).as_deref(),
+            Some("203.0.113.7")
+        );
+        // Fewer entries than proxies, no proxies, or not an address: not believed.
+        assert_eq!(forwarded_client(&["203.0.113.7"], 2), None);
+        assert_eq!(forwarded_client(&["203.0.113.7"], 0), None);
+        assert_eq!(forwarded_client(&["1.2.3.4, evil"], 1), None);
+        assert_eq!(forwarded_client(&[], 1), None);
+    }
 }

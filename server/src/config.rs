@@ -14,8 +14,9 @@ pub struct Config {
     pub seed_demo: bool,
     /// Marks cookies `Secure`; turn on whenever Heard is served over TLS.
     pub secure_cookies: bool,
-    /// Takes the client's address from `X-Forwarded-For`; only behind a proxy that sets it.
-    pub trust_proxy: bool,
+    /// How many reverse proxies in front of Heard append to `X-Forwarded-For` (`HEARD_TRUST_PROXY`:
+    /// a number, or `true` for one); the client's address is read that far from the right end.
+    pub proxy_hops: usize,
     /// The address staff and tablets open Heard at (`HEARD_PUBLIC_URL`), e.g.
     /// `https://heard.council.example`: links in alerts, and the origin posts may come from when
     /// a proxy in front changes the `Host` header.
@@ -33,6 +34,8 @@ pub enum ConfigError {
     Leptos(String),
     #[error("{name} must be true or false, not {value:?}")]
     NotABool { name: &'static str, value: String },
+    #[error("HEARD_TRUST_PROXY must be the number of proxies in front of Heard (0 to 8, or true for 1), not {0:?}")]
+    NotHops(String),
     #[error("HEARD_SMTP_RELAY is set, so {0} must be set too")]
     AlertsNeed(&'static str),
 }
@@ -73,6 +76,20 @@ fn flag(name: &'static str) -> Result<bool, ConfigError> {
     }
 }
 
+/// `HEARD_TRUST_PROXY`: how many proxies; `true` (as it was once a flag) means one.
+fn proxy_hops() -> Result<usize, ConfigError> {
+    let Ok(value) = std::env::var("HEARD_TRUST_PROXY") else {
+        return Ok(0);
+    };
+    match value.trim().parse::<usize>() {
+        Ok(hops) if hops <= 8 => Ok(hops),
+        Ok(_) => Err(ConfigError::NotHops(value)),
+        Err(_) => flag("HEARD_TRUST_PROXY")
+            .map(usize::from)
+            .map_err(|_| ConfigError::NotHops(value)),
+    }
+}
+
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
         let data_dir =
@@ -94,7 +111,7 @@ impl Config {
             data_dir,
             seed_demo: flag("HEARD_SEED_DEMO")?,
             secure_cookies: flag("HEARD_SECURE_COOKIES")?,
-            trust_proxy: flag("HEARD_TRUST_PROXY")?,
+            proxy_hops: proxy_hops()?,
             alerts: alerts(public_url.as_deref())?,
             public_url,
             leptos,
@@ -109,7 +126,7 @@ impl Config {
             data_dir: data_dir.to_owned(),
             seed_demo: false,
             secure_cookies: false,
-            trust_proxy: false,
+            proxy_hops: 0,
             public_url: None,
             alerts: None,
             leptos: LeptosOptions::builder().output_name("heard").build(),

@@ -56,7 +56,7 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
     let state = ServerState {
         db: db.clone(),
         secure_cookies: config.secure_cookies,
-        trust_proxy: config.trust_proxy,
+        proxy_hops: config.proxy_hops,
         media,
         stopping: stopping.clone(),
     };

@@ -176,3 +176,58 @@ async fn a_form_posted_without_javascript_is_still_sent_back_to_its_page() {
         "{back}"
     );
 }
+
+/// Wrong receipt codes from `forwarded` (an `X-Forwarded-For` value): the statuses, in order.
+async fn wrong_receipts(heard: &Heard, forwarded: &[String]) -> Vec<StatusCode> {
+    let mut statuses = Vec::new();
+    for value in forwarded {
+        let request = Request::get("/receipt/ZZZZ-ZZZZ/copy.zip")
+            .header("x-forwarded-for", value)
+            .body(Body::empty())
+            .unwrap();
+        statuses.push(
+            heard
+                .router
+                .clone()
+                .oneshot(request)
+                .await
+                .unwrap()
+                .status(),
+        );
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn a_client_cannot_dodge_a_throttle_by_writing_its_own_forwarded_for() {
+    // One proxy in front: it appends the address that connected to it, after what the client wrote.
+    let behind_proxy = common::heard_with(|config| config.proxy_hops = 1).await;
+    let spoofed: Vec<String> = (0..25)
+        .map(|n| format!("10.9.8.{n}, 198.51.100.1"))
+        .collect();
+    let statuses = wrong_receipts(&behind_proxy, &spoofed).await;
+    assert!(
+        statuses[..20]
+            .iter()
+            .all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[20..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    // Another child behind the same proxy is counted on their own.
+    let other = wrong_receipts(&behind_proxy, &["10.9.8.1, 198.51.100.2".to_owned()]).await;
+    assert_eq!(other, [StatusCode::UNPROCESSABLE_ENTITY]);
+
+    // Without a proxy configured the header is not believed at all.
+    let direct = heard().await;
+    let statuses = wrong_receipts(
+        &direct,
+        &(0..21).map(|n| format!("192.0.2.{n}")).collect::<Vec<_>>(),
+    )
+    .await;
+    assert_eq!(statuses[20], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+}

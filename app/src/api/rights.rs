@@ -185,7 +185,7 @@ pub mod download {
         Path(code): Path<String>,
         parts: Parts,
     ) -> Response {
-        let address = auth::address_of(&parts, state.trust_proxy);
+        let address = auth::address_of(&parts, state.proxy_hops);
         match rights::find_turn(&state.db, &code, &address).await {
             Ok(turn) => zip(&state, &turn, Asker::Child).await,
             Err(error) => refused(error),

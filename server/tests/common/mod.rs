@@ -20,6 +20,11 @@ impl Drop for Heard {
 
 /// Heard with the demo data, in a directory of its own, as tests run at the same time.
 pub async fn heard() -> Heard {
+    heard_with(|_| {}).await
+}
+
+/// As [`heard`], with its configuration changed first.
+pub async fn heard_with(change: impl FnOnce(&mut Config)) -> Heard {
     use std::time::{SystemTime, UNIX_EPOCH};
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -28,6 +33,7 @@ pub async fn heard() -> Heard {
     let data_dir = std::env::temp_dir().join(format!("heard-test-{}-{nanos}", std::process::id()));
     let mut config = Config::in_data_dir(&data_dir);
     config.seed_demo = true;
+    change(&mut config);
     let server::Server { router, db, .. } = build_app(&config).await.expect("app builds");
     Heard {
         router,
