@@ -36,6 +36,8 @@ pub enum ConfigError {
     NotABool { name: &'static str, value: String },
     #[error("HEARD_TRUST_PROXY must be the number of proxies in front of Heard (0 to 8, or true for 1), not {0:?}")]
     NotHops(String),
+    #[error("HEARD_SEED_DEMO and HEARD_SECURE_COOKIES are both on: the demo's passwords are public, so a demo must not face the internet. Turn HEARD_SEED_DEMO off for a real deployment and create the first admin with `server admin create --email ...`.")]
+    DemoFacingTheInternet,
     #[error("HEARD_SMTP_RELAY is set, so {0} must be set too")]
     AlertsNeed(&'static str),
 }
@@ -106,11 +108,15 @@ impl Config {
             .ok()
             .map(|url| url.trim_end_matches('/').to_owned())
             .filter(|url| !url.is_empty());
+        let (seed_demo, secure_cookies) = (flag("HEARD_SEED_DEMO")?, flag("HEARD_SECURE_COOKIES")?);
+        if seed_demo && secure_cookies {
+            return Err(ConfigError::DemoFacingTheInternet);
+        }
         Ok(Config {
             database_url,
             data_dir,
-            seed_demo: flag("HEARD_SEED_DEMO")?,
-            secure_cookies: flag("HEARD_SECURE_COOKIES")?,
+            seed_demo,
+            secure_cookies,
             proxy_hops: proxy_hops()?,
             alerts: alerts(public_url.as_deref())?,
             public_url,

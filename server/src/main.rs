@@ -1,14 +1,57 @@
 use app::data::seed::{DEMO_TOTP_SECRET, DEMO_USERS};
+use app::data::{staff, Db};
+use clap::Parser;
+use server::cli::{AdminAction, Cli, Command};
 use server::{build_app, shutdown, Config};
 use std::future::IntoFuture;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        // Said in words an operator can act on, not as a debug dump.
+        Err(error) => {
+            eprintln!("Heard stopped: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let db = Db::open(&config.database_url).await?;
+            db.close().await;
+            println!(
+                "The database at {} is migrated.",
+                config.database_for_logs()
+            );
+            Ok(())
+        }
+        Command::Admin {
+            action: AdminAction::Create { email },
+        } => {
+            let db = Db::open(&config.database_url).await?;
+            let token = staff::invite_first_admin(&db, &email).await?;
+            db.close().await;
+            let origin = config
+                .public_origin()
+                .unwrap_or_else(|| format!("http://{}", config.leptos.site_addr));
+            println!("Send this link to {email}; it works once, within 7 days:");
+            println!("{origin}/staff/invite/{token}");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!(database = %config.database_for_logs(), "starting Heard");
     let server = build_app(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.leptos.site_addr).await?;

@@ -162,6 +162,21 @@ fn normalised_email(email: &str) -> DataResult<String> {
 /// An admin invites someone with a role. Returns the token for the link the admin passes on;
 /// only its hash is stored.
 pub async fn invite(db: &Db, email: &str, role: Role, invited_by: &str) -> DataResult<String> {
+    insert_invite(db, email, role, Some(invited_by)).await
+}
+
+/// The first admin of a deployment, invited from the command line: they set their own password
+/// and second factor through the link like everyone else, so no password is ever printed.
+pub async fn invite_first_admin(db: &Db, email: &str) -> DataResult<String> {
+    insert_invite(db, email, Role::Admin, None).await
+}
+
+async fn insert_invite(
+    db: &Db,
+    email: &str,
+    role: Role,
+    invited_by: Option<&str>,
+) -> DataResult<String> {
     let email = normalised_email(email)?;
     let taken = sqlx::query("SELECT id FROM staff_users WHERE email = $1")
         .bind(&email)
