@@ -1274,3 +1274,43 @@ async fn control_characters_and_bidi_overrides_are_dropped_not_an_error() {
         "{words:?}"
     );
 }
+
+#[tokio::test]
+async fn a_team_adding_to_one_chronology_at_once_gets_every_entry_numbered_in_turn() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let turn = child_answers_everything(&db, &opened.join_code, "Help").await;
+    let said = contribution::receipt(&db, &receipt_code(&db, &turn).await)
+        .await
+        .unwrap()
+        .contributions;
+    let lead = staff::find_by_email(&db, "safeguarding@heard.example")
+        .await
+        .unwrap();
+    let raised = concern::raise_by_staff(&db, &said[0].id, &lead.id, "Raised")
+        .await
+        .unwrap();
+    // Twelve writers at the same moment: on PostgreSQL they collide on the next number, and each
+    // retry must not be poisoned by the failed statement before it.
+    // One of them clears the concern, adding its entry inside a transaction of its own.
+    let clearing = {
+        let (db, raised, lead) = (db.clone(), raised.clone(), lead.id.clone());
+        tokio::spawn(async move { concern::clear(&db, &raised, &lead, "Resolved").await })
+    };
+    let added = futures_util::future::join_all((0..12).map(|n| {
+        let (db, raised, lead) = (db.clone(), raised.clone(), lead.id.clone());
+        async move { concern::record(&db, &raised, &lead, concern::Entry::Note, &format!("Note {n}")).await }
+    }))
+    .await;
+    assert!(added.iter().all(Result::is_ok), "{added:?}");
+    clearing.await.unwrap().unwrap();
+    let seqs: Vec<i64> = sqlx::query("SELECT seq FROM concern_events WHERE concern_id = $1 ORDER BY seq")
+        .bind(&raised)
+        .fetch_all(db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| sqlx::Row::get(row, "seq"))
+        .collect();
+    assert_eq!(seqs, (1..=14).collect::<Vec<i64>>());
+}

@@ -36,8 +36,10 @@ pub(super) async fn append(
          SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 FROM {table} WHERE {subject} = $2"
     );
     // The unique index on (subject, seq) refuses a duplicate number; the second writer tries
-    // again with the next one.
-    for _ in 0..3 {
+    // again with the next one. Each try is its own savepoint (or transaction, when the caller
+    // has none), because PostgreSQL aborts a whole transaction at a failed statement.
+    for attempt in 0..ATTEMPTS {
+        let mut trying = sqlx::Connection::begin(&mut *conn).await?;
         let added = sqlx::query(&sql)
             .bind(new_id())
             .bind(subject_id)
@@ -45,11 +47,19 @@ pub(super) async fn append(
             .bind(staff_id)
             .bind(kind)
             .bind(text)
-            .execute(&mut *conn)
+            .execute(&mut *trying)
             .await;
         match added {
-            Ok(_) => return Ok(()),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
+            Ok(_) => {
+                trying.commit().await?;
+                return Ok(());
+            }
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                trying.rollback().await?;
+                // Writers that collided retry at different moments rather than collide again.
+                let pause = 1 + (attempt as u64) * 3 + u64::from(rand::random::<u8>() % 5);
+                tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -57,3 +67,6 @@ pub(super) async fn append(
         "Someone else was adding to this record. Please try again.",
     ))
 }
+
+/// Tries before a writer gives up: enough for a whole team adding to one record at once.
+const ATTEMPTS: usize = 12;
