@@ -69,17 +69,30 @@ impl Mailer {
         })
     }
 
-    /// Sends one alert to every safeguarding lead for the concerns waiting, then marks them
-    /// alerted; returns how many concerns it covered. When sending fails they stay waiting.
+    /// Claims the concerns waiting for their alert and sends one email to every safeguarding
+    /// lead for them; returns how many concerns it covered. Claiming first means that of several
+    /// servers only one emails about a concern; when sending fails the claim is given back, so
+    /// they wait for the next try.
     pub async fn send_waiting(&self, db: &Db) -> Result<usize, AlertError> {
-        let waiting = concern::awaiting_alert(db).await.map_err(data)?;
-        if waiting.is_empty() {
+        let claimed = concern::claim_alerts(db).await.map_err(data)?;
+        if claimed.is_empty() {
             return Ok(0);
         }
+        match self.send(db).await {
+            Ok(()) => Ok(claimed.len()),
+            Err(error) => {
+                concern::release_alerts(db, &claimed).await.map_err(data)?;
+                Err(error)
+            }
+        }
+    }
+
+    async fn send(&self, db: &Db) -> Result<(), AlertError> {
         let leads = staff::safeguarding_lead_emails(db).await.map_err(data)?;
         if leads.is_empty() {
-            tracing::warn!("a concern is waiting but no active safeguarding lead has an account");
-            return Ok(0);
+            return Err(AlertError::Message(
+                "a concern is waiting but no active safeguarding lead has an account".into(),
+            ));
         }
         let mut builder = Message::builder()
             .from(self.from.clone())
@@ -100,8 +113,7 @@ impl Mailer {
             .body(body)
             .map_err(|e| AlertError::Message(e.to_string()))?;
         self.transport.send(message).await?;
-        concern::mark_alerted(db, &waiting).await.map_err(data)?;
-        Ok(waiting.len())
+        Ok(())
     }
 }
 

@@ -1299,18 +1299,28 @@ async fn a_team_adding_to_one_chronology_at_once_gets_every_entry_numbered_in_tu
     };
     let added = futures_util::future::join_all((0..12).map(|n| {
         let (db, raised, lead) = (db.clone(), raised.clone(), lead.id.clone());
-        async move { concern::record(&db, &raised, &lead, concern::Entry::Note, &format!("Note {n}")).await }
+        async move {
+            concern::record(
+                &db,
+                &raised,
+                &lead,
+                concern::Entry::Note,
+                &format!("Note {n}"),
+            )
+            .await
+        }
     }))
     .await;
     assert!(added.iter().all(Result::is_ok), "{added:?}");
     clearing.await.unwrap().unwrap();
-    let seqs: Vec<i64> = sqlx::query("SELECT seq FROM concern_events WHERE concern_id = $1 ORDER BY seq")
-        .bind(&raised)
-        .fetch_all(db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| sqlx::Row::get(row, "seq"))
-        .collect();
+    let seqs: Vec<i64> =
+        sqlx::query("SELECT seq FROM concern_events WHERE concern_id = $1 ORDER BY seq")
+            .bind(&raised)
+            .fetch_all(db.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| sqlx::Row::get(row, "seq"))
+            .collect();
     assert_eq!(seqs, (1..=14).collect::<Vec<i64>>());
 }

@@ -357,11 +357,25 @@ pub async fn awaiting_alert(db: &Db) -> DataResult<Vec<String>> {
     .collect()
 }
 
-pub async fn mark_alerted(db: &Db, concern_ids: &[String]) -> DataResult<()> {
-    let at = now();
+/// Claims every concern whose alert has not gone yet, in one statement, so that of several Heard
+/// servers hearing of the same concern only one sends its email; returns the claimed ids.
+pub async fn claim_alerts(db: &Db) -> DataResult<Vec<String>> {
+    sqlx::query(
+        "UPDATE concerns SET alerted_at = $1 WHERE alerted_at IS NULL AND raised_at > $2 RETURNING id",
+    )
+    .bind(now())
+    .bind(now() - ALERT_WITHIN_SECS)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| get(row, "id"))
+    .collect()
+}
+
+/// Gives back claimed alerts whose email did not go, for the next try.
+pub async fn release_alerts(db: &Db, concern_ids: &[String]) -> DataResult<()> {
     for id in concern_ids {
-        sqlx::query("UPDATE concerns SET alerted_at = $1 WHERE id = $2")
-            .bind(at)
+        sqlx::query("UPDATE concerns SET alerted_at = NULL WHERE id = $1")
             .bind(id)
             .execute(db.pool())
             .await?;
