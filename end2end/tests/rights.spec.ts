@@ -178,10 +178,12 @@ test('an erasure an open concern holds waits kindly for the safeguarding lead, w
   await expect(lead.locator('.rights-log')).not.toContainText('scared');
   await expectAccessible(lead);
   await waiting.getByLabel('Erase as asked').check();
-  await waiting.getByLabel('Why').fill('Spoke with the school; nothing more needed');
+  // Each run's own reason, so a rerun against the same server finds its row.
+  const why = `Spoke with the school; nothing more needed (${Date.now()})`;
+  await waiting.getByLabel('Why').fill(why);
   await waiting.getByRole('button', { name: 'Record the decision' }).click();
   await expect(lead.getByRole('status')).toContainText('Your decision is recorded');
-  await expect(lead.locator('.rights-log tr', { hasText: 'Spoke with the school' })).toContainText('Done');
+  await expect(lead.locator('.rights-log tr', { hasText: why })).toContainText('Done');
 
   await home.reload();
   await expect(home.getByText('I get scared at night')).toHaveCount(0);
