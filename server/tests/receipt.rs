@@ -18,18 +18,10 @@ use tower::ServiceExt;
 async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
     let heard = heard().await;
     let db = &heard.db;
-    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
-        .await
-        .unwrap();
     let commissioner = staff::find_by_email(db, "commissioner@heard.example")
         .await
         .unwrap();
-    let opened = session::open(
-        db,
-        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
-    )
-    .await
-    .unwrap();
+    let opened = open_hall(db).await;
     let (code, answered) = child_says(db, &opened.join_code, "More quiet places").await;
     let decided = decision::create(
         db,
@@ -105,6 +97,19 @@ async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
     );
 }
 
+/// The demo facilitator opens a session of the demo activity.
+async fn open_hall(db: &app::data::Db) -> app::domain::SessionSummary {
+    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
+        .await
+        .unwrap();
+    session::open(
+        db,
+        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
+    )
+    .await
+    .unwrap()
+}
+
 /// A child answers every question (a face, the first option, or `words`) and finishes; returns
 /// the receipt code and the answers' ids in order.
 async fn child_says(db: &app::data::Db, join_code: &str, words: &str) -> (String, Vec<String>) {
@@ -176,15 +181,7 @@ async fn unzip(response: axum::response::Response) -> Vec<(String, Vec<u8>)> {
 async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
     let heard = heard().await;
     let db = &heard.db;
-    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
-        .await
-        .unwrap();
-    let opened = session::open(
-        db,
-        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
-    )
-    .await
-    .unwrap();
+    let opened = open_hall(db).await;
     let (mine, _) = child_says(db, &opened.join_code, "A trampoline please").await;
     child_says(db, &opened.join_code, "Someone else's secret words").await;
 

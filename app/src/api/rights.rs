@@ -16,8 +16,8 @@ pub async fn kept_months() -> Result<i64, AppError> {
 /// The printable copy of a turn.
 #[server]
 pub async fn load_copy(code: String) -> Result<TurnCopy, AppError> {
-    use crate::data::rights::{self, Asker};
-    use crate::{auth, data::rights::find_turn};
+    use crate::auth;
+    use crate::data::rights::{self, find_turn, Asker};
     let db = auth::db()?;
     let turn = find_turn(&db, &code, &auth::client_address()).await?;
     Ok(rights::copy(&db, &turn, Asker::Child).await?)
