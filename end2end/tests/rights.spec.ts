@@ -189,3 +189,29 @@ test('an erasure an open concern holds waits kindly for the safeguarding lead, w
   await expect(home.getByText('I get scared at night')).toHaveCount(0);
   await expect(home.getByText(/There is nothing left of what you said/)).toBeVisible();
 });
+
+test('an admin acts for a carer who phoned: finds the turn by its receipt code, erases an answer, and the log says who', async ({ browser }) => {
+  const { code } = await openSession(browser, 'Community centre, rights by phone');
+  const words = `Please more buses (${Date.now()})`;
+  const child = await childWrites(browser, code, words);
+  await child.getByRole('button', { name: 'Send' }).click();
+  const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
+
+  const admin = await signIn(browser, 'admin@heard.example', 'demo-admin-password');
+  await admin.getByRole('link', { name: /Children's rights requests/ }).click();
+  await admin.getByLabel('Receipt code').fill(receipt.toLowerCase().replace('-', ' '));
+  await admin.getByRole('button', { name: 'Find' }).click();
+  await expect(admin.getByRole('heading', { name: `Receipt ${receipt}` })).toBeVisible();
+  await expectAccessible(admin);
+  const answer = admin.locator('.contribution', { hasText: words });
+  await answer.getByText('Erase this answer').click();
+  await answer.getByRole('button', { name: 'Erase it' }).click();
+  await expect(admin.getByRole('status')).toContainText('Erased');
+  await expect(admin.getByText(words)).toHaveCount(0);
+  await expect(admin.locator('.rights-log tbody tr').first()).toContainText('admin@heard.example');
+
+  const home = await (await browser.newContext()).newPage();
+  await home.goto(`/receipt/${receipt}`);
+  await expect(home.getByRole('heading', { name: 'You said, we did' })).toBeVisible();
+  await expect(home.getByText(words)).toHaveCount(0);
+});
