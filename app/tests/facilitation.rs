@@ -721,3 +721,55 @@ async fn retention_waits_its_turn_behind_children_answering_instead_of_failing_o
         3 * 8 * 5
     );
 }
+
+#[tokio::test]
+async fn on_postgresql_one_server_erases_at_a_time() {
+    let db = test_db().await;
+    if db.backend() != Backend::Postgres {
+        // SQLite is one server's file: there is no other server to wait for.
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("heard-retention-{}", uuid::Uuid::new_v4()));
+    let store = LocalDirStore::new(&dir).unwrap();
+    let opened = open_demo_session(&db).await;
+    child_answers_everything(&db, &opened.join_code, "Old news").await;
+    session::close(&db, &opened.id).await.unwrap();
+    let said = contribution::for_session(&db, &opened.id)
+        .await
+        .unwrap()
+        .len();
+    let later = now() + 40 * 24 * 60 * 60;
+    retention::set_months(&db, 1, &facilitator_id(&db).await)
+        .await
+        .unwrap();
+
+    // Another server is erasing: it holds the lock.
+    let mut other_server = db.pool().acquire().await.unwrap();
+    sqlx::query("SELECT pg_advisory_lock($1)")
+        .bind(retention::RETENTION_LOCK)
+        .execute(&mut *other_server)
+        .await
+        .unwrap();
+    assert_eq!(
+        retention::erase_expired(&db, &store, later).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        contribution::for_session(&db, &opened.id)
+            .await
+            .unwrap()
+            .len(),
+        said,
+        "left to the server holding the lock"
+    );
+    sqlx::query("SELECT pg_advisory_unlock($1)")
+        .bind(retention::RETENTION_LOCK)
+        .execute(&mut *other_server)
+        .await
+        .unwrap();
+    assert_eq!(
+        retention::erase_expired(&db, &store, later).await.unwrap() as usize,
+        said
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -3,7 +3,7 @@
 //! so the counts of what children said remain true. A turn held by an open safeguarding concern
 //! is skipped until the safeguarding lead clears it.
 
-use super::{erasure, get, now, DataError, DataResult, Db};
+use super::{erasure, get, now, Backend, DataError, DataResult, Db};
 use crate::media::MediaStore;
 use std::sync::{Arc, Mutex};
 
@@ -41,12 +41,26 @@ pub async fn set_months(db: &Db, months: i64, staff_id: &str) -> DataResult<()> 
 ///
 /// It runs through the answer writer, so it waits its turn behind answers instead of failing on
 /// SQLite's lock, and it writes before it reads, so it never holds a stale snapshot it must upgrade.
+///
+/// With several servers on one PostgreSQL, one erases at a time: the others find the lock taken
+/// and leave the run to it.
 pub async fn erase_expired(db: &Db, store: &dyn MediaStore, at: i64) -> DataResult<u64> {
     let cutoff = at - months(db).await? * MONTH_SECS;
     let outcome: Arc<Mutex<(u64, Vec<String>)>> = Arc::default();
     let written = outcome.clone();
+    let shared = db.backend() == Backend::Postgres;
     db.write(Box::new(move |conn| {
         Box::pin(async move {
+            if shared {
+                let row = sqlx::query("SELECT pg_try_advisory_xact_lock($1) AS mine")
+                    .bind(RETENTION_LOCK)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                if !sqlx::Row::try_get::<bool, _>(&row, "mine")? {
+                    tracing::info!("retention: another server is erasing now");
+                    return Ok(());
+                }
+            }
             let erased = sqlx::query(
                 "UPDATE contributions SET erased_at = $2 WHERE id IN (SELECT c.id FROM contributions c \
                  JOIN participations p ON p.id = c.participation_id \
@@ -76,6 +90,9 @@ pub async fn erase_expired(db: &Db, store: &dyn MediaStore, at: i64) -> DataResu
     }
     Ok(erased)
 }
+
+/// The PostgreSQL advisory lock that one retention run holds while it erases.
+pub const RETENTION_LOCK: i64 = 0x4845_4152_4400_0001;
 
 /// After a failed run, the next try comes this soon rather than a day later.
 const RETRY_AFTER_FAILURE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
