@@ -20,6 +20,20 @@ pub enum Command {
     /// Runs the database migrations and exits, so an upgrade can migrate once before the new
     /// servers start.
     Migrate,
+    /// Copies everything Heard keeps to a new directory: with SQLite an online, consistent copy
+    /// of the database (children may go on answering) and the media; with PostgreSQL the media,
+    /// and the pg_dump command to run for the database.
+    Backup {
+        /// A directory that does not exist yet.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Puts a backup back, with Heard stopped: the SQLite database and the media.
+    Restore {
+        /// A directory made by `backup`.
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// Staff accounts from the command line.
     Admin {
         #[command(subcommand)]

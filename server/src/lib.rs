@@ -1,6 +1,7 @@
 //! Heard's server: configuration, `build_app`, the HTTP layer and stopping cleanly. Pages,
 //! server functions and the data layer live in the `app` crate.
 
+pub mod backup;
 pub mod cli;
 pub mod config;
 mod http;

@@ -35,6 +35,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             );
             Ok(())
         }
+        Command::Backup { to } => server::backup::backup(&config, &to).await,
+        Command::Restore { from } => server::backup::restore(&config, &from).await,
         Command::Admin {
             action: AdminAction::Create { email },
         } => {

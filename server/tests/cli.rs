@@ -1,5 +1,6 @@
 //! The server binary's commands, run as an operator would: `migrate` before an upgrade, `admin
-//! create` for a deployment's first account, and no demo facing the internet.
+//! create` for a deployment's first account, `backup` and `restore`, and no demo facing the
+//! internet.
 
 use app::data::{staff, Db};
 use app::domain::Role;
@@ -31,7 +32,7 @@ async fn a_new_deployment_migrates_and_invites_its_first_admin_without_any_demo(
 
     let help = heard(&data_dir, &["--help"], &[]);
     assert!(help.status.success());
-    for command in ["serve", "migrate", "admin"] {
+    for command in ["serve", "migrate", "backup", "restore", "admin"] {
         assert!(text(&help).contains(command), "{}", text(&help));
     }
 
@@ -85,6 +86,69 @@ async fn a_new_deployment_migrates_and_invites_its_first_admin_without_any_demo(
         "the link works once"
     );
     db.close().await;
+
+    // A backup while the database is in use, then a restore into a new place.
+    std::fs::create_dir_all(data_dir.join("media")).unwrap();
+    std::fs::write(
+        data_dir.join("media").join("photo-1.full"),
+        b"a child's photo",
+    )
+    .unwrap();
+    let holding = Db::open(&format!(
+        "sqlite://{}?mode=rwc",
+        data_dir.join("heard.db").display()
+    ))
+    .await
+    .unwrap();
+    let backup_dir = data_dir.join("backup");
+    let backed_up = heard(
+        &data_dir,
+        &["backup", "--to", backup_dir.to_str().unwrap()],
+        &[],
+    );
+    assert!(backed_up.status.success(), "{}", text(&backed_up));
+    holding.close().await;
+    let again = heard(
+        &data_dir,
+        &["backup", "--to", backup_dir.to_str().unwrap()],
+        &[],
+    );
+    assert!(
+        !again.status.success(),
+        "a backup never writes over another"
+    );
+    let elsewhere = data_dir.join("restored");
+    let restored = heard(
+        &elsewhere,
+        &["restore", "--from", backup_dir.to_str().unwrap()],
+        &[],
+    );
+    assert!(restored.status.success(), "{}", text(&restored));
+    assert_eq!(
+        std::fs::read(elsewhere.join("media").join("photo-1.full")).unwrap(),
+        b"a child's photo"
+    );
+    let copy = Db::open(&format!(
+        "sqlite://{}?mode=rwc",
+        elsewhere.join("heard.db").display()
+    ))
+    .await
+    .unwrap();
+    let admins: Vec<_> = staff::active(&copy).await.unwrap();
+    assert_eq!(admins.len(), 1);
+    assert_eq!(admins[0].email, "first.admin@council.example");
+    copy.close().await;
+    let over = heard(
+        &elsewhere,
+        &["restore", "--from", backup_dir.to_str().unwrap()],
+        &[],
+    );
+    assert!(!over.status.success());
+    assert!(
+        text(&over).contains("restore never overwrites a database"),
+        "{}",
+        text(&over)
+    );
 
     let demo_online = heard(
         &data_dir,
