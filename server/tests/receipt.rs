@@ -148,19 +148,6 @@ async fn child_says(db: &app::data::Db, join_code: &str, words: &str) -> (String
     (code, answered)
 }
 
-async fn get(heard: &common::Heard, path: &str, token: Option<&str>) -> axum::response::Response {
-    let mut request = Request::get(path);
-    if let Some(token) = token {
-        request = request.header(axum::http::header::COOKIE, format!("heard_staff={token}"));
-    }
-    heard
-        .router
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap()
-}
-
 /// The names and contents of a ZIP's files.
 async fn unzip(response: axum::response::Response) -> Vec<(String, Vec<u8>)> {
     use http_body_util::BodyExt;
@@ -185,7 +172,7 @@ async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
     let (mine, _) = child_says(db, &opened.join_code, "A trampoline please").await;
     child_says(db, &opened.join_code, "Someone else's secret words").await;
 
-    let response = get(&heard, &format!("/receipt/{mine}/copy.zip"), None).await;
+    let response = common::get_as(&heard, &format!("/receipt/{mine}/copy.zip"), None).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-type"], "application/zip");
     let files = unzip(response).await;
@@ -199,24 +186,26 @@ async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
     assert!(!text.contains(&opened.join_code));
 
     // A wrong code says so; staff download only as an admin.
-    let wrong = get(&heard, "/receipt/ZZZZ-ZZZZ/copy.zip", None).await;
+    let wrong = common::get_as(&heard, "/receipt/ZZZZ-ZZZZ/copy.zip", None).await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body_text(wrong)
         .await
         .contains("could not find that receipt code"));
     let staff_path = format!("/staff/rights/{mine}/copy.zip");
     assert_eq!(
-        get(&heard, &staff_path, None).await.status(),
+        common::get_as(&heard, &staff_path, None).await.status(),
         StatusCode::UNAUTHORIZED
     );
     let facilitator =
         common::token_for(db, "facilitator@heard.example", "demo-facilitator-password").await;
     assert_eq!(
-        get(&heard, &staff_path, Some(&facilitator)).await.status(),
+        common::get_as(&heard, &staff_path, Some(&facilitator))
+            .await
+            .status(),
         StatusCode::FORBIDDEN
     );
     let admin = common::token_for(db, "admin@heard.example", "demo-admin-password").await;
-    let by_admin = get(&heard, &staff_path, Some(&admin)).await;
+    let by_admin = common::get_as(&heard, &staff_path, Some(&admin)).await;
     assert_eq!(by_admin.status(), StatusCode::OK);
     assert_eq!(unzip(by_admin).await.len(), 1);
     let log = app::data::rights::log_of_requests(db).await.unwrap();

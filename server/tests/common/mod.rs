@@ -61,3 +61,18 @@ pub async fn body_text(response: axum::response::Response) -> String {
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     String::from_utf8(bytes.to_vec()).unwrap()
 }
+
+/// A GET through the real router, as a signed-in member of staff when `token` is given.
+pub async fn get_as(heard: &Heard, path: &str, token: Option<&str>) -> axum::response::Response {
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::get(path);
+    if let Some(token) = token {
+        request = request.header(axum::http::header::COOKIE, format!("heard_staff={token}"));
+    }
+    heard
+        .router
+        .clone()
+        .oneshot(request.body(axum::body::Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
