@@ -2,7 +2,6 @@
 //! describing and tagging contributions, the closing summary, retention, withholding and the
 //! safeguarding alert outbox. SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-mod common;
 
 use app::alerts::{AlertSettings, Mailer};
 use app::data::contribution;
@@ -12,7 +11,7 @@ use app::data::{
 };
 use app::domain::{ActivityDraft, Answer, AnswerMode, MediaConsent, PromptDraft, PromptForm};
 use app::media::{LocalDirStore, MediaStore};
-use common::*;
+use crate::common::*;
 
 fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
@@ -465,7 +464,7 @@ async fn a_decision_shows_no_link_to_a_contribution_held_back_later() {
     let said = contribution::released(&db).await.unwrap();
     let decision = decision::create(
         &db,
-        common::decision("Evening clubs", "2026-11-20"),
+        crate::common::decision("Evening clubs", "2026-11-20"),
         &commissioner,
     )
     .await

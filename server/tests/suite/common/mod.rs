@@ -1,4 +1,3 @@
-#![allow(dead_code)] // Each test binary uses its own part of these helpers.
 //! What the server tests share: a whole Heard on a SQLite file of its own, and signing in as a
 //! demo member of staff.
 

@@ -2,7 +2,6 @@
 //! history, "you said, we did" back to the children and their "did we get it right?".
 //! SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-mod common;
 
 use app::data::hearing::{self, NewHearing};
 use app::data::{
@@ -10,7 +9,7 @@ use app::data::{
     Db,
 };
 use app::domain::{Answer, DecisionStatus, MediaConsent};
-use common::*;
+use crate::common::*;
 
 async fn staff_id(db: &Db, email: &str) -> String {
     staff::find_by_email(db, email).await.unwrap().id

@@ -3,7 +3,6 @@
 //! their own data, and receipt codes that cannot be guessed.
 //! SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-mod common;
 
 use app::data::hearing::{self, NewHearing};
 use app::data::rights::{self, Asker, Which};
@@ -13,7 +12,7 @@ use app::data::{
 };
 use app::domain::{Answer, Erased, EvidenceFilter, MediaConsent, RequestState, RightsKind};
 use app::media::{LocalDirStore, MediaStore};
-use common::*;
+use crate::common::*;
 
 fn store() -> LocalDirStore {
     let dir = std::env::temp_dir().join(format!("heard-rights-{}", uuid::Uuid::new_v4()));

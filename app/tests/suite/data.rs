@@ -13,9 +13,8 @@ use app::domain::{
     TodaySummary,
 };
 
-mod common;
 
-use common::*;
+use crate::common::*;
 
 #[tokio::test]
 async fn seeding_twice_gives_the_demo_data_once() {
@@ -1204,7 +1203,7 @@ async fn a_hidden_contribution_is_kept_but_held_back_with_an_audit_trail() {
 async fn an_answer_that_arrives_after_its_turns_last_answer_is_still_stored_once() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
-    let participation = common::join_and_agree(&db, &opened.join_code).await;
+    let participation = crate::common::join_and_agree(&db, &opened.join_code).await;
     // The tablet shows every question while the turn is open; its answers wait offline.
     let mut pages = Vec::new();
     let mut position = Some(1);
@@ -1218,7 +1217,7 @@ async fn an_answer_that_arrives_after_its_turns_last_answer_is_still_stored_once
     assert!(pages.len() >= 2, "the demo activity has several questions");
     let answers: Vec<NewContribution> = pages
         .iter()
-        .map(|page| common::answer_for(page, 3, "More quiet rooms"))
+        .map(|page| crate::common::answer_for(page, 3, "More quiet rooms"))
         .collect();
     // The last answer arrives first and finishes the turn…
     let last = contribution::submit(&db, answers.last().unwrap().clone(), None).await;

@@ -31,7 +31,7 @@ fn corpus(disclosures: &'static str, benign: &'static str) -> Corpus {
 }
 
 fn starting_list() -> Vec<String> {
-    app::data::triage::parse(include_str!("../src/data/triage/phrases.txt"))
+    app::data::triage::parse(include_str!("../../src/data/triage/phrases.txt"))
 }
 
 /// Recall and false-positive rate, printed with what was missed and what was flagged wrongly.

@@ -2,7 +2,6 @@
 //! acknowledged, a staff live view is ended rather than holding the server open, and the process
 //! exits 0.
 
-mod common;
 
 use app::api::child::SubmitAnswer;
 use app::data::{contribution, new_id, session, staff, Db};
@@ -92,7 +91,7 @@ async fn sigterm_finishes_the_answer_under_way_ends_live_views_and_exits_zero() 
         .await
         .unwrap();
 
-    let token = common::token_for(
+    let token = crate::common::token_for(
         &db,
         "facilitator@heard.example",
         "demo-facilitator-password",

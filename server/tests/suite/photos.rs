@@ -1,12 +1,11 @@
 //! A child's photo through the real routes: upload as a multipart form, the stored copy served
 //! only to staff allowed to see it, and refusals that send the child back with a reason.
 
-mod common;
 
 use app::data::{contribution, session, staff, Db};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{heard, Heard};
+use crate::common::{heard, Heard};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -96,7 +95,7 @@ async fn send(heard: &Heard, participation: &str, body: Vec<u8>) -> (StatusCode,
 /// Signs in as the demo account for `role` (its email and password follow one pattern).
 async fn token_for(db: &Db, role: &str) -> String {
     let email = format!("{role}@heard.example");
-    common::token_for(db, &email, &format!("demo-{role}-password")).await
+    crate::common::token_for(db, &email, &format!("demo-{role}-password")).await
 }
 
 #[tokio::test]
@@ -130,19 +129,19 @@ async fn a_photo_is_stored_and_shown_only_to_staff_who_may_see_it() {
     let full = format!("/staff/media/{}", picture.media_id);
 
     assert_eq!(
-        common::get_as(&heard, &full, None).await.status(),
+        crate::common::get_as(&heard, &full, None).await.status(),
         StatusCode::UNAUTHORIZED
     );
     let commissioner = token_for(&heard.db, "commissioner").await;
     assert_eq!(
-        common::get_as(&heard, &full, Some(&commissioner))
+        crate::common::get_as(&heard, &full, Some(&commissioner))
             .await
             .status(),
         StatusCode::FORBIDDEN
     );
 
     let facilitator = token_for(&heard.db, "facilitator").await;
-    let response = common::get_as(&heard, &full, Some(&facilitator)).await;
+    let response = crate::common::get_as(&heard, &full, Some(&facilitator)).await;
     assert_eq!(response.status(), StatusCode::OK);
     let headers = response.headers().clone();
     assert_eq!(headers[header::CONTENT_TYPE], "image/jpeg");
@@ -153,7 +152,7 @@ async fn a_photo_is_stored_and_shown_only_to_staff_who_may_see_it() {
         .starts_with("inline; filename=\"heard-"));
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 40);
-    let thumb = common::get_as(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
+    let thumb = crate::common::get_as(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
     assert_eq!(thumb.status(), StatusCode::OK);
 }
 
@@ -243,7 +242,7 @@ async fn a_drawing_arrives_as_a_png_and_stays_one() {
         panic!("not a drawing: {:?}", said[0].answer)
     };
     let facilitator = token_for(&heard.db, "facilitator").await;
-    let response = common::get_as(
+    let response = crate::common::get_as(
         &heard,
         &format!("/staff/media/{}", picture.media_id),
         Some(&facilitator),
@@ -285,7 +284,7 @@ async fn a_voice_recording_is_kept_as_received_and_has_no_thumbnail() {
     };
     let facilitator = token_for(&heard.db, "facilitator").await;
     let full = format!("/staff/media/{}", recording.media_id);
-    let response = common::get_as(&heard, &full, Some(&facilitator)).await;
+    let response = crate::common::get_as(&heard, &full, Some(&facilitator)).await;
     assert_eq!(response.headers()[header::CONTENT_TYPE], "audio/webm");
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     assert_eq!(
@@ -293,7 +292,7 @@ async fn a_voice_recording_is_kept_as_received_and_has_no_thumbnail() {
         webm.as_slice(),
         "a recording is stored as received"
     );
-    let thumb = common::get_as(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
+    let thumb = crate::common::get_as(&heard, &format!("{full}/thumb"), Some(&facilitator)).await;
     assert_eq!(thumb.status(), StatusCode::NOT_FOUND);
 }
 
@@ -460,7 +459,7 @@ async fn each_role_sees_exactly_the_media_the_childs_consent_allows() {
     ];
     for (consent, path) in &stored {
         assert_eq!(
-            common::get_as(&heard, path, None).await.status(),
+            crate::common::get_as(&heard, path, None).await.status(),
             StatusCode::UNAUTHORIZED,
             "{consent} photo without signing in"
         );
@@ -474,7 +473,7 @@ async fn each_role_sees_exactly_the_media_the_childs_consent_allows() {
                 StatusCode::FORBIDDEN
             };
             assert_eq!(
-                common::get_as(&heard, path, Some(&token)).await.status(),
+                crate::common::get_as(&heard, path, Some(&token)).await.status(),
                 expected,
                 "{role} and a {consent} photo"
             );
@@ -534,7 +533,7 @@ async fn the_public_board_shows_only_pictures_children_let_anyone_see() {
     let (_, public) = &pictures[1];
     // Not on the board before the feedback is published.
     assert_eq!(
-        common::get_as(&heard, public, None).await.status(),
+        crate::common::get_as(&heard, public, None).await.status(),
         StatusCode::NOT_FOUND
     );
     let message = NewFeedback {
@@ -545,12 +544,12 @@ async fn the_public_board_shows_only_pictures_children_let_anyone_see() {
     decision::publish(&heard.db, &id, &message, &commissioner.id)
         .await
         .unwrap();
-    let shown = common::get_as(&heard, public, None).await;
+    let shown = crate::common::get_as(&heard, public, None).await;
     assert_eq!(shown.status(), StatusCode::OK);
     assert_eq!(shown.headers()[header::CONTENT_TYPE], "image/jpeg");
     let (_, decision_makers_only) = &pictures[0];
     assert_eq!(
-        common::get_as(&heard, decision_makers_only, None)
+        crate::common::get_as(&heard, decision_makers_only, None)
             .await
             .status(),
         StatusCode::NOT_FOUND

@@ -1,6 +1,5 @@
 //! What the data-layer tests share: a seeded database on SQLite, or on PostgreSQL in its own
 //! schema when HEARD_TEST_DATABASE_URL is a postgres:// URL, and children answering.
-#![allow(dead_code)] // each test file uses some of these
 
 use app::data::contribution::{self, AfterAnswer, NewContribution, NewMedia};
 use app::data::decision::{NewDecision, NewFeedback};

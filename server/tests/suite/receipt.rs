@@ -1,7 +1,6 @@
 //! The receipt page as the server renders it: a decision linked to two of a child's answers asks
 //! "Did we get it right?" once, not once per answer.
 
-mod common;
 
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision, NewFeedback};
@@ -11,7 +10,7 @@ use app::domain::{
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{body_text, heard};
+use crate::common::{body_text, heard};
 use tower::ServiceExt;
 
 #[tokio::test]
@@ -172,7 +171,7 @@ async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
     let (mine, _) = child_says(db, &opened.join_code, "A trampoline please").await;
     child_says(db, &opened.join_code, "Someone else's secret words").await;
 
-    let response = common::get_as(&heard, &format!("/receipt/{mine}/copy.zip"), None).await;
+    let response = crate::common::get_as(&heard, &format!("/receipt/{mine}/copy.zip"), None).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-type"], "application/zip");
     let files = unzip(response).await;
@@ -186,26 +185,26 @@ async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
     assert!(!text.contains(&opened.join_code));
 
     // A wrong code says so; staff download only as an admin.
-    let wrong = common::get_as(&heard, "/receipt/ZZZZ-ZZZZ/copy.zip", None).await;
+    let wrong = crate::common::get_as(&heard, "/receipt/ZZZZ-ZZZZ/copy.zip", None).await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body_text(wrong)
         .await
         .contains("could not find that receipt code"));
     let staff_path = format!("/staff/rights/{mine}/copy.zip");
     assert_eq!(
-        common::get_as(&heard, &staff_path, None).await.status(),
+        crate::common::get_as(&heard, &staff_path, None).await.status(),
         StatusCode::UNAUTHORIZED
     );
     let facilitator =
-        common::token_for(db, "facilitator@heard.example", "demo-facilitator-password").await;
+        crate::common::token_for(db, "facilitator@heard.example", "demo-facilitator-password").await;
     assert_eq!(
-        common::get_as(&heard, &staff_path, Some(&facilitator))
+        crate::common::get_as(&heard, &staff_path, Some(&facilitator))
             .await
             .status(),
         StatusCode::FORBIDDEN
     );
-    let admin = common::token_for(db, "admin@heard.example", "demo-admin-password").await;
-    let by_admin = common::get_as(&heard, &staff_path, Some(&admin)).await;
+    let admin = crate::common::token_for(db, "admin@heard.example", "demo-admin-password").await;
+    let by_admin = crate::common::get_as(&heard, &staff_path, Some(&admin)).await;
     assert_eq!(by_admin.status(), StatusCode::OK);
     assert_eq!(unzip(by_admin).await.len(), 1);
     let log = app::data::rights::log_of_requests(db).await.unwrap();

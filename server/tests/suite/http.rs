@@ -1,13 +1,12 @@
 //! The HTTP layer through the real router: cross-site posts refused, responses compressed, the
 //! page's CSP carrying the nonce of its own script, permissions by page, request ids.
 
-mod common;
 
 use app::api::facilitation::OpenSession;
 use app::data::session;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{body_text, heard, token_for, Heard};
+use crate::common::{body_text, heard, token_for, Heard};
 use leptos::server_fn::ServerFn;
 use tower::ServiceExt;
 
@@ -201,7 +200,7 @@ async fn wrong_receipts(heard: &Heard, forwarded: &[String]) -> Vec<StatusCode> 
 #[tokio::test]
 async fn a_client_cannot_dodge_a_throttle_by_writing_its_own_forwarded_for() {
     // One proxy in front: it appends the address that connected to it, after what the client wrote.
-    let behind_proxy = common::heard_with(|config| config.proxy_hops = 1).await;
+    let behind_proxy = crate::common::heard_with(|config| config.proxy_hops = 1).await;
     let spoofed: Vec<String> = (0..25)
         .map(|n| format!("10.9.8.{n}, 198.51.100.1"))
         .collect();

@@ -1,0 +1,12 @@
+//! All of the server's tests in one binary, for the same reason as app's: one link, not nine.
+
+mod common;
+
+mod authorisation;
+mod cli;
+mod healthz;
+mod http;
+mod outage;
+mod photos;
+mod receipt;
+mod shutdown;
