@@ -1,5 +1,6 @@
 //! `server backup` and `server restore`: everything Heard keeps about what children said is the
-//! database and the media directory, so a backup is those two.
+//! database and the media, so a backup is those two. Media in object storage is the bucket's to
+//! keep (versioning, replication); the commands say so rather than copy a whole bucket.
 
 use crate::Config;
 use app::data::{Backend, Db};
@@ -31,6 +32,13 @@ pub async fn backup(config: &Config, to: &Path) -> Outcome {
         ),
     }
     db.close().await;
+    if let Some(url) = &config.media_url {
+        println!(
+            "The media is in object storage: keep it with the bucket's versioning or replication, or copy it with\n  aws s3 sync {url} {}",
+            to.join("media").display()
+        );
+        return Ok(());
+    }
     let copied = copy_files(&config.data_dir.join("media"), &to.join("media"))?;
     println!(
         "Copied {copied} media files to {}.",
@@ -62,6 +70,13 @@ pub async fn restore(config: &Config, from: &Path) -> Outcome {
             "The database is PostgreSQL: restore it with\n  pg_restore --clean --if-exists --dbname \"$DATABASE_URL\" {}",
             from.join("heard.pgdump").display()
         ),
+    }
+    if let Some(url) = &config.media_url {
+        println!(
+            "The media is in object storage: if the bucket lost it, copy it back with\n  aws s3 sync {} {url}",
+            from.join("media").display()
+        );
+        return Ok(());
     }
     let copied = copy_files(&from.join("media"), &config.data_dir.join("media"))?;
     println!("Restored {copied} media files.");

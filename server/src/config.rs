@@ -8,8 +8,12 @@ use std::path::PathBuf;
 pub struct Config {
     /// `sqlite:` or `postgres:` URL. Default: a SQLite file in the data directory.
     pub database_url: String,
-    /// Holds the SQLite file and the `media` directory.
+    /// Holds the SQLite file and, unless `media_url` is set, the `media` directory.
     pub data_dir: PathBuf,
+    /// `HEARD_MEDIA_URL`: `s3://bucket/prefix` keeps photos, drawings and recordings in
+    /// S3-compatible object storage, which every app server shares (credentials, region and
+    /// endpoint from the usual `AWS_` variables). Unset: the `media` directory of `data_dir`.
+    pub media_url: Option<String>,
     /// Loads the demo strategy, activity and staff sign-ins (never on a real deployment).
     pub seed_demo: bool,
     /// Marks cookies `Secure`; turn on whenever Heard is served over TLS.
@@ -112,9 +116,13 @@ impl Config {
         if seed_demo && secure_cookies {
             return Err(ConfigError::DemoFacingTheInternet);
         }
+        let media_url = std::env::var("HEARD_MEDIA_URL")
+            .ok()
+            .filter(|url| !url.trim().is_empty());
         Ok(Config {
             database_url,
             data_dir,
+            media_url,
             seed_demo,
             secure_cookies,
             proxy_hops: proxy_hops()?,
@@ -130,6 +138,7 @@ impl Config {
         Config {
             database_url: Self::sqlite_url_in(data_dir),
             data_dir: data_dir.to_owned(),
+            media_url: None,
             seed_demo: false,
             secure_cookies: false,
             proxy_hops: 0,

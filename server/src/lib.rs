@@ -11,14 +11,12 @@ pub use config::Config;
 
 use app::auth::ServerState;
 use app::data::{seed, DataError, Db};
-use app::media::LocalDirStore;
 use app::{shell, App};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +25,8 @@ pub enum StartError {
     DataDir(#[from] std::io::Error),
     #[error("cannot open the database: {0}")]
     Database(#[from] DataError),
+    #[error("media storage: {0}")]
+    Media(#[from] app::media::MediaError),
     #[error("email alerts: {0}")]
     Alerts(#[from] app::alerts::AlertError),
 }
@@ -49,7 +49,7 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
     if config.seed_demo {
         seed::demo(&db).await?;
     }
-    let media = Arc::new(LocalDirStore::new(config.data_dir.join("media"))?);
+    let media = app::media::open_store(config.media_url.as_deref(), &config.data_dir)?;
     if let Some(alerts) = &config.alerts {
         app::alerts::spawn(db.clone(), app::alerts::Mailer::new(alerts)?);
     }

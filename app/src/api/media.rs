@@ -333,7 +333,7 @@ async fn serve_board_picture(State(state): State<ServerState>, Path(id): Path<St
     }
 }
 
-/// The stored bytes with a fixed type, no sniffing, and a sandbox.
+/// The stored file, streamed, with a fixed type, no sniffing, and a sandbox.
 async fn send(
     state: &ServerState,
     id: &str,
@@ -346,12 +346,12 @@ async fn send(
         return StatusCode::NOT_FOUND.into_response();
     }
     let (full_key, thumb_key) = media::keys(id);
-    let bytes = match state
+    let stream = match state
         .media
-        .get(if thumbnail { &thumb_key } else { &full_key })
+        .open(if thumbnail { &thumb_key } else { &full_key })
         .await
     {
-        Ok(bytes) => bytes,
+        Ok(stream) => stream,
         Err(error) => {
             tracing::error!(%error, "stored media missing");
             return StatusCode::NOT_FOUND.into_response();
@@ -364,7 +364,7 @@ async fn send(
         _ => "jpg",
     };
     let disposition = format!("inline; filename=\"heard-{id}.{extension}\"");
-    let mut response = bytes.into_response();
+    let mut response = axum::body::Body::from_stream(stream).into_response();
     let out = response.headers_mut();
     out.insert(
         header::CONTENT_TYPE,

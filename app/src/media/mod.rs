@@ -12,7 +12,7 @@ pub use self::image::{sanitise_image, CleanImage, MAX_EDGE, MAX_PIXELS, THUMB_ED
 pub use audio::{check_audio, CheckedAudio};
 pub use limits::{LimitedBuffer, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES, RECORDING_MAX_BYTES};
 pub use sniff::{sniff, Sniffed};
-pub use store::{LocalDirStore, MediaStore};
+pub use store::{open_store, ByteStream, LocalDirStore, MediaStore, ObjectMediaStore};
 
 use crate::domain::UploadProblem;
 

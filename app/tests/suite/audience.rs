@@ -2,14 +2,13 @@
 //! history, "you said, we did" back to the children and their "did we get it right?".
 //! SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-
+use crate::common::*;
 use app::data::hearing::{self, NewHearing};
 use app::data::{
     concern, contribution, decision, feedback, moderation, parse_date, session, staff, DataError,
     Db,
 };
 use app::domain::{Answer, DecisionStatus, MediaConsent};
-use crate::common::*;
 
 async fn staff_id(db: &Db, email: &str) -> String {
     staff::find_by_email(db, email).await.unwrap().id

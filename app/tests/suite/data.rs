@@ -13,7 +13,6 @@ use app::domain::{
     TodaySummary,
 };
 
-
 use crate::common::*;
 
 #[tokio::test]

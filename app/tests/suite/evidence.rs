@@ -2,7 +2,7 @@
 //! the funnel, the medians, the mode mix, replies, overdue loops, and what exports leave out.
 //! SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-
+use crate::common::*;
 use app::data::hearing::{self, NewHearing};
 use app::data::search::{self, Reader};
 use app::data::{
@@ -13,7 +13,6 @@ use app::domain::{
     AgeBand, AnswerMode, CommissioningStage, ContributionQuery, DecisionCut, EvidenceFilter,
     LundyStage, MediaConsent, OutcomeLevel, SpaceRecord, SEARCH_PAGE_SIZE,
 };
-use crate::common::*;
 
 const DAY: i64 = 86_400;
 

@@ -2,7 +2,7 @@
 //! describing and tagging contributions, the closing summary, retention, withholding and the
 //! safeguarding alert outbox. SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-
+use crate::common::*;
 use app::alerts::{AlertSettings, Mailer};
 use app::data::contribution;
 use app::data::decision;
@@ -10,8 +10,6 @@ use app::data::{
     activity, concern, media, moderation, now, retention, session, staff, Backend, DataError, Db,
 };
 use app::domain::{ActivityDraft, Answer, AnswerMode, MediaConsent, PromptDraft, PromptForm};
-use app::media::{LocalDirStore, MediaStore};
-use crate::common::*;
 
 fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
@@ -371,8 +369,7 @@ async fn themes_come_from_the_activity_list_and_the_closing_summary_counts_them(
 #[tokio::test]
 async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding() {
     let db = test_db().await;
-    let dir = std::env::temp_dir().join(format!("heard-retention-{}", uuid::Uuid::new_v4()));
-    let store = LocalDirStore::new(&dir).unwrap();
+    let store = test_store();
     let opened = open_demo_session(&db).await;
     let facilitator = facilitator_id(&db).await;
     let (_, photo) = child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
@@ -408,13 +405,13 @@ async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding(
 
     // Within the period nothing goes.
     assert_eq!(
-        retention::erase_expired(&db, &store, now()).await.unwrap(),
+        retention::erase_expired(&db, &*store, now()).await.unwrap(),
         0
     );
     retention::set_months(&db, 1, &facilitator).await.unwrap();
     assert!(retention::set_months(&db, 0, &facilitator).await.is_err());
     let later = now() + 40 * 24 * 60 * 60;
-    let erased = retention::erase_expired(&db, &store, later).await.unwrap() as usize;
+    let erased = retention::erase_expired(&db, &*store, later).await.unwrap() as usize;
     let kept = contribution::for_session(&db, &opened.id).await.unwrap();
     assert_eq!(erased + kept.len(), everything);
     assert!(!kept.is_empty() && erased > 0);
@@ -446,12 +443,11 @@ async fn retention_erases_old_contributions_but_not_those_held_for_safeguarding(
     )
     .await
     .unwrap();
-    retention::erase_expired(&db, &store, later).await.unwrap();
+    retention::erase_expired(&db, &*store, later).await.unwrap();
     assert!(contribution::for_session(&db, &opened.id)
         .await
         .unwrap()
         .is_empty());
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -678,10 +674,7 @@ async fn a_flagged_answer_and_its_concern_are_stored_together_or_not_at_all() {
 #[tokio::test]
 async fn retention_waits_its_turn_behind_children_answering_instead_of_failing_on_a_lock() {
     let db = test_db().await;
-    let store = LocalDirStore::new(
-        std::env::temp_dir().join(format!("heard-retention-load-{}", uuid::Uuid::new_v4())),
-    )
-    .unwrap();
+    let store = test_store();
     let facilitator = facilitator_id(&db).await;
     let old = open_demo_session(&db).await;
     for n in 0..4 {
@@ -702,7 +695,7 @@ async fn retention_waits_its_turn_behind_children_answering_instead_of_failing_o
             })
         });
         let children: Vec<_> = children.collect();
-        let erased = retention::erase_expired(&db, &store, later).await;
+        let erased = retention::erase_expired(&db, &*store, later).await;
         assert!(erased.is_ok(), "{erased:?}");
         for child in children {
             child.await.unwrap();
@@ -728,8 +721,7 @@ async fn on_postgresql_one_server_erases_at_a_time() {
         // SQLite is one server's file: there is no other server to wait for.
         return;
     }
-    let dir = std::env::temp_dir().join(format!("heard-retention-{}", uuid::Uuid::new_v4()));
-    let store = LocalDirStore::new(&dir).unwrap();
+    let store = test_store();
     let opened = open_demo_session(&db).await;
     child_answers_everything(&db, &opened.join_code, "Old news").await;
     session::close(&db, &opened.id).await.unwrap();
@@ -750,7 +742,7 @@ async fn on_postgresql_one_server_erases_at_a_time() {
         .await
         .unwrap();
     assert_eq!(
-        retention::erase_expired(&db, &store, later).await.unwrap(),
+        retention::erase_expired(&db, &*store, later).await.unwrap(),
         0
     );
     assert_eq!(
@@ -767,8 +759,7 @@ async fn on_postgresql_one_server_erases_at_a_time() {
         .await
         .unwrap();
     assert_eq!(
-        retention::erase_expired(&db, &store, later).await.unwrap() as usize,
+        retention::erase_expired(&db, &*store, later).await.unwrap() as usize,
         said
     );
-    let _ = std::fs::remove_dir_all(dir);
 }

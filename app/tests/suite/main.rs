@@ -13,6 +13,7 @@ mod media;
 mod migrations;
 mod privacy;
 mod rights;
+mod store;
 mod strategy;
 mod throttles;
 mod triage;

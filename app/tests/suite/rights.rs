@@ -3,7 +3,7 @@
 //! their own data, and receipt codes that cannot be guessed.
 //! SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-
+use crate::common::*;
 use app::data::hearing::{self, NewHearing};
 use app::data::rights::{self, Asker, Which};
 use app::data::{
@@ -11,16 +11,10 @@ use app::data::{
     throttle, DataError, Db,
 };
 use app::domain::{Answer, Erased, EvidenceFilter, MediaConsent, RequestState, RightsKind};
-use app::media::{LocalDirStore, MediaStore};
-use crate::common::*;
-
-fn store() -> LocalDirStore {
-    let dir = std::env::temp_dir().join(format!("heard-rights-{}", uuid::Uuid::new_v4()));
-    LocalDirStore::new(dir).unwrap()
-}
+use app::media::MediaStore;
 
 /// The media id of a turn's photo, with its two files put in the store.
-async fn stored_photo(db: &Db, store: &LocalDirStore, turn: &str) -> String {
+async fn stored_photo(db: &Db, store: &dyn MediaStore, turn: &str) -> String {
     let receipt = contribution::receipt(db, &receipt_code(db, turn).await)
         .await
         .unwrap();
@@ -59,12 +53,12 @@ async fn counted(db: &Db, session_id: &str) -> i64 {
 #[tokio::test]
 async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() {
     let db = test_db().await;
-    let store = store();
+    let store = test_store();
     let opened = open_demo_session(&db).await;
     let (participation, photo) =
         child_sends_a_photo(&db, &opened.join_code, MediaConsent::Public).await;
     let other = child_answers_everything(&db, &opened.join_code, "More trips").await;
-    let media_id = stored_photo(&db, &store, &participation).await;
+    let media_id = stored_photo(&db, &*store, &participation).await;
     let before = counted(&db, &opened.id).await;
     let turn = turn(&db, &participation).await;
     let answers = contribution::receipt(&db, &turn.code)
@@ -73,7 +67,7 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
         .contributions
         .len();
 
-    let erased = rights::erase(&db, &store, &turn, Which::One(&photo), Asker::Child)
+    let erased = rights::erase(&db, &*store, &turn, Which::One(&photo), Asker::Child)
         .await
         .unwrap();
     assert_eq!(erased, Erased::Done(1));
@@ -99,7 +93,7 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
     );
     // Erased once is erased: a second request finds nothing.
     assert!(matches!(
-        rights::erase(&db, &store, &turn, Which::One(&photo), Asker::Child).await,
+        rights::erase(&db, &*store, &turn, Which::One(&photo), Asker::Child).await,
         Err(DataError::NotFound(_))
     ));
     // Another child's answer is not on this receipt.
@@ -109,7 +103,7 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
     assert!(matches!(
         rights::erase(
             &db,
-            &store,
+            &*store,
             &turn,
             Which::One(&others.contributions[0].id),
             Asker::Child
@@ -124,7 +118,7 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
         .unwrap();
     let erased = rights::erase(
         &db,
-        &store,
+        &*store,
         &turn,
         Which::WholeTurn,
         Asker::Staff(&admin.id),
@@ -162,7 +156,7 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
 #[tokio::test]
 async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() {
     let db = test_db().await;
-    let store = store();
+    let store = test_store();
     let opened = open_demo_session(&db).await;
     let participation = child_answers_everything(&db, &opened.join_code, "Nobody listens").await;
     let turn = turn(&db, &participation).await;
@@ -175,7 +169,7 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
         .await
         .unwrap();
 
-    let asked = rights::erase(&db, &store, &turn, Which::WholeTurn, Asker::Child)
+    let asked = rights::erase(&db, &*store, &turn, Which::WholeTurn, Asker::Child)
         .await
         .unwrap();
     assert_eq!(asked, Erased::Held);
@@ -200,14 +194,14 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
         .await
         .unwrap();
     assert!(
-        rights::decide(&db, &store, &log[0].id, &lead.id, false, " ")
+        rights::decide(&db, &*store, &log[0].id, &lead.id, false, " ")
             .await
             .is_err(),
         "a decision needs its reason"
     );
     rights::decide(
         &db,
-        &store,
+        &*store,
         &log[0].id,
         &lead.id,
         false,
@@ -235,7 +229,7 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
     );
     assert!(
         matches!(
-            rights::decide(&db, &store, &kept.id, &lead.id, true, "Changed my mind").await,
+            rights::decide(&db, &*store, &kept.id, &lead.id, true, "Changed my mind").await,
             Err(DataError::NotFound(_))
         ),
         "a decided request is not decided again"
@@ -244,7 +238,7 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
     // Asked again, and this time the lead erases as asked.
     let one = Which::One(&said[1].id);
     assert_eq!(
-        rights::erase(&db, &store, &turn, one, Asker::Child)
+        rights::erase(&db, &*store, &turn, one, Asker::Child)
             .await
             .unwrap(),
         Erased::Held
@@ -252,7 +246,7 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
     let waiting = rights::log_of_requests(&db).await.unwrap()[0].id.clone();
     rights::decide(
         &db,
-        &store,
+        &*store,
         &waiting,
         &lead.id,
         true,
@@ -403,13 +397,13 @@ async fn fewer_people_see_a_picture_at_once_in_packs_reports_exports_and_on_the_
 #[tokio::test]
 async fn a_copy_holds_exactly_the_childs_own_answers_and_files() {
     let db = test_db().await;
-    let store = store();
+    let store = test_store();
     let opened = open_demo_session(&db).await;
     let (participation, photo) =
         child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
     let (other, _) = child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
-    stored_photo(&db, &store, &participation).await;
-    let other_media = stored_photo(&db, &store, &other).await;
+    stored_photo(&db, &*store, &participation).await;
+    let other_media = stored_photo(&db, &*store, &other).await;
     store
         .put(
             &media::keys(&other_media).0,
@@ -426,7 +420,7 @@ async fn a_copy_holds_exactly_the_childs_own_answers_and_files() {
         copy.kept_months,
         app::data::retention::months(&db).await.unwrap()
     );
-    let files = rights::files(&db, &store, &copy).await.unwrap();
+    let files = rights::files(&db, &*store, &copy).await.unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].contribution_id, photo);
     assert_eq!(files[0].bytes, b"the child's photo");

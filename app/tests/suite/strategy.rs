@@ -1,10 +1,9 @@
 //! Strategies, priorities and ambitions: kept, changed and linked, with refusals a person can
 //! act on. SQLite by default, PostgreSQL with HEARD_TEST_DATABASE_URL.
 
-
+use crate::common::*;
 use app::data::{strategy, DataError};
 use app::domain::{AmbitionDraft, PriorityDraft, StrategyDraft};
-use crate::common::*;
 
 fn draft(title: &str, ambitions: &[&str]) -> PriorityDraft {
     PriorityDraft::new(

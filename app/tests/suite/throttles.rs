@@ -1,9 +1,8 @@
 //! Throttles under concurrency, on SQLite and on PostgreSQL: tries sent all at once are each
 //! counted before anything is checked, so 64 at once get no more checks than 64 one by one.
 
-
-use app::data::{seed, session, sign_in, throttle, DataError};
 use crate::common::{open_demo_session, test_db};
+use app::data::{seed, session, sign_in, throttle, DataError};
 use futures_util::future::join_all;
 
 const AT_ONCE: usize = 64;

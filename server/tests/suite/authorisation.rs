@@ -2,12 +2,11 @@
 //! here, in one place; each entry is called as every staff role and as nobody, through the real
 //! router. Server functions are listed from the registry, so a new one without an entry fails.
 
-
+use crate::common::{heard, token_for, Heard};
 use app::data::{contribution, seed, session, staff};
 use app::domain::Role;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use crate::common::{heard, token_for, Heard};
 use http_body_util::BodyExt;
 use std::collections::BTreeSet;
 use tower::ServiceExt;

@@ -1,12 +1,11 @@
 //! The HTTP layer through the real router: cross-site posts refused, responses compressed, the
 //! page's CSP carrying the nonce of its own script, permissions by page, request ids.
 
-
+use crate::common::{body_text, heard, token_for, Heard};
 use app::api::facilitation::OpenSession;
 use app::data::session;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use crate::common::{body_text, heard, token_for, Heard};
 use leptos::server_fn::ServerFn;
 use tower::ServiceExt;
 

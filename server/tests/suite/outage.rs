@@ -3,7 +3,6 @@
 //! the database is back Heard recovers by itself. The outage is a TCP relay in front of the real
 //! PostgreSQL that the test cuts and mends. Runs when HEARD_TEST_POSTGRES_URL is set (CI sets it).
 
-
 use app::api::child::SubmitAnswer;
 use app::data::{contribution, new_id, session, staff};
 use leptos::server_fn::ServerFn;

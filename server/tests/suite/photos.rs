@@ -1,11 +1,10 @@
 //! A child's photo through the real routes: upload as a multipart form, the stored copy served
 //! only to staff allowed to see it, and refusals that send the child back with a reason.
 
-
+use crate::common::{heard, Heard};
 use app::data::{contribution, session, staff, Db};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use crate::common::{heard, Heard};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -202,9 +201,7 @@ async fn refused_uploads_send_the_child_back_with_a_reason() {
         .await
         .unwrap();
     assert!(said.is_empty(), "nothing is stored from a refused upload");
-    let stored = std::fs::read_dir(heard.data_dir.join("media"))
-        .unwrap()
-        .count();
+    let stored = heard.stored_files().await;
     assert_eq!(stored, 0, "no files are left behind");
 }
 
@@ -422,9 +419,7 @@ async fn ten_copies_of_one_upload_at_once_are_stored_once() {
         1
     );
     // The copies that lost the race leave no files behind: one photo and its thumbnail.
-    let stored = std::fs::read_dir(heard.data_dir.join("media"))
-        .unwrap()
-        .count();
+    let stored = heard.stored_files().await;
     assert_eq!(stored, 2);
 }
 
@@ -473,7 +468,9 @@ async fn each_role_sees_exactly_the_media_the_childs_consent_allows() {
                 StatusCode::FORBIDDEN
             };
             assert_eq!(
-                crate::common::get_as(&heard, path, Some(&token)).await.status(),
+                crate::common::get_as(&heard, path, Some(&token))
+                    .await
+                    .status(),
                 expected,
                 "{role} and a {consent} photo"
             );

@@ -1,7 +1,7 @@
 //! The receipt page as the server renders it: a decision linked to two of a child's answers asks
 //! "Did we get it right?" once, not once per answer.
 
-
+use crate::common::{body_text, heard};
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision, NewFeedback};
 use app::data::{session, staff};
@@ -10,7 +10,6 @@ use app::domain::{
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use crate::common::{body_text, heard};
 use tower::ServiceExt;
 
 #[tokio::test]
@@ -192,11 +191,14 @@ async fn the_download_holds_the_childs_own_answers_and_nobody_elses() {
         .contains("could not find that receipt code"));
     let staff_path = format!("/staff/rights/{mine}/copy.zip");
     assert_eq!(
-        crate::common::get_as(&heard, &staff_path, None).await.status(),
+        crate::common::get_as(&heard, &staff_path, None)
+            .await
+            .status(),
         StatusCode::UNAUTHORIZED
     );
     let facilitator =
-        crate::common::token_for(db, "facilitator@heard.example", "demo-facilitator-password").await;
+        crate::common::token_for(db, "facilitator@heard.example", "demo-facilitator-password")
+            .await;
     assert_eq!(
         crate::common::get_as(&heard, &staff_path, Some(&facilitator))
             .await

@@ -2,7 +2,6 @@
 //! acknowledged, a staff live view is ended rather than holding the server open, and the process
 //! exits 0.
 
-
 use app::api::child::SubmitAnswer;
 use app::data::{contribution, new_id, session, staff, Db};
 use leptos::server_fn::ServerFn;

@@ -1,5 +1,7 @@
 //! What the data-layer tests share: a seeded database on SQLite, or on PostgreSQL in its own
-//! schema when HEARD_TEST_DATABASE_URL is a postgres:// URL, and children answering.
+//! schema when HEARD_TEST_DATABASE_URL is a postgres:// URL; a media store in a directory, or in
+//! object storage under its own prefix when HEARD_TEST_MEDIA_URL is an s3:// URL; and children
+//! answering.
 
 use app::data::contribution::{self, AfterAnswer, NewContribution, NewMedia};
 use app::data::decision::{NewDecision, NewFeedback};
@@ -8,6 +10,8 @@ use app::domain::{
     Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, MediaConsent, MediaRef,
     OutcomeLevel,
 };
+use app::media::{LocalDirStore, MediaStore, ObjectMediaStore};
+use std::sync::Arc;
 
 pub async fn test_db() -> Db {
     let db = match std::env::var("HEARD_TEST_DATABASE_URL") {
@@ -38,6 +42,20 @@ pub async fn test_db() -> Db {
     };
     seed::demo(&db).await.expect("seed demo data");
     db
+}
+
+/// A store of its own for one test: nothing another test puts or deletes can reach it.
+pub fn test_store() -> Arc<dyn MediaStore> {
+    let own = uuid::Uuid::new_v4().simple().to_string();
+    match std::env::var("HEARD_TEST_MEDIA_URL") {
+        Ok(url) if url.starts_with("s3://") => Arc::new(
+            ObjectMediaStore::from_url(&format!("{}/{own}", url.trim_end_matches('/')))
+                .expect("open the S3 test store"),
+        ),
+        _ => Arc::new(
+            LocalDirStore::new(std::env::temp_dir().join(format!("heard-media-{own}"))).unwrap(),
+        ),
+    }
 }
 
 pub async fn facilitator_id(db: &Db) -> String {

@@ -9,6 +9,25 @@ pub struct Heard {
     pub router: Router,
     pub db: Db,
     pub data_dir: std::path::PathBuf,
+    pub media_url: Option<String>,
+}
+
+impl Heard {
+    /// How many files the media store holds: in the data directory, or under this Heard's own
+    /// prefix in object storage.
+    pub async fn stored_files(&self) -> usize {
+        use futures_util::TryStreamExt;
+        use object_store::{aws::AmazonS3Builder, path::Path, ObjectStore};
+        let Some(url) = &self.media_url else {
+            return std::fs::read_dir(self.data_dir.join("media"))
+                .unwrap()
+                .count();
+        };
+        let store = AmazonS3Builder::from_env().with_url(url).build().unwrap();
+        let prefix = Path::parse(url::Url::parse(url).unwrap().path().trim_matches('/')).unwrap();
+        let listed: Vec<_> = store.list(Some(&prefix)).try_collect().await.unwrap();
+        listed.len()
+    }
 }
 
 impl Drop for Heard {
@@ -32,12 +51,18 @@ pub async fn heard_with(change: impl FnOnce(&mut Config)) -> Heard {
     let data_dir = std::env::temp_dir().join(format!("heard-test-{}-{nanos}", std::process::id()));
     let mut config = Config::in_data_dir(&data_dir);
     config.seed_demo = true;
+    // Photos and recordings go to the real S3-compatible server when the test script started one.
+    config.media_url = std::env::var("HEARD_TEST_MEDIA_URL")
+        .ok()
+        .filter(|url| url.starts_with("s3://"))
+        .map(|url| format!("{}/{nanos}", url.trim_end_matches('/')));
     change(&mut config);
     let server::Server { router, db, .. } = build_app(&config).await.expect("app builds");
     Heard {
         router,
         db,
         data_dir,
+        media_url: config.media_url,
     }
 }
 

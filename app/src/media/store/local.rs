@@ -1,20 +1,11 @@
-//! Where media lives. Files are stored under generated ids only; nothing a child sent names a path.
+//! Media in a directory, by default `HEARD_DATA_DIR/media`: one server, no other service.
 
-use super::MediaError;
-use std::future::Future;
+use super::{checked, ByteStream, MediaStore, StoreFuture};
+use crate::media::MediaError;
+use futures_util::{StreamExt, TryStreamExt};
 use std::path::PathBuf;
-use std::pin::Pin;
+use tokio_util::io::ReaderStream;
 
-type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, MediaError>> + Send + 'a>>;
-
-/// The small interface a media backend implements: a local directory now, object storage later.
-pub trait MediaStore: Send + Sync + std::fmt::Debug {
-    fn put<'a>(&'a self, key: &'a str, bytes: Vec<u8>) -> StoreFuture<'a, ()>;
-    fn get<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Vec<u8>>;
-    fn delete<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ()>;
-}
-
-/// Media in a directory, by default `HEARD_DATA_DIR/media`.
 #[derive(Debug)]
 pub struct LocalDirStore {
     root: PathBuf,
@@ -28,16 +19,7 @@ impl LocalDirStore {
     }
 
     fn path(&self, key: &str) -> Result<PathBuf, MediaError> {
-        // Keys are ours (uuids plus a suffix), but refuse anything that could leave the root.
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-            || key.contains("..")
-        {
-            return Err(MediaError::Storage(format!("refused media key {key:?}")));
-        }
-        Ok(self.root.join(key))
+        Ok(self.root.join(checked(key)?))
     }
 }
 
@@ -68,8 +50,13 @@ impl MediaStore for LocalDirStore {
         })
     }
 
-    fn get<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Vec<u8>> {
-        Box::pin(async move { tokio::fs::read(self.path(key)?).await.map_err(storage) })
+    fn open<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ByteStream> {
+        Box::pin(async move {
+            let file = tokio::fs::File::open(self.path(key)?)
+                .await
+                .map_err(storage)?;
+            Ok(ReaderStream::new(file).map_err(storage).boxed())
+        })
     }
 
     fn delete<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ()> {
