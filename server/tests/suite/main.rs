@@ -6,6 +6,7 @@ mod authorisation;
 mod cli;
 mod healthz;
 mod http;
+mod instances;
 mod outage;
 mod photos;
 mod receipt;

@@ -2,65 +2,15 @@
 //! acknowledged, a staff live view is ended rather than holding the server open, and the process
 //! exits 0.
 
+use crate::common::process::{free_address, start};
 use app::api::child::SubmitAnswer;
 use app::data::{contribution, new_id, session, staff, Db};
 use leptos::server_fn::ServerFn;
 use server::Config;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
-
-struct Running {
-    child: Child,
-    data_dir: std::path::PathBuf,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = std::fs::remove_dir_all(&self.data_dir);
-    }
-}
-
-fn free_address() -> std::net::SocketAddr {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-}
-
-async fn start(address: std::net::SocketAddr) -> Running {
-    let data_dir = std::env::temp_dir().join(format!("heard-stop-{}", std::process::id()));
-    let child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .env("HEARD_DATA_DIR", &data_dir)
-        .env("HEARD_SEED_DEMO", "1")
-        .env("LEPTOS_SITE_ADDR", address.to_string())
-        .env("LEPTOS_OUTPUT_NAME", "heard")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the server binary starts");
-    let running = Running { child, data_dir };
-    let started = Instant::now();
-    while !healthy(address).await {
-        assert!(started.elapsed() < Duration::from_secs(60), "never healthy");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    running
-}
-
-async fn healthy(address: std::net::SocketAddr) -> bool {
-    let Ok(mut stream) = TcpStream::connect(address).await else {
-        return false;
-    };
-    let request = "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-    if stream.write_all(request.as_bytes()).await.is_err() {
-        return false;
-    }
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response).await;
-    response.starts_with("HTTP/1.1 200")
-}
 
 fn terminate(child: &Child) {
     let sent = Command::new("kill")

@@ -1,6 +1,8 @@
 //! What the server tests share: a whole Heard on a SQLite file of its own, and signing in as a
 //! demo member of staff.
 
+pub mod process;
+
 use app::data::{now, seed, sign_in, Db};
 use axum::Router;
 use server::{build_app, Config};
