@@ -101,6 +101,9 @@ pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
         .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         let policy = if is_page {
+            // Every rendered page sets its own policy with its nonce; without it the page's
+            // scripts are refused and it never hydrates. Seen once in CI, never reproduced.
+            tracing::warn!(%path, "a page without its nonce policy");
             page_policy(None)
         } else if path == "/sw.js" {
             WORKER_POLICY.to_owned()
