@@ -50,6 +50,7 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
         seed::demo(&db).await?;
     }
     let media = app::media::open_store(config.media_url.as_deref(), &config.data_dir)?;
+    media.check().await?;
     if let Some(alerts) = &config.alerts {
         app::alerts::spawn(db.clone(), app::alerts::Mailer::new(alerts)?);
     }

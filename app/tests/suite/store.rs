@@ -6,6 +6,7 @@ use futures_util::StreamExt;
 #[tokio::test]
 async fn a_stored_file_comes_back_whole_and_in_pieces_and_then_goes() {
     let store = test_store();
+    store.check().await.expect("the store answers");
     // Larger than one read, so the stream really comes in pieces.
     let recording: Vec<u8> = (0..300_000u32).map(|n| (n % 251) as u8).collect();
     store

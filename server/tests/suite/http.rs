@@ -229,3 +229,21 @@ async fn a_client_cannot_dodge_a_throttle_by_writing_its_own_forwarded_for() {
     .await;
     assert_eq!(statuses[20], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
 }
+
+#[tokio::test]
+async fn object_storage_that_cannot_be_reached_stops_the_start_with_a_reason() {
+    let data_dir = std::env::temp_dir().join(format!("heard-no-s3-{}", uuid::Uuid::new_v4()));
+    let mut config = server::Config::in_data_dir(&data_dir);
+    // A bucket nobody made: on the test script's S3 server it does not exist; with no server
+    // configured there is nothing to reach.
+    config.media_url = Some(format!(
+        "s3://heard-missing-{}/photos",
+        uuid::Uuid::new_v4().simple()
+    ));
+    let started = server::build_app(&config).await;
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let Err(error) = started else {
+        panic!("started without its media store");
+    };
+    assert!(error.to_string().starts_with("media storage: "), "{error}");
+}

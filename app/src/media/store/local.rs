@@ -59,6 +59,15 @@ impl MediaStore for LocalDirStore {
         })
     }
 
+    fn check(&self) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            tokio::fs::read_dir(&self.root)
+                .await
+                .map(drop)
+                .map_err(storage)
+        })
+    }
+
     fn delete<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ()> {
         Box::pin(async move {
             match tokio::fs::remove_file(self.path(key)?).await {

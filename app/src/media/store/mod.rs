@@ -29,6 +29,9 @@ pub trait MediaStore: Send + Sync + std::fmt::Debug {
     fn open<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ByteStream>;
     /// Removes a file; removing one that is not there is not an error.
     fn delete<'a>(&'a self, key: &'a str) -> StoreFuture<'a, ()>;
+    /// Fails when the store cannot be reached or read, so a wrong setting stops the server at
+    /// start-up rather than the first child's photo.
+    fn check(&self) -> StoreFuture<'_, ()>;
 
     /// The whole file at once, for the few places that need it whole (a child's ZIP copy).
     fn get<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Vec<u8>> {

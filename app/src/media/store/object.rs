@@ -5,9 +5,14 @@
 use super::{checked, ByteStream, MediaStore, StoreFuture};
 use crate::media::MediaError;
 use futures_util::{StreamExt, TryStreamExt};
-use object_store::aws::AmazonS3Builder;
+use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey};
 use object_store::path::Path;
-use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+use object_store::{ClientConfigKey, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
+use std::time::Duration;
+
+/// A child waits on an upload, so a store that does not answer is given up on within seconds
+/// (the tablet keeps the photo and sends it again) instead of the library's three minutes.
+const TRY_FOR: Duration = Duration::from_secs(15);
 
 #[derive(Debug)]
 pub struct ObjectMediaStore {
@@ -29,8 +34,16 @@ impl ObjectMediaStore {
                 "HEARD_MEDIA_URL must start with s3:// (got {url:?}); leave it unset for a local directory"
             )));
         }
+        let client = |key| AmazonS3ConfigKey::Client(key);
         let store = AmazonS3Builder::from_env()
             .with_url(url)
+            .with_config(client(ClientConfigKey::ConnectTimeout), "3s")
+            .with_config(client(ClientConfigKey::Timeout), "10s")
+            .with_retry(RetryConfig {
+                max_retries: 3,
+                retry_timeout: TRY_FOR,
+                ..RetryConfig::default()
+            })
             .build()
             .map_err(storage)?;
         let prefix = Path::parse(parsed.path().trim_matches('/'))
@@ -62,6 +75,17 @@ impl MediaStore for ObjectMediaStore {
         Box::pin(async move {
             let found = self.store.get(&self.path(key)?).await.map_err(storage)?;
             Ok(found.into_stream().map_err(storage).boxed())
+        })
+    }
+
+    fn check(&self) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            // Listing answers only when the bucket exists and the credentials are let in.
+            self.store
+                .list_with_delimiter(Some(&self.prefix))
+                .await
+                .map(drop)
+                .map_err(storage)
         })
     }
 
