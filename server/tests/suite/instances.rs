@@ -25,13 +25,18 @@ async fn own_schema(url: &str) -> String {
     format!("{url}{separator}options=-c%20search_path%3D{schema}")
 }
 
-/// Posts a written answer as a child's tablet does; the status line of the reply.
-async fn answer(server: std::net::SocketAddr, participation: &str, prompt: &str) -> String {
+/// Posts a written answer as a child's tablet does; the status line of the reply, or `None`
+/// when no reply came (the server was gone or went while answering).
+async fn answer(
+    server: std::net::SocketAddr,
+    participation: &str,
+    prompt: &str,
+    contribution: &str,
+) -> Option<String> {
     let body = format!(
-        "participation={participation}&prompt={prompt}&contribution={}&way=text&text=A+quiet+room",
-        new_id()
+        "participation={participation}&prompt={prompt}&contribution={contribution}&way=text&text=A+quiet+room"
     );
-    let mut stream = TcpStream::connect(server).await.unwrap();
+    let mut stream = TcpStream::connect(server).await.ok()?;
     stream
         .write_all(
             format!(
@@ -44,20 +49,25 @@ async fn answer(server: std::net::SocketAddr, participation: &str, prompt: &str)
             .as_bytes(),
         )
         .await
-        .unwrap();
+        .ok()?;
     let mut reply = String::new();
-    stream.read_to_string(&mut reply).await.unwrap();
-    reply.lines().next().unwrap_or_default().to_owned()
+    stream.read_to_string(&mut reply).await.ok()?;
+    reply.lines().next().map(str::to_owned)
+}
+
+/// The test database on PostgreSQL, or `None` (the test then has nothing to do): several
+/// servers share one database only on PostgreSQL.
+fn postgres_url() -> Option<String> {
+    std::env::var("HEARD_TEST_DATABASE_URL")
+        .ok()
+        .filter(|url| url.starts_with("postgres"))
 }
 
 #[tokio::test]
 async fn an_answer_on_one_server_reaches_the_live_view_on_another() {
-    let Ok(url) = std::env::var("HEARD_TEST_DATABASE_URL") else {
+    let Some(url) = postgres_url() else {
         return;
     };
-    if !url.starts_with("postgres") {
-        return;
-    }
     let database_url = own_schema(&url).await;
     let settings = [("DATABASE_URL", database_url.as_str())];
     let (first, second) = (free_address(), free_address());
@@ -111,10 +121,8 @@ async fn an_answer_on_one_server_reaches_the_live_view_on_another() {
         .id;
     let mut heard = false;
     for _ in 0..5 {
-        assert_eq!(
-            answer(second, &participation, &prompt).await,
-            "HTTP/1.1 200 OK"
-        );
+        let status = answer(second, &participation, &prompt, &new_id()).await;
+        assert_eq!(status.as_deref(), Some("HTTP/1.1 200 OK"));
         let changed = format!("data: {}", opened.id);
         heard = tokio::time::timeout(Duration::from_secs(3), async {
             loop {
@@ -137,4 +145,92 @@ async fn an_answer_on_one_server_reaches_the_live_view_on_another() {
         heard,
         "the first server's live view heard the answer stored by the second"
     );
+}
+
+#[tokio::test]
+async fn a_server_killed_mid_session_loses_no_acknowledged_answer_and_stores_none_twice() {
+    let Some(url) = postgres_url() else {
+        return;
+    };
+    let database_url = own_schema(&url).await;
+    let settings = [("DATABASE_URL", database_url.as_str())];
+    let servers = [free_address(), free_address(), free_address()];
+    let mut running = Vec::new();
+    for server in servers {
+        running.push(start_with(server, &settings).await);
+    }
+    let db = Db::open(&database_url).await.unwrap();
+    let facilitator = staff::find_by_email(&db, "facilitator@heard.example")
+        .await
+        .unwrap();
+    let opened = session::open(
+        &db,
+        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
+    )
+    .await
+    .unwrap();
+    let mut tablets = Vec::new();
+    for _ in 0..60 {
+        let participation = contribution::join(&db, &opened.join_code).await.unwrap();
+        contribution::assent(&db, &participation, None)
+            .await
+            .unwrap();
+        tablets.push(participation);
+    }
+    let prompt = contribution::prompt_page(&db, &tablets[0], 2)
+        .await
+        .unwrap()
+        .prompt
+        .id;
+
+    // Each tablet sends its answer in turn, to the servers in rotation as a balancer would; an
+    // answer without a reply is sent again, with the same id, to the next server.
+    let sends = tablets.into_iter().enumerate().map(|(n, participation)| {
+        let prompt = prompt.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(10 * n as u64)).await;
+            let id = new_id();
+            let mut tries = 0;
+            loop {
+                let server = servers[(n + tries) % servers.len()];
+                if answer(server, &participation, &prompt, &id)
+                    .await
+                    .as_deref()
+                    == Some("HTTP/1.1 200 OK")
+                {
+                    return (id, tries);
+                }
+                tries += 1;
+                assert!(tries < 20, "an answer found no server");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        })
+    });
+    let sends: Vec<_> = sends.collect();
+    // Halfway through, the second server dies without a chance to finish anything.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    running[1].child.kill().unwrap();
+
+    let mut acknowledged = Vec::new();
+    let mut resent = 0;
+    for send in sends {
+        let (id, tries) = send.await.unwrap();
+        resent += tries;
+        acknowledged.push(id);
+    }
+    assert!(
+        resent > 0,
+        "some answers met the dead server and were sent again"
+    );
+    for id in &acknowledged {
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contributions WHERE id = $1")
+            .bind(id)
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(stored, 1, "every acknowledged answer is stored, once");
+    }
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    assert_eq!(said.len(), 60, "nothing stored twice under another id");
+    eprintln!("60 answers acknowledged, {resent} sent again after the kill, 0 lost, 0 twice");
 }
