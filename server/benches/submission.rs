@@ -7,13 +7,12 @@
 //! Each virtual tablet keeps one HTTP/1.1 connection open and posts text answers to the
 //! `submit_answer` server function, as an enhanced page does, waiting for each reply.
 
-use app::api::child::SubmitAnswer;
-use app::data::{contribution, new_id, session, staff, Db};
-use leptos::server_fn::ServerFn;
+mod common;
+
+use app::data::{new_id, Db};
+use common::{millis, percentile, tablet, turns};
 use server::{build_app, Config};
-use std::time::{Duration, Instant};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
+use std::time::Instant;
 
 /// (tablets, answers each): about the same total work at each level.
 const LEVELS: [(usize, usize); 3] = [(50, 60), (200, 20), (1000, 5)];
@@ -63,86 +62,6 @@ async fn main() {
     let _ = std::fs::remove_dir_all(data_dir);
 }
 
-/// Turns that have joined and agreed, each with the id of the text question.
-async fn turns(db: &Db, count: usize) -> Vec<(String, String)> {
-    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
-        .await
-        .unwrap();
-    let opened = session::open(
-        db,
-        session::NewSession::new("activity-short-breaks", "Benchmark hall", &facilitator.id),
-    )
-    .await
-    .unwrap();
-    let mut turns = Vec::with_capacity(count);
-    for _ in 0..count {
-        let participation = contribution::join(db, &opened.join_code).await.unwrap();
-        contribution::assent(db, &participation, None)
-            .await
-            .unwrap();
-        let page = contribution::prompt_page(db, &participation, 2)
-            .await
-            .unwrap();
-        turns.push((participation, page.prompt.id));
-    }
-    turns
-}
-
-/// One tablet: `each` answers, one after another, on one connection. Returns each latency.
-async fn tablet(
-    address: std::net::SocketAddr,
-    participation: String,
-    prompt: String,
-    each: usize,
-) -> Vec<Duration> {
-    let stream = TcpStream::connect(address).await.expect("connect");
-    stream.set_nodelay(true).unwrap();
-    let mut connection = BufReader::new(stream);
-    let mut latencies = Vec::with_capacity(each);
-    for _ in 0..each {
-        let body = format!(
-            "participation={participation}&prompt={prompt}&contribution={}&way=text&text=A+quiet+room+to+rest",
-            new_id()
-        );
-        let request = format!(
-            "POST {} HTTP/1.1\r\nHost: bench\r\nSec-Fetch-Site: same-origin\r\nAccept: application/json\r\n\
-             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-            SubmitAnswer::url(),
-            body.len()
-        );
-        let sent = Instant::now();
-        connection
-            .get_mut()
-            .write_all(request.as_bytes())
-            .await
-            .unwrap();
-        let status = read_response(&mut connection).await;
-        assert!(status.contains(" 200 "), "not acknowledged: {status}");
-        latencies.push(sent.elapsed());
-    }
-    latencies
-}
-
-/// Reads one response; returns its status line.
-async fn read_response(connection: &mut BufReader<TcpStream>) -> String {
-    let mut status = String::new();
-    connection.read_line(&mut status).await.unwrap();
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        connection.read_line(&mut line).await.unwrap();
-        if line == "\r\n" {
-            break;
-        }
-        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-            length = value.trim().parse().unwrap();
-        }
-    }
-    let mut body = vec![0; length];
-    connection.read_exact(&mut body).await.unwrap();
-    status
-}
-
 /// The same number of rows written straight to the contributions table by as many tasks, on the
 /// same pool: the ceiling the server is measured against.
 async fn raw_insert_rate(db: &Db, tasks: usize, each: usize) -> f64 {
@@ -169,12 +88,4 @@ async fn raw_insert_rate(db: &Db, tasks: usize, each: usize) -> f64 {
     });
     futures_util::future::join_all(writers).await;
     (tasks * each) as f64 / started.elapsed().as_secs_f64()
-}
-
-fn percentile(sorted: &[Duration], percent: usize) -> Duration {
-    sorted[(sorted.len() * percent / 100).min(sorted.len() - 1)]
-}
-
-fn millis(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
 }
