@@ -25,6 +25,9 @@ pub struct ServerState {
     /// How many proxies in front of Heard add to `X-Forwarded-For` (`HEARD_TRUST_PROXY`); 0 when
     /// clients connect directly.
     pub proxy_hops: usize,
+    /// `HEARD_PUBLIC_URL`'s origin, e.g. `https://heard.council.example`: the address in links
+    /// Heard shows (a session's join link), whatever a proxy in front passes as `Host`.
+    pub public_origin: Option<String>,
     /// Cancelled when the server begins to shut down: open live views end so it can.
     pub stopping: tokio_util::sync::CancellationToken,
 }
@@ -84,9 +87,12 @@ pub async fn current_staff() -> Result<Option<StaffMember>, AppError> {
     Ok(sign_in::member_for_token(&db()?, &token).await?)
 }
 
-/// This site's origin as the browser reached it, e.g. `http://127.0.0.1:3000`, for links that
-/// leave the page (QR codes).
+/// This site's origin for links that leave the page (QR codes): the configured public address,
+/// or else as the browser reached it, e.g. `http://127.0.0.1:3000`.
 pub fn site_origin() -> Result<String, AppError> {
+    if let Some(public) = state()?.public_origin {
+        return Ok(public);
+    }
     let parts = use_context::<Parts>().ok_or(AppError::Internal)?;
     let host = parts
         .headers

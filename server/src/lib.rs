@@ -60,6 +60,7 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
         db: db.clone(),
         secure_cookies: config.secure_cookies,
         proxy_hops: config.proxy_hops,
+        public_origin: config.public_origin(),
         media,
         stopping: stopping.clone(),
     };
