@@ -2,13 +2,15 @@
 //! child says on one server reaches the facilitator's live view on another. Runs when
 //! HEARD_TEST_DATABASE_URL is a postgres:// URL (the test script's PostgreSQL run).
 
-use crate::common::process::{free_address, start_with};
+use crate::common::process::{
+    child_at_written_question, free_address, live_view, open_hall, start_with,
+};
 use crate::common::token_for;
 use app::api::child::SubmitAnswer;
-use app::data::{contribution, new_id, session, staff, Db};
+use app::data::{contribution, new_id, Db};
 use leptos::server_fn::ServerFn;
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 /// A schema of its own in the test database, as a URL every process can open.
@@ -82,43 +84,14 @@ async fn an_answer_on_one_server_reaches_the_live_view_on_another() {
         "demo-facilitator-password",
     )
     .await;
-    let facilitator = staff::find_by_email(&db, "facilitator@heard.example")
-        .await
-        .unwrap();
-    let opened = session::open(
-        &db,
-        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
-    )
-    .await
-    .unwrap();
-    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
-    contribution::assent(&db, &participation, None)
-        .await
-        .unwrap();
-
+    let opened = open_hall(&db).await;
+    let (participation, prompt) = child_at_written_question(&db, &opened.join_code).await;
     // The facilitator watches on the first server.
-    let mut live = TcpStream::connect(first).await.unwrap();
-    live.write_all(
-        format!(
-            "GET /staff/sessions/{}/live HTTP/1.1\r\nHost: localhost\r\nCookie: heard_staff={token}\r\n\r\n",
-            opened.id
-        )
-        .as_bytes(),
-    )
-    .await
-    .unwrap();
-    let mut live = BufReader::new(live);
-    let mut line = String::new();
-    live.read_line(&mut line).await.unwrap();
-    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    let mut live = live_view(first, &opened.id, &token).await;
 
     // The child writes on the second. The first server's listener connects in the background at
     // start, so a child changing their answer is a new try until one is heard.
-    let prompt = contribution::prompt_page(&db, &participation, 2)
-        .await
-        .unwrap()
-        .prompt
-        .id;
+    let mut line = String::new();
     let mut heard = false;
     for _ in 0..5 {
         let status = answer(second, &participation, &prompt, &new_id()).await;
@@ -160,52 +133,37 @@ async fn a_server_killed_mid_session_loses_no_acknowledged_answer_and_stores_non
         running.push(start_with(server, &settings).await);
     }
     let db = Db::open(&database_url).await.unwrap();
-    let facilitator = staff::find_by_email(&db, "facilitator@heard.example")
-        .await
-        .unwrap();
-    let opened = session::open(
-        &db,
-        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
-    )
-    .await
-    .unwrap();
+    let opened = open_hall(&db).await;
     let mut tablets = Vec::new();
     for _ in 0..60 {
-        let participation = contribution::join(&db, &opened.join_code).await.unwrap();
-        contribution::assent(&db, &participation, None)
-            .await
-            .unwrap();
-        tablets.push(participation);
+        tablets.push(child_at_written_question(&db, &opened.join_code).await);
     }
-    let prompt = contribution::prompt_page(&db, &tablets[0], 2)
-        .await
-        .unwrap()
-        .prompt
-        .id;
 
     // Each tablet sends its answer in turn, to the servers in rotation as a balancer would; an
     // answer without a reply is sent again, with the same id, to the next server.
-    let sends = tablets.into_iter().enumerate().map(|(n, participation)| {
-        let prompt = prompt.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_millis(10 * n as u64)).await;
-            let id = new_id();
-            let mut tries = 0;
-            loop {
-                let server = servers[(n + tries) % servers.len()];
-                if answer(server, &participation, &prompt, &id)
-                    .await
-                    .as_deref()
-                    == Some("HTTP/1.1 200 OK")
-                {
-                    return (id, tries);
+    let sends = tablets
+        .into_iter()
+        .enumerate()
+        .map(|(n, (participation, prompt))| {
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(10 * n as u64)).await;
+                let id = new_id();
+                let mut tries = 0;
+                loop {
+                    let server = servers[(n + tries) % servers.len()];
+                    if answer(server, &participation, &prompt, &id)
+                        .await
+                        .as_deref()
+                        == Some("HTTP/1.1 200 OK")
+                    {
+                        return (id, tries);
+                    }
+                    tries += 1;
+                    assert!(tries < 20, "an answer found no server");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
                 }
-                tries += 1;
-                assert!(tries < 20, "an answer found no server");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-        })
-    });
+            })
+        });
     let sends: Vec<_> = sends.collect();
     // Halfway through, the second server dies without a chance to finish anything.
     tokio::time::sleep(Duration::from_millis(300)).await;

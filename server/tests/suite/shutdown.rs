@@ -2,14 +2,16 @@
 //! acknowledged, a staff live view is ended rather than holding the server open, and the process
 //! exits 0.
 
-use crate::common::process::{free_address, start};
+use crate::common::process::{
+    child_at_written_question, free_address, live_view, open_hall, start,
+};
 use app::api::child::SubmitAnswer;
-use app::data::{contribution, new_id, session, staff, Db};
+use app::data::{new_id, Db};
 use leptos::server_fn::ServerFn;
 use server::Config;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 fn terminate(child: &Child) {
@@ -46,40 +48,9 @@ async fn sigterm_finishes_the_answer_under_way_ends_live_views_and_exits_zero() 
         "demo-facilitator-password",
     )
     .await;
-    let facilitator = staff::find_by_email(&db, "facilitator@heard.example")
-        .await
-        .unwrap();
-    let opened = session::open(
-        &db,
-        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
-    )
-    .await
-    .unwrap();
-    let participation = contribution::join(&db, &opened.join_code).await.unwrap();
-    contribution::assent(&db, &participation, None)
-        .await
-        .unwrap();
-    let prompt = contribution::prompt_page(&db, &participation, 2)
-        .await
-        .unwrap()
-        .prompt
-        .id;
-
-    // The facilitator's live view of the session: a response that never ends by itself.
-    let mut live = TcpStream::connect(address).await.unwrap();
-    live.write_all(
-        format!(
-            "GET /staff/sessions/{}/live HTTP/1.1\r\nHost: localhost\r\nCookie: heard_staff={token}\r\n\r\n",
-            opened.id
-        )
-        .as_bytes(),
-    )
-    .await
-    .unwrap();
-    let mut live = BufReader::new(live);
-    let mut status = String::new();
-    live.read_line(&mut status).await.unwrap();
-    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    let opened = open_hall(&db).await;
+    let (participation, prompt) = child_at_written_question(&db, &opened.join_code).await;
+    let mut live = live_view(address, &opened.id, &token).await;
 
     // A child's answer whose body is still on its way when the stop comes.
     let contribution_id = new_id();

@@ -64,3 +64,57 @@ async fn healthy(address: std::net::SocketAddr) -> bool {
     let _ = stream.read_to_string(&mut response).await;
     response.starts_with("HTTP/1.1 200")
 }
+
+/// A session the demo facilitator opened in a hall.
+pub async fn open_hall(db: &app::data::Db) -> app::domain::SessionSummary {
+    use app::data::{session, staff};
+    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
+        .await
+        .unwrap();
+    session::open(
+        db,
+        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
+    )
+    .await
+    .unwrap()
+}
+
+/// A child's turn that has joined with `join_code` and agreed to take part, with the id of the
+/// written question (the second).
+pub async fn child_at_written_question(db: &app::data::Db, join_code: &str) -> (String, String) {
+    use app::data::contribution;
+    let participation = contribution::join(db, join_code).await.unwrap();
+    contribution::assent(db, &participation, None)
+        .await
+        .unwrap();
+    let prompt = contribution::prompt_page(db, &participation, 2)
+        .await
+        .unwrap()
+        .prompt
+        .id;
+    (participation, prompt)
+}
+
+/// The facilitator's live view of a session on `server`, its `200` already read: a response
+/// that never ends by itself.
+pub async fn live_view(
+    server: std::net::SocketAddr,
+    session_id: &str,
+    token: &str,
+) -> tokio::io::BufReader<TcpStream> {
+    use tokio::io::AsyncBufReadExt;
+    let mut live = TcpStream::connect(server).await.unwrap();
+    live.write_all(
+        format!(
+            "GET /staff/sessions/{session_id}/live HTTP/1.1\r\nHost: localhost\r\nCookie: heard_staff={token}\r\n\r\n"
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    let mut live = tokio::io::BufReader::new(live);
+    let mut status = String::new();
+    live.read_line(&mut status).await.unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    live
+}
