@@ -84,14 +84,12 @@ async fn measure(db: &Db, servers: &[std::net::SocketAddr]) -> f64 {
 async fn own_schema(url: &str) -> String {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
-    let schema = format!("heard_bench_{}", std::process::id());
+    let schema = format!("heard_test_bench_{}", uuid::Uuid::new_v4().simple());
     let mut admin = sqlx::AnyConnection::connect(url).await.unwrap();
-    sqlx::query(&format!(
-        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
-    ))
-    .execute(&mut admin)
-    .await
-    .unwrap();
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
     let separator = if url.contains('?') { '&' } else { '?' };
     format!("{url}{separator}options=-c%20search_path%3D{schema}")
 }
