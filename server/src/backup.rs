@@ -100,7 +100,9 @@ fn copy_files(from: &Path, to: &Path) -> std::io::Result<usize> {
     let mut copied = 0;
     for entry in entries {
         let entry = entry?;
-        if entry.file_type()?.is_file() {
+        // A `.partial` file is an upload still being written: its row is not in the copy.
+        let partial = entry.path().extension().is_some_and(|ext| ext == "partial");
+        if entry.file_type()?.is_file() && !partial {
             std::fs::copy(entry.path(), to.join(entry.file_name()))?;
             copied += 1;
         }

@@ -3,6 +3,7 @@
 mod common;
 
 mod authorisation;
+mod backup;
 mod cli;
 mod healthz;
 mod http;

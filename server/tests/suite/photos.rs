@@ -1,6 +1,7 @@
 //! A child's photo through the real routes: upload as a multipart form, the stored copy served
 //! only to staff allowed to see it, and refusals that send the child back with a reason.
 
+use crate::common::upload::{multipart, multipart_with, photo_bytes, BOUNDARY};
 use crate::common::{heard, Heard};
 use app::data::{contribution, session, staff, Db};
 use axum::body::Body;
@@ -27,41 +28,6 @@ async fn child_at_photo_question(db: &Db) -> (String, String, String) {
         .await
         .unwrap();
     (participation, page.prompt.id, page.contribution_id)
-}
-
-fn photo_bytes() -> Vec<u8> {
-    let picture = image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 40]));
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new(&mut out)
-        .encode_image(&picture)
-        .unwrap();
-    out
-}
-
-const BOUNDARY: &str = "heard-test-boundary";
-
-fn multipart(fields: &[(&str, &str)], file: &[u8]) -> Vec<u8> {
-    multipart_with(fields, "photo", file)
-}
-
-fn multipart_with(fields: &[(&str, &str)], file_field: &str, file: &[u8]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend(
-            format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-        )
-            .as_bytes(),
-        );
-    }
-    // The declared name and type are deliberately misleading: only the bytes count.
-    body.extend(format!(
-        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"holiday.jpg\"\r\n\
-         Content-Type: image/jpeg\r\n\r\n"
-    ).as_bytes());
-    body.extend(file);
-    body.extend(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    body
 }
 
 async fn upload(

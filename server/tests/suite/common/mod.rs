@@ -2,6 +2,7 @@
 //! demo member of staff.
 
 pub mod process;
+pub mod upload;
 
 use app::data::{now, seed, sign_in, Db};
 use axum::Router;

@@ -79,20 +79,58 @@ pub async fn open_hall(db: &app::data::Db) -> app::domain::SessionSummary {
     .unwrap()
 }
 
-/// A child's turn that has joined with `join_code` and agreed to take part, with the id of the
-/// written question (the second).
-pub async fn child_at_written_question(db: &app::data::Db, join_code: &str) -> (String, String) {
+/// A child's turn that has joined with `join_code` and agreed to take part, at the question in
+/// `position`: the turn's id, the question's and the id the tablet gives its answer.
+pub async fn child_at_question(
+    db: &app::data::Db,
+    join_code: &str,
+    position: i64,
+) -> (String, String, String) {
     use app::data::contribution;
     let participation = contribution::join(db, join_code).await.unwrap();
     contribution::assent(db, &participation, None)
         .await
         .unwrap();
-    let prompt = contribution::prompt_page(db, &participation, 2)
+    let page = contribution::prompt_page(db, &participation, position)
         .await
-        .unwrap()
-        .prompt
-        .id;
+        .unwrap();
+    (participation, page.prompt.id, page.contribution_id)
+}
+
+/// As [`child_at_question`], at the written question (the second).
+pub async fn child_at_written_question(db: &app::data::Db, join_code: &str) -> (String, String) {
+    let (participation, prompt, _) = child_at_question(db, join_code, 2).await;
     (participation, prompt)
+}
+
+/// Runs one of the server binary's other commands against `data_dir`, as an operator would,
+/// with none of a deployment's settings but those in `env`.
+pub fn run_command(
+    data_dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(args)
+        .env("HEARD_DATA_DIR", data_dir)
+        .env_remove("HEARD_SEED_DEMO")
+        .env_remove("HEARD_SECURE_COOKIES")
+        .env_remove("HEARD_MEDIA_URL")
+        .env_remove("DATABASE_URL")
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:3123")
+        .envs(env.iter().copied())
+        .output()
+        .expect("the server binary runs")
+}
+
+/// All a command printed, for assertions and their messages.
+pub fn printed(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr)
+}
+
+/// The URL of the SQLite database in a data directory.
+pub fn sqlite_in(data_dir: &std::path::Path) -> String {
+    format!("sqlite://{}?mode=rwc", data_dir.join("heard.db").display())
 }
 
 /// The facilitator's live view of a session on `server`, its `200` already read: a response
@@ -117,4 +155,22 @@ pub async fn live_view(
     live.read_line(&mut status).await.unwrap();
     assert!(status.starts_with("HTTP/1.1 200"), "{status}");
     live
+}
+
+/// A written answer posted as a child's tablet posts it, to a Heard at `base` (its URL).
+pub fn post_answer(
+    client: &reqwest::Client,
+    base: &str,
+    (participation, prompt): (&str, &str),
+    contribution: &str,
+) -> reqwest::RequestBuilder {
+    use leptos::server_fn::ServerFn;
+    client
+        .post(format!("{base}{}", app::api::child::SubmitAnswer::url()))
+        .header("sec-fetch-site", "same-origin")
+        .header("accept", "application/json")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "participation={participation}&prompt={prompt}&contribution={contribution}&way=text&text=A+quiet+room"
+        ))
 }
