@@ -80,10 +80,7 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            page_context,
-            shell,
-        ))
+        .fallback_service(site_files(&options, page_context))
         .with_state(options)
         .merge(media_routes)
         .merge(live_routes)
@@ -94,6 +91,33 @@ pub async fn build_app(config: &Config) -> Result<Server, StartError> {
         db,
         stopping,
     })
+}
+
+/// The built site's files (the `.br` or `.gz` copy when the browser takes it), and Heard's own
+/// "not found" page for anything else. Not leptos_axum's file handler: it serves a file inside a
+/// reactive owner that can be another request's, and hands that request's response headers (a
+/// page's security policy, a sign-in's cookie) to the file's response.
+fn site_files(
+    options: &leptos::config::LeptosOptions,
+    page_context: impl Fn() + Clone + Send + Sync + 'static,
+) -> axum::routing::MethodRouter {
+    use axum::handler::HandlerWithoutStateExt;
+    let render = leptos_axum::render_app_to_stream_with_context(page_context, {
+        let options = options.clone();
+        move || shell(options.clone())
+    });
+    let not_found = move |request: axum::extract::Request| async move {
+        let mut response = render(request).await;
+        if response.status() == StatusCode::OK {
+            *response.status_mut() = StatusCode::NOT_FOUND;
+        }
+        response
+    };
+    let files = tower_http::services::ServeDir::new(&*options.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(not_found.into_service());
+    axum::routing::any_service(files)
 }
 
 async fn healthz((db, stopping): (Db, CancellationToken)) -> StatusCode {

@@ -100,13 +100,10 @@ pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
     if is_page && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        // Every rendered page should set its own policy with its nonce, and nearly always does;
-        // now and then (in CI, under load) one arrives without it, and its scripts would be
-        // refused and the page never hydrate. Take the nonce from the page itself instead.
-        tracing::warn!(%path, "a page without its nonce policy: read from the page");
-        response = with_nonce_from_body(response).await;
+        // Every rendered page sets its own policy with its nonce: without it the page would get
+        // one with no nonce, and never hydrate.
+        tracing::error!(%path, "a page without its nonce policy");
     }
-    let headers = response.headers_mut();
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         let policy = if is_page {
             page_policy(None)
@@ -132,36 +129,6 @@ pub async fn add(hsts: bool, request: Request, next: Next) -> Response {
         }
     }
     response
-}
-
-/// Sets the page policy from the nonce on the page's first script, which Leptos writes in the
-/// head, so in the first piece of the body; the body is passed on unchanged.
-async fn with_nonce_from_body(response: Response) -> Response {
-    use futures_util::StreamExt;
-    let (mut parts, body) = response.into_parts();
-    let mut pieces = body.into_data_stream();
-    let first = pieces.next().await;
-    let nonce = match &first {
-        Some(Ok(bytes)) => nonce_in(bytes),
-        _ => None,
-    };
-    if let Ok(value) = HeaderValue::from_str(&page_policy(nonce.as_deref())) {
-        parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
-    let body = futures_util::stream::iter(first).chain(pieces);
-    Response::from_parts(parts, axum::body::Body::from_stream(body))
-}
-
-/// The value of the first `nonce="…"` in a page, if it is a plain token.
-fn nonce_in(html: &[u8]) -> Option<String> {
-    let html = std::str::from_utf8(html).ok()?;
-    let start = html.find("nonce=\"")? + "nonce=\"".len();
-    let nonce = &html[start..start + html[start..].find('"')?];
-    let plain = !nonce.is_empty()
-        && nonce
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_+/=".contains(c));
-    plain.then(|| nonce.to_owned())
 }
 
 fn set(headers: &mut HeaderMap, name: header::HeaderName, value: &'static str) {
@@ -191,31 +158,6 @@ mod tests {
         assert!(permissions_for("/take/abc/2").contains("microphone=(self)"));
         assert!(permissions_for("/staff/sessions/1").contains("microphone=()"));
         assert!(permissions_for("/").contains("camera=()"));
-    }
-
-    #[test]
-    fn a_nonce_is_read_only_from_a_plain_nonce_attribute() {
-        let page = br#"<html><head><script nonce="aB3-_x">x</script>"#;
-        assert_eq!(nonce_in(page).as_deref(), Some("aB3-_x"));
-        assert_eq!(nonce_in(b"<html><head><script>x</script>"), None);
-        assert_eq!(nonce_in(br#"<script nonce="a' 'unsafe-inline">"#), None);
-    }
-
-    #[tokio::test]
-    async fn a_page_without_its_policy_gets_one_with_its_own_nonce_and_the_same_body() {
-        let page =
-            r#"<!DOCTYPE html><html><head><script nonce="n0nce">go()</script></head></html>"#;
-        let response = Response::new(axum::body::Body::from(page));
-        let response = with_nonce_from_body(response).await;
-        let policy = response.headers()[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .unwrap()
-            .to_owned();
-        assert!(policy.contains("'nonce-n0nce'"), "{policy}");
-        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
-            .await
-            .unwrap();
-        assert_eq!(body, page.as_bytes());
     }
 
     #[test]

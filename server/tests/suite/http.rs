@@ -247,3 +247,65 @@ async fn object_storage_that_cannot_be_reached_stops_the_start_with_a_reason() {
     };
     assert!(error.to_string().starts_with("media storage: "), "{error}");
 }
+
+#[tokio::test]
+async fn pages_keep_their_own_policy_while_files_are_served_beside_them() {
+    use futures_util::StreamExt;
+    // Once, each file served inside a reactive owner that could be a page's own took that
+    // page's response headers: about one page in four lost its policy under this load.
+    let site = std::env::temp_dir().join(format!("heard-site-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(site.join("symbols")).unwrap();
+    let symbol = r#"<svg xmlns="http://www.w3.org/2000/svg"/>"#;
+    std::fs::write(site.join("symbols").join("sos.svg"), symbol).unwrap();
+    let address = crate::common::process::free_address();
+    let _heard = crate::common::process::start_with(
+        address,
+        &[("LEPTOS_SITE_ROOT", site.to_str().unwrap())],
+    )
+    .await;
+
+    let client = reqwest::Client::new();
+    let failures: Vec<String> = futures_util::stream::iter(0..800)
+        .map(|n| {
+            let client = client.clone();
+            async move {
+                let path = if n % 2 == 0 {
+                    format!("/take/turn-{n}/2")
+                } else {
+                    "/symbols/sos.svg".to_owned()
+                };
+                let response = client
+                    .get(format!("http://{address}{path}"))
+                    .send()
+                    .await
+                    .unwrap();
+                let policy = response.headers()[header::CONTENT_SECURITY_POLICY]
+                    .to_str()
+                    .unwrap()
+                    .to_owned();
+                let cookie = response.headers().contains_key(header::SET_COOKIE);
+                let body = response.text().await.unwrap();
+                let fine = if n % 2 == 0 {
+                    policy
+                        .split("'nonce-")
+                        .nth(1)
+                        .and_then(|rest| rest.split('\'').next())
+                        .is_some_and(|nonce| body.contains(&format!("nonce=\"{nonce}\"")))
+                } else {
+                    body == symbol && policy == "default-src 'none'; frame-ancestors 'none'"
+                };
+                (!fine || cookie).then(|| format!("{path}: {policy}"))
+            }
+        })
+        .buffer_unordered(48)
+        .filter_map(|failure| async move { failure })
+        .collect()
+        .await;
+    let _ = std::fs::remove_dir_all(site);
+    assert!(
+        failures.is_empty(),
+        "{} of 800: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(3)]
+    );
+}
