@@ -148,16 +148,31 @@ pub async fn moderate_contribution(
     Ok(())
 }
 
-/// A description of a picture or a transcript of a recording; empty removes it.
+/// A description of a picture, a transcript of a recording, or an English translation of
+/// writing in the language `translated_from` (a `Language` code); empty removes it.
 #[server]
 pub async fn describe_contribution(
     session: String,
     contribution: String,
     text: String,
+    #[server(default)] translated_from: String,
 ) -> Result<(), AppError> {
-    use crate::{auth, data::moderation, domain::Role};
+    use crate::{auth, data::moderation, domain::Language, domain::Role};
     let facilitator = auth::require(Role::can_facilitate).await?;
-    moderation::describe(&auth::db()?, &contribution, &facilitator.id, &text).await?;
+    let translated_from = match translated_from.as_str() {
+        "" => None,
+        code => Some(Language::parse(code).ok_or_else(|| {
+            AppError::Invalid("Please choose the language from the list.".into())
+        })?),
+    };
+    moderation::describe(
+        &auth::db()?,
+        &contribution,
+        &facilitator.id,
+        &text,
+        translated_from,
+    )
+    .await?;
     leptos_axum::redirect(&format!("/staff/sessions/{session}"));
     Ok(())
 }

@@ -20,7 +20,8 @@ pub(super) async fn scrub(conn: &mut AnyConnection, at: i64) -> Result<Vec<Strin
     .collect::<Result<_, _>>()?;
     sqlx::query(
         "UPDATE contributions SET scale_value = NULL, text_value = NULL, \
-         choice_values = NULL, media_id = NULL, description = NULL WHERE erased_at = $1",
+         choice_values = NULL, media_id = NULL, description = NULL, translated_from = NULL \
+         WHERE erased_at = $1",
     )
     .bind(at)
     .execute(&mut *conn)

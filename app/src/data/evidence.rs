@@ -6,7 +6,7 @@
 use super::{coproduction, format_date, get, new_id, now, session, trail, DataResult, Db};
 use crate::domain::{
     mode_label, Answer, AnswerMode, CommissioningStage, Dashboard, DecisionCut, EvidenceFilter,
-    ExportRow, Funnel, OutcomeLevel, OverdueLoop,
+    ExportRow, Funnel, Language, OutcomeLevel, OverdueLoop,
 };
 
 /// The contributions the filter chooses, as a `scope` CTE of children's answers (not "I'd rather
@@ -417,7 +417,7 @@ pub async fn export_rows(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Exp
         if !wanted.contains(&c.id) {
             continue;
         }
-        let answer = in_words(&c.answer, c.description.as_deref());
+        let answer = in_words(&c.answer, c.description.as_deref(), c.translated_from);
         rows.push(ExportRow {
             activity: c.trail.space.activity.clone(),
             said_on: c.trail.space.said_on.clone(),
@@ -477,13 +477,23 @@ pub async fn describe(db: &Db, filter: &EvidenceFilter) -> DataResult<String> {
     Ok(parts.join(", "))
 }
 
-/// A contribution in words for evidence: a picture or recording by its description.
-pub(super) fn in_words(answer: &Answer, description: Option<&str>) -> String {
+/// A contribution in words for evidence: a picture or recording by its description, writing in
+/// another language with its translation beside it.
+pub(super) fn in_words(
+    answer: &Answer,
+    description: Option<&str>,
+    translated_from: Option<Language>,
+) -> String {
     let way = mode_label(answer.mode());
-    match (answer.media(), description) {
-        (Some(_), Some(description)) => format!("{way} described: {description}"),
-        (Some(_), None) => format!("{way} (not described yet)"),
-        (None, _) => answer.describe(),
+    match (answer.media(), description, translated_from) {
+        (Some(_), Some(description), _) => format!("{way} described: {description}"),
+        (Some(_), None, _) => format!("{way} (not described yet)"),
+        (None, Some(translation), Some(language)) => format!(
+            "{} (in {}; translated: \"{translation}\")",
+            answer.describe(),
+            language.label()
+        ),
+        (None, _, _) => answer.describe(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! hiding sit beside it, and hiding is kept in an audit trail.
 
 use super::{audit, get, DataError, DataResult, Db};
-use crate::domain::Communicated;
+use crate::domain::{Communicated, Language};
 
 /// The facilitator records how a child communicated after the answer was given, e.g. that an
 /// adult interpreted their signing.
@@ -97,27 +97,49 @@ async fn turn_of(db: &Db, contribution_id: &str) -> DataResult<Turn> {
 /// Longest description or transcript: two minutes of speech is well under this.
 pub const MAX_DESCRIPTION_CHARS: usize = 4000;
 
-/// A facilitator describes a photo or drawing, or transcribes a recording, so people who cannot
-/// see or hear it can take it in. An empty text removes the description. A transcript is
-/// checked against the safeguarding phrase list like words a child wrote, and a match is
-/// raised as a concern in the same transaction.
+/// A facilitator describes a photo or drawing, transcribes a recording, or translates what a
+/// child wrote in another language into English (`translated_from`), so people who cannot see,
+/// hear or read it can take it in. An empty text removes it. The text is checked against the
+/// safeguarding phrase list like words a child wrote (a translation is how a disclosure in
+/// another language reaches triage), and a match is raised as a concern in the same transaction.
 pub async fn describe(
     db: &Db,
     contribution_id: &str,
     staff_id: &str,
     text: &str,
+    translated_from: Option<Language>,
 ) -> DataResult<()> {
     let turn = turn_of(db, contribution_id).await?;
-    if !matches!(turn.mode.as_str(), "photo" | "drawing" | "audio") {
-        return Err(DataError::Invalid(
-            "Only photos, drawings and recordings need a description.".into(),
-        ));
+    match (turn.mode.as_str(), translated_from) {
+        ("photo" | "drawing" | "audio", None) => {}
+        ("text", Some(Language::English)) => {
+            return Err(DataError::Invalid(
+                "Please choose the language the child wrote in: an English answer needs no translation.".into(),
+            ))
+        }
+        ("text", Some(_)) => {}
+        ("text", None) => {
+            return Err(DataError::Invalid(
+                "Please choose the language the child wrote in.".into(),
+            ))
+        }
+        ("photo" | "drawing" | "audio", Some(_)) => {
+            return Err(DataError::Invalid(
+                "Pictures and recordings are described or transcribed, not translated.".into(),
+            ))
+        }
+        _ => {
+            return Err(DataError::Invalid(
+                "Only writing is translated, and only photos, drawings and recordings described."
+                    .into(),
+            ))
+        }
     }
     let text = crate::domain::text::clean(text);
     let text = text.as_str();
     if text.chars().count() > MAX_DESCRIPTION_CHARS {
         return Err(DataError::Invalid(format!(
-            "Please shorten the description to {MAX_DESCRIPTION_CHARS} letters or fewer."
+            "Please shorten it to {MAX_DESCRIPTION_CHARS} letters or fewer."
         )));
     }
     let flagged = if text.is_empty() {
@@ -126,12 +148,17 @@ pub async fn describe(
         super::triage::check(db, text).await?
     };
     let mut tx = db.pool().begin().await?;
-    sqlx::query("UPDATE contributions SET description = $1, described_by = $2 WHERE id = $3")
-        .bind((!text.is_empty()).then_some(text))
-        .bind(staff_id)
-        .bind(contribution_id)
-        .execute(&mut *tx)
-        .await?;
+    let kept = !text.is_empty();
+    sqlx::query(
+        "UPDATE contributions SET description = $1, translated_from = $2, described_by = $3 \
+         WHERE id = $4",
+    )
+    .bind(kept.then_some(text))
+    .bind(translated_from.filter(|_| kept).map(Language::as_str))
+    .bind(staff_id)
+    .bind(contribution_id)
+    .execute(&mut *tx)
+    .await?;
     if let Some((matched, version)) = &flagged {
         let matched: Vec<&str> = matched.iter().map(String::as_str).collect();
         super::concern::raise_by_triage_in(

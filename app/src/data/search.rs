@@ -6,7 +6,7 @@
 use super::evidence::{bind, fetch, fetch_one, in_words, Value};
 use super::{contribution, format_date, get, trail, DataResult, Db};
 use crate::domain::{
-    mode_label, AgeBand, ContributionQuery, LundyStage, SearchRow, SEARCH_PAGE_SIZE,
+    mode_label, AgeBand, ContributionQuery, Language, LundyStage, SearchRow, SEARCH_PAGE_SIZE,
 };
 use std::collections::HashMap;
 
@@ -105,7 +105,7 @@ pub async fn search(
     let offset = (query.page.max(1) - 1) * SEARCH_PAGE_SIZE;
     let sql = format!(
         "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, \
-         m.consent, c.description, c.created_at, p.age_band, s.place, s.held_on, \
+         m.consent, c.description, c.translated_from, c.created_at, p.age_band, s.place, s.held_on, \
          a.title AS activity, pr.text AS prompt, {FURTHEST} AS stage \
          FROM ({select_ids}) found JOIN contributions c ON c.id = found.id \
          JOIN participations p ON p.id = c.participation_id JOIN sessions s ON s.id = p.session_id \
@@ -141,6 +141,9 @@ pub async fn search(
                 answer: in_words(
                     &answer,
                     get::<Option<String>>(row, "description")?.as_deref(),
+                    get::<Option<String>>(row, "translated_from")?
+                        .as_deref()
+                        .and_then(Language::parse),
                 ),
                 themes: themes.remove(&id).unwrap_or_default(),
                 age_band: get::<Option<String>>(row, "age_band")?

@@ -3,8 +3,8 @@
 
 use super::{contribution, format_date, get, DataError, DataResult, Db};
 use crate::domain::{
-    AudienceStep, Communicated, Contribution, DecisionStatus, InfluenceStep, LundyTrail, SpaceStep,
-    Theme, VoiceStep,
+    AudienceStep, Communicated, Contribution, DecisionStatus, InfluenceStep, Language, LundyTrail,
+    SpaceStep, Theme, VoiceStep,
 };
 use std::collections::HashMap;
 
@@ -77,7 +77,7 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
     let sql = format!(
         "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, c.hidden_reason, \
-         c.description, c.created_at, pr.text AS prompt, s.place, a.title AS activity \
+         c.description, c.translated_from, c.created_at, pr.text AS prompt, s.place, a.title AS activity \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
          LEFT JOIN media m ON m.id = c.media_id \
          JOIN sessions s ON s.id = p.session_id JOIN activities a ON a.id = s.activity_id \
@@ -109,6 +109,9 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
             answer,
             hidden_reason: get(&row, "hidden_reason")?,
             description: get(&row, "description")?,
+            translated_from: get::<Option<String>>(&row, "translated_from")?
+                .as_deref()
+                .and_then(Language::parse),
             themes: Vec::new(),
         });
     }

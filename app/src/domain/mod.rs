@@ -26,6 +26,7 @@ mod answer;
 mod decision;
 mod display;
 mod evidence;
+mod language;
 mod rights;
 mod role;
 mod search;
@@ -49,6 +50,7 @@ pub use evidence::{
     EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop, SearchFields,
     DEFAULT_OVERDUE_WEEKS,
 };
+pub use language::Language;
 pub use rights::{Erased, RequestState, RightsKind, RightsRequest, TurnCopy};
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};

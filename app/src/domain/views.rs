@@ -1,8 +1,8 @@
 //! What pages show. Built by the data layer on the server, sent to the browser as they are.
 
 use super::{
-    Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, OutcomeLevel, Priority,
-    Role, SpaceRecord,
+    Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, Language, OutcomeLevel,
+    Priority, Role, SpaceRecord,
 };
 use serde::{Deserialize, Serialize};
 
@@ -292,10 +292,28 @@ pub struct Contribution {
     pub trail: LundyTrail,
     /// Why a facilitator hid it from decision makers, while it is hidden.
     pub hidden_reason: Option<String>,
-    /// A facilitator's description of a picture or transcript of a recording; the child's
-    /// original stays beside it.
+    /// A facilitator's description of a picture, transcript of a recording or English
+    /// translation of writing; the child's original stays beside it.
     pub description: Option<String>,
+    /// The language the child wrote in, when `description` translates it.
+    pub translated_from: Option<Language>,
     pub themes: Vec<Theme>,
+}
+
+impl Contribution {
+    /// The `lang` of the child's own words, when a translation names their language.
+    pub fn lang(&self) -> Option<&'static str> {
+        self.translated_from.and_then(Language::tag)
+    }
+
+    /// A translation as staff read it: "Written in Polish. In English: …".
+    pub fn translation(&self) -> Option<String> {
+        Some(format!(
+            "Written in {}. In English: {}",
+            self.translated_from?.label(),
+            self.description.as_ref()?
+        ))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

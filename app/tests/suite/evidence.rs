@@ -239,7 +239,7 @@ async fn exports_leave_out_what_is_held_back_unconsented_or_identifying() {
     child_sends_a_photo(&db, &opened.join_code, MediaConsent::Team).await;
     child_answers_everything(&db, &opened.join_code, "Something secret").await;
     child_answers_everything(&db, &opened.join_code, "Names Mr Smith").await;
-    app::data::moderation::describe(&db, &shared_photo, &facilitator, "A red bike")
+    app::data::moderation::describe(&db, &shared_photo, &facilitator, "A red bike", None)
         .await
         .unwrap();
     let said = contribution::for_session(&db, &opened.id).await.unwrap();

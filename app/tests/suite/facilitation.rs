@@ -9,7 +9,9 @@ use app::data::decision;
 use app::data::{
     activity, concern, media, moderation, now, retention, session, staff, Backend, DataError, Db,
 };
-use app::domain::{ActivityDraft, Answer, AnswerMode, MediaConsent, PromptDraft, PromptForm};
+use app::domain::{
+    ActivityDraft, Answer, AnswerMode, Language, MediaConsent, PromptDraft, PromptForm,
+};
 
 fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
@@ -242,6 +244,7 @@ async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
         &photo,
         &facilitator,
         "A swing in a park, with two friends.",
+        None,
     )
     .await
     .unwrap();
@@ -266,6 +269,7 @@ async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
         &photo,
         &facilitator,
         "Writing on the drawing says: he hits me",
+        None,
     )
     .await
     .unwrap();
@@ -278,16 +282,21 @@ async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
         .iter()
         .all(|c| c.id != photo));
 
-    // Only pictures and recordings are described; an empty text takes the description away.
+    // Writing is translated, not described; a picture is described, not translated; an empty
+    // text takes the description away.
     let words = said
         .iter()
         .find(|c| matches!(c.answer, Answer::Text(_)))
         .unwrap();
     assert!(matches!(
-        moderation::describe(&db, &words.id, &facilitator, "x").await,
+        moderation::describe(&db, &words.id, &facilitator, "x", None).await,
         Err(DataError::Invalid(_))
     ));
-    moderation::describe(&db, &photo, &facilitator, "  ")
+    assert!(matches!(
+        moderation::describe(&db, &photo, &facilitator, "x", Some(Language::Polish)).await,
+        Err(DataError::Invalid(_))
+    ));
+    moderation::describe(&db, &photo, &facilitator, "  ", None)
         .await
         .unwrap();
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
@@ -762,4 +771,94 @@ async fn on_postgresql_one_server_erases_at_a_time() {
         retention::erase_expired(&db, &*store, later).await.unwrap() as usize,
         said
     );
+}
+
+#[tokio::test]
+async fn a_translation_sits_beside_writing_in_another_language_and_reaches_triage() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let facilitator = facilitator_id(&db).await;
+    let polish = "Boję się wracać do domu, tata mnie bije";
+    child_answers_everything(&db, &opened.join_code, polish).await;
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let written = said
+        .iter()
+        .find(|c| matches!(c.answer, Answer::Text(_)))
+        .unwrap();
+    assert!(
+        concern::for_session(&db, &opened.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "the phrase list and the kinds of harm are English: Polish passes them unseen"
+    );
+
+    assert!(matches!(
+        moderation::describe(&db, &written.id, &facilitator, "x", Some(Language::English)).await,
+        Err(DataError::Invalid(_))
+    ));
+    let english = "I am scared to go home, my dad hits me";
+    moderation::describe(
+        &db,
+        &written.id,
+        &facilitator,
+        english,
+        Some(Language::Polish),
+    )
+    .await
+    .unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let translated = said.iter().find(|c| c.id == written.id).unwrap();
+    assert_eq!(
+        translated.answer,
+        Answer::Text(polish.into()),
+        "the child's words stay"
+    );
+    assert_eq!(translated.translated_from, Some(Language::Polish));
+    assert_eq!(translated.lang(), Some("pl"));
+    assert_eq!(
+        translated.translation().as_deref(),
+        Some("Written in Polish. In English: I am scared to go home, my dad hits me")
+    );
+    let queue = concern::queue(&db).await.unwrap();
+    assert_eq!(
+        queue.len(),
+        1,
+        "the translation is checked like a child's own words"
+    );
+    assert_eq!(queue[0].source, "triage");
+
+    // Taking the translation away takes its language too.
+    moderation::describe(&db, &written.id, &facilitator, "", Some(Language::Polish))
+        .await
+        .unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let plain = said.iter().find(|c| c.id == written.id).unwrap();
+    assert_eq!(
+        (plain.description.clone(), plain.translated_from),
+        (None, None)
+    );
+
+    // Exports carry the child's words and the translation together.
+    child_answers_everything(&db, &opened.join_code, "Lubię basen").await;
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let liked = said
+        .iter()
+        .find(|c| c.answer == Answer::Text("Lubię basen".into()))
+        .unwrap();
+    moderation::describe(
+        &db,
+        &liked.id,
+        &facilitator,
+        "I like the swimming pool",
+        Some(Language::Polish),
+    )
+    .await
+    .unwrap();
+    let rows = app::data::evidence::export_rows(&db, &Default::default())
+        .await
+        .unwrap();
+    assert!(rows.iter().any(
+        |row| row.answer == "Lubię basen (in Polish; translated: \"I like the swimming pool\")"
+    ));
 }

@@ -274,8 +274,8 @@ fn Hearing(
     }
 }
 
-/// A contribution in a pack: the question, the child's answer, a picture with its description
-/// or a recording with its transcript, and its themes.
+/// A contribution in a pack: the question, the child's answer, a picture with its description,
+/// a recording with its transcript or writing with its translation, and its themes.
 #[component]
 fn PackItem(c: Contribution) -> impl IntoView {
     let media = c.answer.media().map(|media| {
@@ -306,9 +306,9 @@ fn PackItem(c: Contribution) -> impl IntoView {
     let themes: Vec<String> = c.themes.iter().map(|t| t.name.clone()).collect();
     view! {
         <p class="prompt">{c.prompt.clone()}</p>
-        <p class="answer">{c.answer.describe()}</p>
+        <p class="answer" lang=c.lang()>{c.answer.describe()}</p>
         {media}
-        {c.description.clone().map(|text| view! { <p class="description">{text}</p> })}
+        {c.translation().or_else(|| c.description.clone()).map(|text| view! { <p class="description">{text}</p> })}
         {(!themes.is_empty()).then(|| view! { <p class="themes">{format!("Themes: {}", themes.join(", "))}</p> })}
     }
 }

@@ -6,7 +6,8 @@ use crate::api::facilitation::{
 };
 use crate::api::safeguarding::RaiseConcern;
 use crate::domain::{
-    Answer, Communicated, Contribution, EmojiScale, SessionTally, SessionView, Theme, TodaySummary,
+    Answer, Communicated, Contribution, EmojiScale, Language, SessionTally, SessionView, Theme,
+    TodaySummary,
 };
 use crate::ui::components::{on_live_change, ActionProblem, Icon, Problem, TrailView};
 use leptos::prelude::*;
@@ -127,6 +128,7 @@ fn ContributionItem(
     record: ServerAction<RecordCommunication>,
 ) -> impl IntoView {
     let field = format!("communicated-{}", c.id);
+    let (translation, lang) = (c.translation(), c.lang());
     let (worry_session, worry_contribution) = (session.clone(), c.id.clone());
     let how = view! {
         <ActionForm action=record attr:class="inline-form communicated">
@@ -208,9 +210,15 @@ fn ContributionItem(
         </details>
     };
     let (session, contribution_id) = (worry_session.clone(), worry_contribution.clone());
-    let describe = c.answer.media().is_some().then(|| {
-        view! { <DescribeForm session=session.clone() contribution=contribution_id.clone() answer=c.answer.clone() current=c.description.clone()/> }
-    });
+    let describe = match &c.answer {
+        Answer::Text(_) => Some(view! {
+            <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from=c.translated_from/>
+        }.into_any()),
+        answer if answer.media().is_some() => Some(view! {
+            <DescribeForm session=session.clone() contribution=contribution_id.clone() answer=c.answer.clone() current=c.description.clone()/>
+        }.into_any()),
+        _ => None,
+    };
     let tags =
         view! { <ThemeTags session contribution=contribution_id themes tagged=c.themes.clone()/> };
     let raise = ServerAction::<RaiseConcern>::new();
@@ -231,7 +239,7 @@ fn ContributionItem(
     view! {
         <li class="contribution">
             <p class="prompt">{c.prompt}</p>
-            <p class="answer">{c.answer.describe()}</p>
+            <p class="answer" lang=lang>{c.answer.describe()}</p>
             {media}
             {describe}
             <TrailView trail=c.trail/>
@@ -298,6 +306,50 @@ fn DescribeForm(
                 <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
                 <ActionProblem action=save/>
                 <button type="submit" class="button secondary">{format!("Save the {}", what.to_lowercase())}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// An English translation beside what a child wrote in another language: the child's words
+/// stay as they are, labelled with their language.
+#[component]
+fn TranslateForm(
+    session: String,
+    contribution: String,
+    shown: Option<String>,
+    current: Option<String>,
+    from: Option<Language>,
+) -> impl IntoView {
+    let save = ServerAction::<DescribeContribution>::new();
+    let field = format!("translate-{contribution}");
+    let language_field = format!("written-in-{contribution}");
+    let languages = Language::ALL
+        .iter()
+        .filter(|language| **language != Language::English)
+        .map(|language| {
+            let name = language.label();
+            view! {
+                <option value=language.as_str() selected=from == Some(*language)>
+                    {format!("{}{}", name[..1].to_uppercase(), &name[1..])}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        {shown.map(|text| view! { <p class="description">{text}</p> })}
+        <details class="describe">
+            <summary>{if current.is_some() { "Change the translation" } else { "Written in another language? Add a translation" }}</summary>
+            <ActionForm action=save attr:class="staff-form">
+                <input type="hidden" name="session" value=session/>
+                <input type="hidden" name="contribution" value=contribution/>
+                <label for=language_field.clone()>"Written in"</label>
+                <select id=language_field name="translated_from">{languages}</select>
+                <label for=field.clone()>"In English"</label>
+                <p class="hint">"What the child wrote, in English. Their own words stay as they are."</p>
+                <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
+                <ActionProblem action=save/>
+                <button type="submit" class="button secondary">"Save the translation"</button>
             </ActionForm>
         </details>
     }
