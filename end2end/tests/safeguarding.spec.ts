@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { expectAccessible, openSession, signIn } from './helpers';
+import { childWrites, expectAccessible, openSession, signIn } from './helpers';
 
 test('a worried child reaches the safeguarding lead at once; the chronology grows; decision makers do not see the turn', async ({ browser }) => {
   const place = 'Library room, Thursday group';
@@ -78,4 +78,32 @@ test('a worried child reaches the safeguarding lead at once; the chronology grow
   await commissioner.getByRole('button', { name: 'Record the decision' }).click();
   await expect(commissioner.getByRole('heading', { name: 'Someone to talk to at every short break' })).toBeVisible();
   await expect(commissioner.locator('#contribution option', { hasText: 'Nobody listens to me at home' })).toHaveCount(0);
+});
+
+test('writing in Polish is labelled with its language and, once translated, reaches the lead like English', async ({ browser }) => {
+  const place = 'Polish Saturday school';
+  const { facilitator, code } = await openSession(browser, place);
+  const polish = 'Boję się wracać do domu, tata mnie bije';
+  await childWrites(browser, code, polish);
+
+  // Triage reads English: nothing is flagged until someone who reads Polish translates it.
+  await facilitator.reload();
+  await expect(facilitator.getByRole('heading', { name: /Concerns raised/ })).toHaveCount(0);
+  const said = facilitator.locator('.contribution', { hasText: polish });
+  await said.getByText('Written in another language? Add a translation').click();
+  await said.getByLabel('Written in').selectOption({ label: 'Polish' });
+  await said.getByLabel('In English').fill('I am scared to go home, my dad hits me');
+  await said.getByRole('button', { name: 'Save the translation' }).click();
+  await expect(said.getByText('Written in Polish. In English: I am scared to go home, my dad hits me')).toBeVisible();
+  // The child's own words stay, marked as Polish for screen readers.
+  await expect(said.locator('p.answer')).toHaveText(polish);
+  await expect(said.locator('p.answer')).toHaveAttribute('lang', 'pl');
+  await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible();
+  await expectAccessible(facilitator);
+
+  const lead = await signIn(browser, 'safeguarding@heard.example', 'demo-safeguarding-password');
+  await lead.getByRole('link', { name: 'Open the safeguarding queue' }).click();
+  const ours = lead.locator('.concern-queue li', { hasText: place });
+  await expect(ours).toHaveCount(1);
+  await expect(ours).toContainText('Flagged by triage');
 });
