@@ -90,6 +90,8 @@ test('writing in Polish is labelled with its language and, once translated, reac
   await facilitator.reload();
   await expect(facilitator.getByRole('heading', { name: /Concerns raised/ })).toHaveCount(0);
   const said = facilitator.locator('.contribution', { hasText: polish });
+  const unchecked = said.getByText('This may be in another language. Triage reads English only');
+  await expect(unchecked).toBeVisible();
   await said.getByText('Written in another language? Add a translation').click();
   await said.getByLabel('Written in').selectOption({ label: 'Polish' });
   await said.getByLabel('In English').fill('I am scared to go home, my dad hits me');
@@ -99,6 +101,7 @@ test('writing in Polish is labelled with its language and, once translated, reac
   await expect(said.locator('p.answer')).toHaveText(polish);
   await expect(said.locator('p.answer')).toHaveAttribute('lang', 'pl');
   await expect(facilitator.getByRole('heading', { name: 'Concerns raised (1)' })).toBeVisible();
+  await expect(unchecked).toHaveCount(0);
   await expectAccessible(facilitator);
 
   const lead = await signIn(browser, 'safeguarding@heard.example', 'demo-safeguarding-password');

@@ -173,6 +173,18 @@ fn found_from(wanted: &[String], typed: &[String]) -> bool {
         || (typed.len() > 2 && same_word(&rest[0], &typed[2]) && found_from(rest, &typed[2..]))
 }
 
+/// Letters English does not use: Polish, Romanian and Welsh ones, or a script other than Latin
+/// (Urdu, Arabic, Cyrillic…). Triage reads English only, so writing with them may be in a
+/// language it cannot check; a person who reads it has to, or translate it.
+pub fn may_be_another_language(text: &str) -> bool {
+    const OTHER_LATIN: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻăâîșțşţĂÂÎȘȚŞŢŵŷŴŶ";
+    text.chars().any(|c| {
+        c.is_alphabetic()
+            && (OTHER_LATIN.contains(c)
+                || !(c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +220,15 @@ mod tests {
         );
         assert!(matches(&phrases, "I like football and music").is_empty());
         assert!(matches(&phrases, "we played hit the target with me and my friends").is_empty());
+    }
+
+    #[test]
+    fn writing_english_cannot_check_is_noticed() {
+        assert!(may_be_another_language("Boję się wracać do domu"));
+        assert!(may_be_another_language("Mi-e frică să merg acasă"));
+        assert!(may_be_another_language("مجھے گھر جانے سے ڈر لگتا ہے"));
+        assert!(may_be_another_language("أنا خائف"));
+        assert!(!may_be_another_language("I'm scared to go home :( 100%"));
+        assert!(!may_be_another_language("My café has a naïve menu"));
     }
 }

@@ -5,6 +5,7 @@ use crate::api::facilitation::{
     SaveSpaceRecord, TagContribution,
 };
 use crate::api::safeguarding::RaiseConcern;
+use crate::domain::triage::may_be_another_language;
 use crate::domain::{
     Answer, Communicated, Contribution, EmojiScale, Language, SessionTally, SessionView, Theme,
     TodaySummary,
@@ -211,9 +212,15 @@ fn ContributionItem(
     };
     let (session, contribution_id) = (worry_session.clone(), worry_contribution.clone());
     let describe = match &c.answer {
-        Answer::Text(_) => Some(view! {
-            <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from=c.translated_from/>
-        }.into_any()),
+        Answer::Text(text) => {
+            let unchecked = c.translated_from.is_none() && may_be_another_language(text);
+            Some(view! {
+                {unchecked.then(|| view! {
+                    <p class="hidden-note">"This may be in another language. Triage reads English only, so it has not checked it: add a translation."</p>
+                })}
+                <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from=c.translated_from/>
+            }.into_any())
+        }
         answer if answer.media().is_some() => Some(view! {
             <DescribeForm session=session.clone() contribution=contribution_id.clone() answer=c.answer.clone() current=c.description.clone()/>
         }.into_any()),
