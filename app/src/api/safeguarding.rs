@@ -1,7 +1,7 @@
 //! The safeguarding lead's queue and each concern's chronology, and a facilitator raising a
 //! concern about something a child said.
 
-use crate::domain::{ConcernCase, ConcernSummary};
+use crate::domain::{ConcernCase, ConcernSummary, Language};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -59,19 +59,38 @@ pub async fn raise_concern(
     Ok(())
 }
 
-/// The phrase list in force: its version and its phrases, one per line.
+/// The phrase lists in force: their version and each language's phrases, one per line.
 #[server]
-pub async fn load_phrase_list() -> Result<(i64, String), AppError> {
+pub async fn load_phrase_list() -> Result<(i64, Vec<(Language, String)>), AppError> {
     use crate::{auth, data::triage, domain::Role};
     auth::require(Role::can_safeguard).await?;
     let list = triage::current(&auth::db()?).await?;
-    Ok((list.version, list.phrases.join("\n")))
+    let lines = Language::ALL
+        .iter()
+        .filter(|language| language.tag().is_some())
+        .map(|language| (*language, list.lines(*language)))
+        .collect();
+    Ok((list.version, lines))
 }
 
-/// Saves the phrases as the next version of the list; earlier versions stay as they were.
+/// Saves the phrases, one per line for each language (`phrases[pl]`, …), as the next version
+/// of the lists; earlier versions stay as they were.
 #[server]
-pub async fn save_phrase_list(phrases: String) -> Result<i64, AppError> {
+pub async fn save_phrase_list(
+    phrases: std::collections::HashMap<String, String>,
+) -> Result<i64, AppError> {
     use crate::{auth, data::triage, domain::Role};
     let lead = auth::require(Role::can_safeguard).await?;
-    Ok(triage::save(&auth::db()?, &triage::parse(&phrases), Some(&lead.id)).await?)
+    let mut list = Vec::new();
+    for (code, lines) in &phrases {
+        let language = Language::parse(code)
+            .filter(|language| language.tag().is_some())
+            .ok_or_else(|| AppError::Invalid("That is not a language Heard knows.".into()))?;
+        list.extend(
+            triage::parse(lines)
+                .into_iter()
+                .map(|phrase| (language, phrase)),
+        );
+    }
+    Ok(triage::save(&auth::db()?, &list, Some(&lead.id)).await?)
 }

@@ -1,15 +1,36 @@
-//! The safeguarding lead's phrase list, in versions: each save makes a new one, so a flag can
-//! always say which list raised it. A deployment starts with the list in `triage/phrases.txt`.
+//! The safeguarding lead's phrase lists, one per language, in versions: each save makes a new
+//! one, so a flag can always say which list raised it. A deployment starts with the lists in
+//! `triage/` (all but English awaiting review by a native speaker).
 
 use super::{get, now, DataError, DataResult, Db};
+use crate::domain::Language;
 
-const STARTING_LIST: &str = include_str!("triage/phrases.txt");
+const STARTING_LISTS: &[(Language, &str)] = &[
+    (Language::English, include_str!("triage/phrases.txt")),
+    (Language::Welsh, include_str!("triage/phrases.cy.txt")),
+    (Language::Polish, include_str!("triage/phrases.pl.txt")),
+    (Language::Romanian, include_str!("triage/phrases.ro.txt")),
+    (Language::Urdu, include_str!("triage/phrases.ur.txt")),
+    (Language::Arabic, include_str!("triage/phrases.ar.txt")),
+];
 
-/// The list in force.
+/// The lists in force: every phrase with its language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhraseList {
     pub version: i64,
-    pub phrases: Vec<String>,
+    pub phrases: Vec<(Language, String)>,
+}
+
+impl PhraseList {
+    /// The phrases of one language, one per line.
+    pub fn lines(&self, language: Language) -> String {
+        self.phrases
+            .iter()
+            .filter(|(of, _)| *of == language)
+            .map(|(_, phrase)| phrase.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// Phrases from text with one per line; `#` lines are comments.
@@ -20,21 +41,42 @@ pub fn parse(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Puts the starting list in place on a new database; called at start-up.
+/// Every language's starting phrases.
+pub fn starting_lists() -> Vec<(Language, String)> {
+    STARTING_LISTS
+        .iter()
+        .flat_map(|(language, text)| parse(text).into_iter().map(|phrase| (*language, phrase)))
+        .collect()
+}
+
+/// Puts the starting lists in place on a new database, and a language's starting list beside a
+/// list that has never had phrases in it (a deployment from before lists had languages); called
+/// at start-up. A language the lead has emptied stays empty.
 pub async fn ensure_started(db: &Db) -> DataResult<()> {
-    let any = sqlx::query("SELECT version FROM triage_lists LIMIT 1")
-        .fetch_optional(db.pool())
-        .await?;
-    if any.is_none() {
-        match save(db, &parse(STARTING_LIST), None).await {
-            // Another server starting at the same moment put it there first.
-            Err(DataError::Database(sqlx::Error::Database(e))) if e.is_unique_violation() => {}
-            other => {
-                other?;
-            }
-        }
+    let ever: Vec<String> = sqlx::query("SELECT DISTINCT language FROM triage_phrases")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| get(row, "language"))
+        .collect::<DataResult<_>>()?;
+    let missing: Vec<(Language, String)> = starting_lists()
+        .into_iter()
+        .filter(|(language, _)| !ever.iter().any(|code| code == language.as_str()))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let mut phrases = match current(db).await {
+        Ok(list) => list.phrases,
+        Err(DataError::NotFound(_)) => Vec::new(),
+        Err(other) => return Err(other),
+    };
+    phrases.extend(missing);
+    match save(db, &phrases, None).await {
+        // Another server starting at the same moment put them there first.
+        Err(DataError::Database(sqlx::Error::Database(e))) if e.is_unique_violation() => Ok(()),
+        other => other.map(|_| ()),
+    }
 }
 
 pub async fn current(db: &Db) -> DataResult<PhraseList> {
@@ -43,14 +85,19 @@ pub async fn current(db: &Db) -> DataResult<PhraseList> {
         .await?;
     let version = get::<Option<i64>>(&latest, "version")?
         .ok_or(DataError::NotFound("There is no phrase list yet."))?;
-    let phrases =
-        sqlx::query("SELECT phrase FROM triage_phrases WHERE version = $1 ORDER BY position")
-            .bind(version)
-            .fetch_all(db.pool())
-            .await?
-            .iter()
-            .map(|row| get(row, "phrase"))
-            .collect::<DataResult<_>>()?;
+    let phrases = sqlx::query(
+        "SELECT language, phrase FROM triage_phrases WHERE version = $1 ORDER BY position",
+    )
+    .bind(version)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| {
+        let language = Language::parse(&get::<String>(row, "language")?)
+            .ok_or(DataError::NotFound("unknown phrase language"))?;
+        Ok((language, get(row, "phrase")?))
+    })
+    .collect::<DataResult<_>>()?;
     Ok(PhraseList { version, phrases })
 }
 
@@ -64,7 +111,7 @@ pub async fn check(db: &Db, text: &str) -> DataResult<Option<(Vec<String>, i64)>
 }
 
 /// Saves `phrases` as the next version; returns its number.
-pub async fn save(db: &Db, phrases: &[String], by: Option<&str>) -> DataResult<i64> {
+pub async fn save(db: &Db, phrases: &[(Language, String)], by: Option<&str>) -> DataResult<i64> {
     if phrases.is_empty() {
         return Err(DataError::Invalid(
             "The list needs at least one phrase.".into(),
@@ -81,13 +128,17 @@ pub async fn save(db: &Db, phrases: &[String], by: Option<&str>) -> DataResult<i
         .bind(by)
         .execute(&mut *tx)
         .await?;
-    for (position, phrase) in phrases.iter().enumerate() {
-        sqlx::query("INSERT INTO triage_phrases (version, position, phrase) VALUES ($1, $2, $3)")
-            .bind(version)
-            .bind(position as i64)
-            .bind(phrase)
-            .execute(&mut *tx)
-            .await?;
+    for (position, (language, phrase)) in phrases.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO triage_phrases (version, position, language, phrase) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(version)
+        .bind(position as i64)
+        .bind(language.as_str())
+        .bind(phrase)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(version)

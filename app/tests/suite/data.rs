@@ -1045,7 +1045,7 @@ async fn triage_raises_a_flag_with_the_answer_saying_which_kind_and_which_words(
     // The lead's own phrases work on top: the lead adds one, and the next version is used from
     // then on.
     let mut phrases = triage::current(&db).await.unwrap().phrases;
-    phrases.push("trampoline".into());
+    phrases.push((app::domain::Language::English, "trampoline".into()));
     let lead = staff::find_by_email(&db, "safeguarding@heard.example")
         .await
         .unwrap();

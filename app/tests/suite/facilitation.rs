@@ -778,7 +778,8 @@ async fn a_translation_sits_beside_writing_in_another_language_and_reaches_triag
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
     let facilitator = facilitator_id(&db).await;
-    let polish = "Boję się wracać do domu, tata mnie bije";
+    // Not one of the Polish starting phrases: only a translation lets triage read it.
+    let polish = "Wujek mnie kopie, gdy mama wychodzi. Jest mi źle.";
     child_answers_everything(&db, &opened.join_code, polish).await;
     let said = contribution::for_session(&db, &opened.id).await.unwrap();
     let written = said
@@ -790,14 +791,14 @@ async fn a_translation_sits_beside_writing_in_another_language_and_reaches_triag
             .await
             .unwrap()
             .is_empty(),
-        "the phrase list and the kinds of harm are English: Polish passes them unseen"
+        "the kinds of harm are English, and no Polish phrase is close"
     );
 
     assert!(matches!(
         moderation::describe(&db, &written.id, &facilitator, "x", Some(Language::English)).await,
         Err(DataError::Invalid(_))
     ));
-    let english = "I am scared to go home, my dad hits me";
+    let english = "My uncle kicks me when mum goes out. I feel bad.";
     moderation::describe(
         &db,
         &written.id,
@@ -818,7 +819,7 @@ async fn a_translation_sits_beside_writing_in_another_language_and_reaches_triag
     assert_eq!(translated.lang(), Some("pl"));
     assert_eq!(
         translated.translation().as_deref(),
-        Some("Written in Polish. In English: I am scared to go home, my dad hits me")
+        Some("Written in Polish. In English: My uncle kicks me when mum goes out. I feel bad.")
     );
     let queue = concern::queue(&db).await.unwrap();
     assert_eq!(
@@ -861,4 +862,52 @@ async fn a_translation_sits_beside_writing_in_another_language_and_reaches_triag
     assert!(rows.iter().any(
         |row| row.answer == "Lubię basen (in Polish; translated: \"I like the swimming pool\")"
     ));
+}
+
+#[tokio::test]
+async fn the_phrase_lists_in_other_languages_flag_a_polish_and_an_urdu_disclosure() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    child_answers_everything(&db, &opened.join_code, "Boję się, tata mnie bije").await;
+    child_answers_everything(&db, &opened.join_code, "ابو مجھے مارتا ہے").await;
+    child_answers_everything(&db, &opened.join_code, "Lubię pływać w basenie").await;
+    let queue = concern::queue(&db).await.unwrap();
+    let mut reasons = Vec::new();
+    for raised in &queue {
+        reasons.push(
+            concern::chronology(&db, &raised.id).await.unwrap()[0]
+                .text
+                .clone(),
+        );
+    }
+    // Each child wrote in every question that takes words: flags for the Polish and the Urdu
+    // disclosure only, none for the swimming.
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.contains("Polish phrase \"mnie bije\"") || r.contains("Urdu phrase")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("close to the Polish phrase \"mnie bije\"")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("close to the Urdu phrase \"مجھے مارتا\"")),
+        "{reasons:?}"
+    );
+
+    // The lead edits a language's list like the English one.
+    let mut list = app::data::triage::current(&db).await.unwrap();
+    assert!(list.lines(Language::Arabic).contains("يضربني"));
+    list.phrases.push((Language::Polish, "basen*".into()));
+    app::data::triage::save(&db, &list.phrases, None)
+        .await
+        .unwrap();
+    child_answers_everything(&db, &opened.join_code, "Byłem na basenie").await;
+    assert!(concern::queue(&db).await.unwrap().len() > queue.len());
 }

@@ -288,7 +288,7 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
     (
         "save_phrase_list",
         Gate::Staff(Role::can_safeguard),
-        "phrases=",
+        "phrases%5Ben%5D=",
     ),
     (
         "load_concern",

@@ -8,18 +8,30 @@ pub mod concepts;
 
 pub use concepts::{Flag, Harm};
 
+use super::Language;
+
 /// Why a text was flagged, in words for the safeguarding lead: each kind of harm with the words
-/// that made it match, then each phrase of the lead's list it came close to.
-pub fn reasons(list: &[String], text: &str) -> Vec<String> {
+/// that made it match, then each phrase of the lead's lists it came close to. A child's language
+/// is not known here, so the phrases of every language are tried.
+pub fn reasons(list: &[(Language, String)], text: &str) -> Vec<String> {
     let mut reasons: Vec<String> = concepts::assess(text)
         .into_iter()
         .map(|flag| format!("possible {} (\"{}\")", flag.harm.label(), flag.words))
         .collect();
-    reasons.extend(
-        matches(list, text)
-            .into_iter()
-            .map(|phrase| format!("close to the phrase \"{phrase}\"")),
-    );
+    for language in Language::ALL {
+        let phrases: Vec<String> = list
+            .iter()
+            .filter(|(of, _)| of == language)
+            .map(|(_, phrase)| phrase.clone())
+            .collect();
+        reasons.extend(matches(&phrases, text).into_iter().map(|phrase| {
+            if *language == Language::English {
+                format!("close to the phrase \"{phrase}\"")
+            } else {
+                format!("close to the {} phrase \"{phrase}\"", language.label())
+            }
+        }));
+    }
     reasons
 }
 

@@ -3,7 +3,7 @@ use crate::api::safeguarding::{
     load_concern, load_phrase_list, safeguarding_queue, ClearConcern, RecordConcernEntry,
     SavePhraseList,
 };
-use crate::domain::{ConcernCase, ConcernSummary};
+use crate::domain::{ConcernCase, ConcernSummary, Language};
 use crate::ui::components::{on_live_change, ActionProblem, Problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -70,10 +70,16 @@ fn PhraseList() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok((version, phrases)) => view! {
+                        Ok((version, lists)) => view! {
                             <ActionForm action=save attr:class="staff-form">
-                                <label for="phrases">{format!("Phrases, one per line (version {version})")}</label>
-                                <textarea id="phrases" name="phrases" rows="12">{phrases}</textarea>
+                                <p>{format!("Version {version}. The kinds of harm are found in English only; in the other languages only these phrases are looked for, so a translation of an answer is still worth making. The starting phrases in other languages await review by a native speaker.")}</p>
+                                {lists.into_iter().map(|(language, lines)| {
+                                    let field = format!("phrases-{}", language.as_str());
+                                    view! {
+                                        <label for=field.clone()>{format!("{} phrases, one per line", language.label())}</label>
+                                        <textarea id=field name=format!("phrases[{}]", language.as_str()) lang=language.tag() dir="auto" rows=if language == Language::English { "12" } else { "5" }>{lines}</textarea>
+                                    }
+                                }).collect_view()}
                                 <ActionProblem action=save/>
                                 <button type="submit">"Save as a new version"</button>
                             </ActionForm>

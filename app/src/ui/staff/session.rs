@@ -216,7 +216,7 @@ fn ContributionItem(
             let unchecked = c.translated_from.is_none() && may_be_another_language(text);
             Some(view! {
                 {unchecked.then(|| view! {
-                    <p class="hidden-note">"This may be in another language. Triage reads English only, so it has not checked it: add a translation."</p>
+                    <p class="hidden-note">"This may be in another language. In other languages triage only looks for the lead's phrases: add a translation so it is checked fully."</p>
                 })}
                 <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from=c.translated_from/>
             }.into_any())
