@@ -53,7 +53,15 @@ test('a worried child reaches the safeguarding lead at once; the chronology grow
   await expect(ours).toHaveCount(2);
   await expect(ours.first()).toContainText('new, not opened yet');
   await expect(lead.getByLabel('English phrases, one per line')).toContainText('county lines');
-  await expect(lead.getByLabel('Polish phrases, one per line')).toContainText('bije mnie');
+  const polishList = lead.getByLabel('Polish phrases, one per line');
+  await expect(polishList).toContainText('bije mnie');
+  // The lead adds a Polish phrase; the lists are saved together as the next version.
+  const version = Number((await lead.getByText(/^Version \d+\./).textContent())!.match(/\d+/)![0]);
+  await polishList.fill(`${await polishList.inputValue()}\nnie mów tacie`);
+  await lead.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(lead.getByText(`Version ${version + 1}.`, { exact: false })).toBeVisible();
+  await expect(lead.getByLabel('Polish phrases, one per line')).toHaveValue(/nie mów tacie/);
+  await expect(lead.getByLabel('English phrases, one per line')).toHaveValue(/county lines/);
   await expectAccessible(lead);
   await ours.filter({ hasText: 'A facilitator raised it' }).getByRole('link').click();
   await expect(lead.getByText('Nobody listens to me at home')).toBeVisible();
