@@ -1,10 +1,11 @@
 //! The receipt page as the server renders it: a decision linked to two of a child's answers asks
 //! "Did we get it right?" once, not once per answer.
 
+use crate::common::process::open_hall;
 use crate::common::{body_text, heard};
 use app::data::contribution::{self, AfterAnswer, NewContribution};
 use app::data::decision::{self, NewDecision, NewFeedback};
-use app::data::{session, staff};
+use app::data::staff;
 use app::domain::{
     Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, OutcomeLevel,
 };
@@ -93,19 +94,6 @@ async fn one_decision_linked_to_two_answers_asks_did_we_get_it_right_once() {
         1,
         "one anchor"
     );
-}
-
-/// The demo facilitator opens a session of the demo activity.
-async fn open_hall(db: &app::data::Db) -> app::domain::SessionSummary {
-    let facilitator = staff::find_by_email(db, "facilitator@heard.example")
-        .await
-        .unwrap();
-    session::open(
-        db,
-        session::NewSession::new("activity-short-breaks", "Hall", &facilitator.id),
-    )
-    .await
-    .unwrap()
 }
 
 /// A child answers every question (a face, the first option, or `words`) and finishes; returns
