@@ -14,6 +14,9 @@ document.addEventListener('click', (event) => {
 (() => {
   if (!('serviceWorker' in navigator)) return;
   let waiting = 0;
+  // In the page's language, from the page itself (see `shell` in app/src/ui/mod.rs).
+  const words = document.getElementById('heard-words')?.dataset || {};
+  const counted = (text, count) => text.replace('{count}', String(count));
 
   const bar = document.createElement('div');
   bar.id = 'heard-waiting';
@@ -27,24 +30,33 @@ document.addEventListener('click', (event) => {
     if (worries > 0) {
       const line = document.createElement('p');
       line.className = 'worry';
-      line.textContent = 'A child pressed "I\'m worried" and it has not reached Heard yet. '
-        + 'Go to the child now, and tell the safeguarding lead.';
+      line.textContent = words.worry
+        || 'A child pressed "I\'m worried" and it has not reached Heard yet. Go to the child now, and tell the safeguarding lead.';
       bar.append(line);
     }
     if (count > 0) {
       const line = document.createElement('p');
-      line.textContent = count === 1
-        ? '1 answer is kept on this tablet. It will be sent when the Wi-Fi is back.'
-        : `${count} answers are kept on this tablet. They will be sent when the Wi-Fi is back.`;
+      line.textContent = counted(
+        words.kept || 'Answers kept on this tablet: {count}. They will be sent when the Wi-Fi is back.',
+        count,
+      );
       bar.append(line);
     }
     if (refused.length > 0) {
       const line = document.createElement('p');
-      line.textContent = `Heard could not take ${refused.length === 1 ? '1 answer' : `${refused.length} answers`} sent from this tablet: ${[...new Set(refused)].join(' ')}`;
+      const why = document.createElement('span');
+      // The server's reasons are in English for now.
+      why.lang = 'en';
+      why.textContent = [...new Set(refused)].join(' ');
+      line.append(
+        counted(words.refused || 'Heard could not take answers sent from this tablet: {count}.', refused.length),
+        ' ',
+        why,
+      );
       const dismiss = document.createElement('button');
       dismiss.type = 'button';
       dismiss.className = 'button secondary';
-      dismiss.textContent = 'Dismiss';
+      dismiss.textContent = words.dismiss || 'Dismiss';
       dismiss.addEventListener('click', () => tell({ dismiss: true }));
       line.append(' ', dismiss);
       bar.append(line);

@@ -1,7 +1,7 @@
 //! Who is asking: the staff sign-in cookie and role checks used by every staff server function.
 
 use crate::data::{sign_in, Db};
-use crate::domain::{Display, Role, StaffMember};
+use crate::domain::{Display, Language, Role, StaffMember};
 use crate::error::AppError;
 use crate::media::MediaStore;
 use axum::http::{header, request::Parts, HeaderMap, HeaderValue};
@@ -13,6 +13,7 @@ const COOKIE: &str = "heard_staff";
 /// Between the password and the second factor.
 const PENDING_COOKIE: &str = "heard_pending";
 const DISPLAY_COOKIE: &str = "heard_display";
+const LANGUAGE_COOKIE: &str = "heard_language";
 
 /// What every request can reach: built once at start-up and provided as Leptos context.
 #[derive(Clone, Debug)]
@@ -77,6 +78,25 @@ pub fn set_display(display: Display) -> Result<(), AppError> {
 
 pub fn reset_display() -> Result<(), AppError> {
     set_cookie(DISPLAY_COOKIE, "", 0)
+}
+
+/// The language the child chose for their pages on this tablet, from its cookie. Staff pages
+/// are in English for now, even on a tablet a child left in another language.
+pub fn page_language() -> Option<Language> {
+    let parts = use_context::<Parts>()?;
+    if parts.uri.path().starts_with("/staff") {
+        return None;
+    }
+    cookie_in(&parts.headers, LANGUAGE_COOKIE).and_then(|tag| Language::for_pages(&tag))
+}
+
+/// Remembers the language until the turn is handed over, like the display.
+pub fn set_page_language(language: Language) -> Result<(), AppError> {
+    set_cookie(LANGUAGE_COOKIE, language.as_str(), 12 * 60 * 60)
+}
+
+pub fn reset_page_language() -> Result<(), AppError> {
+    set_cookie(LANGUAGE_COOKIE, "", 0)
 }
 
 /// The signed-in member of staff, if any.

@@ -89,14 +89,14 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
   await child.getByRole('textbox').fill('Somewhere quiet, written while the Wi-Fi was down');
   await child.getByRole('button', { name: 'Next' }).click();
   await expect(child.getByText('Question 3 of 5')).toBeVisible();
-  await expect(waiting).toHaveText('1 answer is kept on this tablet. It will be sent when the Wi-Fi is back.');
+  await expect(waiting).toHaveText('Answers kept on this tablet: 1. They will be sent when the Wi-Fi is back.');
 
   // The press's id, made with the page, survives hydration: a resend is one concern, not two.
   await expect(child.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
   await expect(child.locator('input[name="request"]')).toHaveValue(/^[0-9a-f-]{36}$/);
   await child.getByRole('button', { name: "I'm worried" }).click();
   await expect(child.getByRole('heading', { name: 'Thank you for telling us' })).toBeVisible();
-  await expect(waiting).toContainText('2 answers are kept on this tablet');
+  await expect(waiting).toContainText('Answers kept on this tablet: 2.');
   // It has reached no one yet, so the adult on the tablet is told to act now.
   await expect(waiting).toContainText('A child pressed "I\'m worried" and it has not reached Heard yet.');
   await child.getByRole('link', { name: 'Go back to where I was' }).click();
@@ -120,7 +120,7 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
   await child.mouse.up();
   await child.getByRole('button', { name: 'Send' }).click();
   await expect(child.getByRole('heading', { name: 'How was today?' })).toBeVisible();
-  await expect(waiting).toContainText('5 answers are kept on this tablet');
+  await expect(waiting).toContainText('Answers kept on this tablet: 5.');
   expect(await waitingPosts(child)).toBe(5);
   await expectAccessible(child);
   await child.getByRole('link', { name: 'Skip' }).click();
@@ -160,7 +160,7 @@ test('a turn goes on when the Wi-Fi drops, and every answer arrives once', async
     });
     navigator.serviceWorker.controller!.postMessage({ send: true });
   }, { url: answerUrl, turn });
-  await expect(waiting).toContainText('Heard could not take 1 answer sent from this tablet: That question does not exist.');
+  await expect(waiting).toContainText('Heard could not take answers sent from this tablet: 1. That question does not exist.');
   await expectAccessible(child);
   await waiting.getByRole('button', { name: 'Dismiss' }).click();
   await expect(waiting).toBeHidden();
@@ -217,7 +217,7 @@ test('an offline burst: 20 answers with photos and drawings, a reload, then exac
     await expect(page.getByText('Question 4 of 5')).toBeVisible();
     await page.reload();
     await expect(page.getByText('Question 4 of 5')).toBeVisible();
-    await expect(page.locator('#heard-waiting')).toContainText('3 answers are kept on this tablet');
+    await expect(page.locator('#heard-waiting')).toContainText('Answers kept on this tablet: 3.');
     await page.getByLabel('Music').check();
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByText('Question 5 of 5')).toBeVisible();
@@ -239,7 +239,7 @@ test('an offline burst: 20 answers with photos and drawings, a reload, then exac
     }
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByRole('heading', { name: 'How was today?' })).toBeVisible();
-    await expect(page.locator('#heard-waiting')).toContainText('5 answers are kept on this tablet');
+    await expect(page.locator('#heard-waiting')).toContainText('Answers kept on this tablet: 5.');
   }
   await facilitator.reload();
   await expect(facilitator.getByText('What children said (0)')).toBeVisible();

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 #[server]
 pub async fn join_session(code: String) -> Result<(), AppError> {
     use crate::{auth, data::session};
-    match session::join_limited(&auth::db()?, &code, &auth::client_address()).await {
+    let language = crate::domain::Language::of_child_pages();
+    match session::join_limited(&auth::db()?, &code, &auth::client_address(), language).await {
         Ok(participation) => {
             leptos_axum::redirect(&format!("/take/{participation}/welcome"));
             Ok(())
@@ -194,6 +195,7 @@ pub async fn next_person(participation: String) -> Result<(), AppError> {
     use crate::{auth, data::contribution};
     contribution::hand_over(&auth::db()?, &participation).await?;
     auth::reset_display()?;
+    auth::reset_page_language()?;
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -206,14 +208,40 @@ pub async fn change_display(large: bool, contrast: bool, back: String) -> Result
         large_text: large,
         high_contrast: contrast,
     })?;
-    // Only a path on this site: never somewhere a crafted link chose.
+    go_back(&back);
+    Ok(())
+}
+
+/// The language of the child's pages, from the choice on the join, welcome, receipt and board
+/// pages; kept for this turn, and on the turn itself so staff know it.
+#[server]
+pub async fn change_language(
+    language: String,
+    #[server(default)] participation: String,
+    back: String,
+) -> Result<(), AppError> {
+    use crate::{auth, data::contribution, domain::Language};
+    let language = Language::for_pages(&language).ok_or_else(|| {
+        AppError::Invalid("Heard's pages are not written in that language yet.".into())
+    })?;
+    if !participation.is_empty() {
+        contribution::choose_language(&auth::db()?, &participation, language).await?;
+    }
+    auth::set_page_language(language)?;
+    go_back(&back);
+    Ok(())
+}
+
+/// Back to the page a choice was made on: only a path on this site, never somewhere a crafted
+/// link chose.
+#[cfg(feature = "ssr")]
+fn go_back(back: &str) {
     let safe = back.starts_with('/')
         && !back.starts_with("//")
         && back
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "/-_?=&".contains(c));
-    leptos_axum::redirect(if safe { &back } else { "/" });
-    Ok(())
+    leptos_axum::redirect(if safe { back } else { "/" });
 }
 
 /// A receipt code typed on the lookup page; wrong codes are counted per address.

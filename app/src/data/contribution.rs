@@ -2,8 +2,8 @@
 
 use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
 use crate::domain::{
-    AgeBand, Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, MediaConsent,
-    MediaRef, PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
+    AgeBand, Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, Language,
+    MediaConsent, MediaRef, PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
 };
 use sqlx::any::AnyRow;
 
@@ -36,17 +36,23 @@ pub enum AfterAnswer {
 
 /// Starts a child's turn in the open session the typed code belongs to.
 pub async fn join(db: &Db, typed_code: &str) -> DataResult<String> {
+    join_in(db, typed_code, Language::English).await
+}
+
+/// Joins with the child's pages already in `language` (chosen on the join page).
+pub async fn join_in(db: &Db, typed_code: &str, language: Language) -> DataResult<String> {
     let session_id = session::by_join_code(db, typed_code).await?;
     let id = new_id();
     for _ in 0..5 {
         let inserted = sqlx::query(
-            "INSERT INTO participations (id, session_id, receipt_code, started_at) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO participations (id, session_id, receipt_code, started_at, language) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&id)
         .bind(&session_id)
         .bind(codes::receipt_code())
         .bind(now())
+        .bind(language.as_str())
         .execute(db.pool())
         .await;
         match inserted {
@@ -558,6 +564,21 @@ pub async fn hand_over(db: &Db, participation_id: &str) -> DataResult<()> {
     .bind(participation_id)
     .execute(db.pool())
     .await?;
+    Ok(())
+}
+
+/// The child changed the language of their pages during the turn; a turn handed over is left
+/// as it was.
+pub async fn choose_language(
+    db: &Db,
+    participation_id: &str,
+    language: Language,
+) -> DataResult<()> {
+    sqlx::query("UPDATE participations SET language = $1 WHERE id = $2 AND handed_over_at IS NULL")
+        .bind(language.as_str())
+        .bind(participation_id)
+        .execute(db.pool())
+        .await?;
     Ok(())
 }
 

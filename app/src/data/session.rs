@@ -3,7 +3,7 @@
 use super::{
     activity, codes, format_date, get, new_id, now, required, throttle, DataError, DataResult, Db,
 };
-use crate::domain::{mode_label, AnswerMode, Role, SessionSummary, SessionTally, SpaceRecord};
+use crate::domain::{mode_label, AnswerMode, Language, Role, SessionSummary, SessionTally, SpaceRecord};
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
      s.join_code, s.opened_at, s.held_on, s.closed_at, u.email AS facilitator, \
@@ -161,9 +161,14 @@ pub async fn by_join_code(db: &Db, typed: &str) -> DataResult<String> {
 /// Joins with a typed code, unless this address has typed too many wrong codes lately. Only
 /// wrong codes count, and only per address: there is no budget shared by everyone that an
 /// outsider could use up, and a school's own mistypes never reach its limit.
-pub async fn join_limited(db: &Db, typed: &str, address: &str) -> DataResult<String> {
+pub async fn join_limited(
+    db: &Db,
+    typed: &str,
+    address: &str,
+    language: Language,
+) -> DataResult<String> {
     let counted = throttle::count(db, &throttle::JOIN_ADDRESS, address).await?;
-    let joined = super::contribution::join(db, typed).await;
+    let joined = super::contribution::join_in(db, typed, language).await;
     if joined.is_ok() {
         counted.forgive(db).await?;
     }

@@ -49,18 +49,6 @@ impl AnswerMode {
         }
     }
 
-    /// What the child sees on the button that picks this way of answering.
-    pub fn invitation(self) -> &'static str {
-        match self {
-            AnswerMode::EmojiScale => "Choose a face",
-            AnswerMode::Choice => "Choose pictures",
-            AnswerMode::Text => "Write it",
-            AnswerMode::Photo => "Show a photo",
-            AnswerMode::Drawing => "Draw it",
-            AnswerMode::Audio => "Say it",
-        }
-    }
-
     /// Parses a prompt's stored list of modes, e.g. `photo,text`.
     pub fn parse_list(list: &str) -> Option<Vec<AnswerMode>> {
         let modes: Option<Vec<_>> = list
@@ -162,15 +150,6 @@ impl MediaConsent {
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|consent| consent.as_str() == s)
-    }
-
-    /// How the choice is put to the child.
-    pub fn child_label(self) -> &'static str {
-        match self {
-            Self::Team => "Only the people running today",
-            Self::DecisionMakers => "The people who make decisions too",
-            Self::Public => "Anyone, on the public board",
-        }
     }
 
     pub fn staff_label(self) -> &'static str {

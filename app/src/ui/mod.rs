@@ -4,16 +4,24 @@
 pub mod child;
 pub mod components;
 pub mod staff;
+pub mod words;
 
+use crate::domain::Language;
+use crate::say;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let language = Language::of_child_pages();
+    let lang = match language {
+        Language::English => "en-GB",
+        other => other.as_str(),
+    };
     view! {
         <!DOCTYPE html>
-        <html lang="en-GB">
+        <html lang=lang dir=language.dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -26,6 +34,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <MetaTags/>
             </head>
             <body class=crate::domain::Display::current().body_class()>
+                // The offline bar's words, for /heard-offline.js: it runs before and without the wasm.
+                <div
+                    id="heard-words"
+                    hidden
+                    data-kept=say!(offline.kept, count = "{count}")
+                    data-refused=say!(offline.refused, count = "{count}")
+                    data-worry=say!(offline.worry)
+                    data-dismiss=say!(offline.dismiss)
+                ></div>
                 <App/>
             </body>
         </html>

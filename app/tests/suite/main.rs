@@ -16,4 +16,5 @@ mod rights;
 mod store;
 mod strategy;
 mod throttles;
+mod translations;
 mod triage;

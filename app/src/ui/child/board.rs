@@ -3,7 +3,8 @@
 
 use super::welcome::BoardEntry;
 use crate::api::child::load_board;
-use crate::ui::components::{DisplayOptions, Problem, WorriedButton};
+use crate::ui::components::{DisplayOptions, LanguageChoice, Problem, WorriedButton};
+use crate::say;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,17 +12,18 @@ use leptos_meta::Title;
 pub fn BoardPage() -> impl IntoView {
     let board = Resource::new(|| (), |_| load_board());
     view! {
-        <Title text="You said, we did"/>
+        <Title text=say!(receipt.title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"You said, we did"</h1>
-            <p>"What children and young people told us, and what we did about it."</p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <LanguageChoice/>
+            <h1>{say!(receipt.title)}</h1>
+            <p>{say!(board.intro)}</p>
+            <Suspense fallback=|| view! { <p>{say!(board.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match board.await {
-                        Ok(items) if items.is_empty() => view! { <p>"Nothing has been published yet."</p> }.into_any(),
+                        Ok(items) if items.is_empty() => view! { <p>{say!(board.nothing)}</p> }.into_any(),
                         Ok(items) => view! {
-                            <h2>"What we did"</h2>
+                            <h2>{say!(receipt.what_we_did)}</h2>
                             <ul class="said-list">
                                 {items.into_iter().map(|item| view! { <li><BoardEntry item/></li> }).collect_view()}
                             </ul>

@@ -2,18 +2,38 @@ use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_file, Sending, SendingStatus};
 use crate::domain::{icon, PromptPage as Page};
 use crate::ui::components::Icon;
+use crate::say;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The colours a child can draw with, each with a name for screen readers and switches.
+/// The colours a child can draw with (a style class and the ink), each named for screen
+/// readers and switches in `colour_name`.
 const COLOURS: [(&str, &str); 5] = [
-    ("Black", "#1a1a1a"),
-    ("Red", "#d4351c"),
-    ("Blue", "#1d70b8"),
-    ("Green", "#00703c"),
-    ("Yellow", "#ffdd00"),
+    ("black", "#1a1a1a"),
+    ("red", "#d4351c"),
+    ("blue", "#1d70b8"),
+    ("green", "#00703c"),
+    ("yellow", "#ffdd00"),
 ];
-const THICKNESS: [(&str, f64); 3] = [("Thin", 4.0), ("Medium", 10.0), ("Thick", 22.0)];
+const THICKNESS: [f64; 3] = [4.0, 10.0, 22.0];
+
+fn colour_name(class: &str) -> &'static str {
+    match class {
+        "black" => say!(drawing.black),
+        "red" => say!(drawing.red),
+        "blue" => say!(drawing.blue),
+        "green" => say!(drawing.green),
+        _ => say!(drawing.yellow),
+    }
+}
+
+fn thickness_name(size: f64) -> &'static str {
+    match size {
+        s if s < 8.0 => say!(drawing.thin),
+        s if s < 16.0 => say!(drawing.medium),
+        _ => say!(drawing.thick),
+    }
+}
 const WIDTH: u32 = 960;
 const HEIGHT: u32 = 600;
 
@@ -34,7 +54,7 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
     let strokes = StoredValue::new(Vec::<Stroke>::new());
     let current = StoredValue::new(None::<Stroke>);
     let colour = RwSignal::new(COLOURS[0].1.to_owned());
-    let width = RwSignal::new(THICKNESS[1].1);
+    let width = RwSignal::new(THICKNESS[1]);
     let erasing = RwSignal::new(false);
     let drawn = RwSignal::new(0usize);
     let ready = RwSignal::new(false);
@@ -109,10 +129,10 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
     view! {
         <MediaForm page on_submit=attach>
             <fieldset class="choices palette">
-                <legend>"Colour"</legend>
+                <legend>{say!(drawing.colour)}</legend>
                 {COLOURS.iter().map(|(name, hex)| {
                     // A class per colour: the page's CSP allows no inline styles.
-                    let swatch = format!("swatch-colour swatch-{}", name.to_ascii_lowercase());
+                    let swatch = format!("swatch-colour swatch-{name}");
                     let hex = hex.to_string();
                     let chosen = hex.clone();
                     view! {
@@ -124,23 +144,23 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
                                 on:change=move |_| { colour.set(hex.clone()); erasing.set(false); }
                             />
                             <span class=swatch aria-hidden="true"></span>
-                            {*name}
+                            {colour_name(name)}
                         </label>
                     }
                 }).collect_view()}
                 <label class="swatch">
                     <input type="radio" name="colour" checked=move || erasing.get() on:change=move |_| erasing.set(true)/>
-                    <Icon symbol=icon::SPONGE/>" Eraser"
+                    <Icon symbol=icon::SPONGE/>" "{say!(drawing.eraser)}
                 </label>
             </fieldset>
             <fieldset class="choices palette">
-                <legend>"Thickness"</legend>
-                {THICKNESS.iter().map(|(name, size)| {
+                <legend>{say!(drawing.thickness)}</legend>
+                {THICKNESS.iter().map(|size| {
                     let size = *size;
                     view! {
                         <label class="swatch">
                             <input type="radio" name="thickness" checked=move || width.get() == size on:change=move |_| width.set(size)/>
-                            {*name}
+                            {thickness_name(size)}
                         </label>
                     }
                 }).collect_view()}
@@ -151,18 +171,18 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
                 width=WIDTH
                 height=HEIGHT
                 role="img"
-                aria-label="Drawing area: draw with your finger or a stylus"
+                aria-label=say!(drawing.area)
                 on:pointerdown=start
                 on:pointermove=extend
                 on:pointerup=finish
                 on:pointercancel=finish
             ></canvas>
             <p class="drawing-tools">
-                <button type="button" class="button secondary" on:click=undo disabled=move || drawn.get() == 0>"Undo"</button>
-                <button type="button" class="button secondary" on:click=clear disabled=move || drawn.get() == 0>"Clear"</button>
+                <button type="button" class="button secondary" on:click=undo disabled=move || drawn.get() == 0>{say!(drawing.undo)}</button>
+                <button type="button" class="button secondary" on:click=clear disabled=move || drawn.get() == 0>{say!(drawing.clear)}</button>
             </p>
             <input node_ref=file_input type="file" name="drawing" accept="image/png" class="visually-hidden" tabindex="-1" aria-hidden="true"/>
-            <ConsentChoice what="drawing"/>
+            <ConsentChoice legend=say!(media.who_sees_drawing)/>
             <AdultPanel/>
             <button
                 type="submit"
@@ -171,9 +191,9 @@ pub fn DrawingForm(page: Page) -> impl IntoView {
                     !ready.get() || drawn.get() == 0 || matches!(sending.get(), Sending::Progress(_))
                 }
             >
-                {move || if ready.get() { "Send" } else { "Drawing is getting ready" }}
+                {move || if ready.get() { say!(send) } else { say!(drawing.getting_ready) }}
             </button>
-            <SendingStatus state=sending what="drawing"/>
+            <SendingStatus state=sending/>
         </MediaForm>
     }
 }

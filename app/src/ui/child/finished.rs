@@ -3,6 +3,7 @@ use crate::domain::ThankYou;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
 };
+use crate::say;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -18,17 +19,17 @@ pub fn FinishedPage() -> impl IntoView {
         finished_turn,
     );
     view! {
-        <Title text="Thank you"/>
+        <Title text=say!(thanks.title)/>
         <main class="child page">
             <DisplayOptions/>
-            <Suspense fallback=|| view! { <p>"Just a moment…"</p> }>
+            <Suspense fallback=|| view! { <p>{say!(just_a_moment)}</p> }>
                 {move || Suspend::new(async move {
                     match finished.await {
                         Ok(thanks) => view! { <Thanks thanks/> }.into_any(),
                         Err(error) => view! {
-                            <h1>"Thank you"</h1>
+                            <h1>{say!(thanks.title)}</h1>
                             <Problem error/>
-                            <p><a class="big-button" href="/" rel="external">"Start"</a></p>
+                            <p><a class="big-button" href="/" rel="external">{say!(start)}</a></p>
                         }
                         .into_any(),
                     }
@@ -51,26 +52,27 @@ fn Thanks(thanks: ThankYou) -> impl IntoView {
         receipt_qr_svg,
     } = thanks;
     view! {
-        <h1>"Thank you!"</h1>
+        <h1>{say!(thanks.heading)}</h1>
         <ReadAloud
-            text=format!(
-                "Thank you! {} will hear what you said. Your receipt code is {}. Keep it to see what happens next.",
-                finished.audience,
-                spelled(&finished.receipt_code)
+            text=say!(
+                thanks.spoken,
+                audience = finished.audience.clone(),
+                code = spelled(&finished.receipt_code)
             )
-            what="this page"
+            label=say!(read_page)
         />
-        <p class="big-text">{format!("{} will hear what you said.", finished.audience)}</p>
-        <p>"Your receipt code. Keep it to see what happens next:"</p>
-        <p class="receipt-code" data-testid="receipt-code">{finished.receipt_code.clone()}</p>
+        <p class="big-text">{say!(thanks.will_hear, audience = finished.audience.clone())}</p>
+        <p>{say!(thanks.keep_code)}</p>
+        // A code is read left to right in every language.
+        <p class="receipt-code" data-testid="receipt-code" dir="ltr">{finished.receipt_code.clone()}</p>
         <figure class="receipt-qr">
-            <div role="img" aria-label="QR code that opens your receipt page" inner_html=receipt_qr_svg></div>
-            <figcaption>"Or scan this with a phone to open your receipt page."</figcaption>
+            <div role="img" aria-label=say!(thanks.qr) inner_html=receipt_qr_svg></div>
+            <figcaption>{say!(thanks.scan)}</figcaption>
         </figure>
         <PageForm action=next then="/">
             <input type="hidden" name="participation" value=participation/>
             <ActionProblem action=next/>
-            <button type="submit" class="big-button">"Next person"</button>
+            <button type="submit" class="big-button">{say!(thanks.next_person)}</button>
         </PageForm>
     }
 }
@@ -80,7 +82,7 @@ fn spelled(code: &str) -> String {
     code.chars()
         .map(|c| {
             if c == '-' {
-                "dash".to_owned()
+                say!(thanks.dash).to_owned()
             } else {
                 c.to_string()
             }

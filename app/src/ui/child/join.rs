@@ -1,5 +1,8 @@
 use crate::api::child::JoinSession;
-use crate::ui::components::{ActionProblem, DisplayOptions, PageForm, ReadAloud, WorriedButton};
+use crate::say;
+use crate::ui::components::{
+    ActionProblem, DisplayOptions, LanguageChoice, PageForm, ReadAloud, WorriedButton,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -13,16 +16,14 @@ pub fn JoinPage() -> impl IntoView {
         .get("code")
         .unwrap_or_default();
     view! {
-        <Title text="Join a session"/>
+        <Title text=say!(join.title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"Hello! Let's start"</h1>
-            <ReadAloud
-                text="Hello! Let's start. Type the code your helper gives you, then press Start."
-                what="this page"
-            />
+            <LanguageChoice/>
+            <h1>{say!(join.heading)}</h1>
+            <ReadAloud text=say!(join.spoken) label=say!(read_page)/>
             <PageForm action=join class="child-form">
-                <label for="join-code">"Type the code your helper gives you"</label>
+                <label for="join-code">{say!(join.code_label)}</label>
                 <input
                     id="join-code"
                     name="code"
@@ -30,15 +31,16 @@ pub fn JoinPage() -> impl IntoView {
                     autocapitalize="characters"
                     spellcheck="false"
                     class="code-input"
+                    dir="ltr"
                     value=code
                 />
                 <ActionProblem action=join/>
-                <button type="submit" class="big-button">"Start"</button>
+                <button type="submit" class="big-button">{say!(start)}</button>
             </PageForm>
             <p class="aside">
-                <a href="/receipt" rel="external">"I have a receipt code: what happened to what I said?"</a>
+                <a href="/receipt" rel="external">{say!(join.receipt_link)}</a>
             </p>
-            <p class="aside staff-link"><a href="/staff">"Staff sign in"</a></p>
+            <p class="aside staff-link"><a href="/staff" rel="external">{say!(join.staff)}</a></p>
             <WorriedButton participation={None::<String>} back=""/>
         </main>
     }

@@ -10,6 +10,8 @@ use crate::ui::components::{
     ActionProblem, ChoiceInput, DisplayOptions, EmojiScaleInput, PageForm, Problem, ReadAloud,
     WorriedButton,
 };
+use crate::say;
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -35,7 +37,7 @@ pub fn PromptPage() -> impl IntoView {
     view! {
         <main class="child page">
             <DisplayOptions/>
-            <Suspense fallback=|| view! { <p>"Loading the question…"</p> }>
+            <Suspense fallback=|| view! { <p>{say!(question.loading)}</p> }>
                 {move || {
                     let (way, problem) = query.with(|query| {
                         (
@@ -46,10 +48,10 @@ pub fn PromptPage() -> impl IntoView {
                     Suspend::new(async move { match page.await {
                         Ok(page) => view! { <Question page submit way problem/> }.into_any(),
                         Err(error) => view! {
-                            <Title text="Question"/>
-                            <h1>"Sorry"</h1>
+                            <Title text=say!(question.title)/>
+                            <h1>{say!(sorry)}</h1>
                             <Problem error/>
-                            <p><a class="big-button" href="/" rel="external">"Go to the start"</a></p>
+                            <p><a class="big-button" href="/" rel="external">{say!(go_to_start)}</a></p>
                         }
                         .into_any(),
                     }})
@@ -65,11 +67,11 @@ fn spoken(page: &Page, mode: AnswerMode) -> String {
         AnswerMode::EmojiScale => {
             let words: Vec<&str> = EmojiScale::points(page.prompt.scale_points)
                 .iter()
-                .map(|(_, _, word)| *word)
+                .map(|(value, _, _)| words::face(*value))
                 .collect();
-            format!("You can choose: {}.", words.join(", "))
+            say!(question.you_can_choose, words = words.join(", "))
         }
-        AnswerMode::Text => "Write your answer in the box.".to_owned(),
+        AnswerMode::Text => say!(question.how_text).to_owned(),
         AnswerMode::Choice => {
             let words: Vec<&str> = page
                 .prompt
@@ -78,25 +80,25 @@ fn spoken(page: &Page, mode: AnswerMode) -> String {
                 .map(|option| option.label.as_str())
                 .collect();
             let how_many = if page.prompt.multiple {
-                "You can pick more than one."
+                say!(question.pick_many)
             } else {
-                "Pick one."
+                say!(question.pick_one)
             };
-            format!("You can choose: {}. {how_many}", words.join(", "))
+            format!(
+                "{} {how_many}",
+                say!(question.you_can_choose, words = words.join(", "))
+            )
         }
-        AnswerMode::Photo => "Take a photo or choose one, then press Send.".to_owned(),
-        AnswerMode::Drawing => {
-            "Draw with your finger. Choose a colour and how thick. Then press Send.".to_owned()
-        }
-        AnswerMode::Audio => {
-            "Press Start recording and say your answer. Press Stop when you have finished. Then press Send.".to_owned()
-        }
+        AnswerMode::Photo => say!(question.how_photo).to_owned(),
+        AnswerMode::Drawing => say!(question.how_drawing).to_owned(),
+        AnswerMode::Audio => say!(question.how_audio).to_owned(),
     };
     // The easy-read line is read too: it is the version some children understand.
     let easy_read = page.prompt.easy_read.trim();
     format!(
-        "{} {easy_read} {how} Or you can say: I'd rather not say.",
-        page.prompt.text
+        "{} {easy_read} {how} {}",
+        page.prompt.text,
+        say!(question.or_rather_not)
     )
 }
 
@@ -152,7 +154,11 @@ pub(crate) fn Question(
     let mode = way
         .filter(|w| page.prompt.modes.contains(w))
         .unwrap_or(page.prompt.modes[0]);
-    let heading = format!("Question {} of {}", page.prompt.position, page.total);
+    let heading = say!(
+        question.progress,
+        position = page.prompt.position,
+        total = page.total
+    );
     let speech = spoken(&page, mode);
     let position = page.prompt.position.to_string();
     let participation = page.participation_id.clone();
@@ -167,12 +173,12 @@ pub(crate) fn Question(
                 let current = (offered == mode).then_some("page");
                 view! {
                     <a class="button way" href=format!("?way={}", offered.as_str()) rel="external" aria-current=current>
-                        {offered.invitation()}
+                        {words::invitation(offered)}
                     </a>
                 }
             })
             .collect_view();
-        view! { <nav class="ways" aria-label="Ways to answer">{links}</nav> }
+        view! { <nav class="ways" aria-label=say!(question.ways)>{links}</nav> }
     });
     let answer = match mode {
         AnswerMode::Photo => view! { <PhotoForm page=page.clone()/> }.into_any(),
@@ -192,17 +198,17 @@ pub(crate) fn Question(
             })}
             {page.prompt.easy_read.clone()}
         </p>
-        <ReadAloud text=speech what="the question"/>
-        <p class="audience">{format!("{} will hear what you say.", page.audience)}</p>
+        <ReadAloud text=speech label=say!(read_question)/>
+        <p class="audience">{say!(will_hear, audience = page.audience.clone())}</p>
         {ways}
-        {problem.map(|problem| view! { <p class="problem" role="alert">{problem.message()}</p> })}
+        {problem.map(|problem| view! { <p class="problem" role="alert">{words::upload_problem(problem)}</p> })}
         {answer}
         <PageForm action=submit then=then class="decline-form">
             <input type="hidden" name="participation" value=page.participation_id.clone()/>
             <input type="hidden" name="prompt" value=page.prompt.id.clone()/>
             <input type="hidden" name="contribution" value=page.contribution_id.clone()/>
             <input type="hidden" name="declined" value="true"/>
-            <button type="submit" class="button secondary">"I'd rather not say"</button>
+            <button type="submit" class="button secondary">{say!(rather_not_say)}</button>
         </PageForm>
         <WorriedButton participation=Some(participation) back=position/>
         // Read by /heard-offline.js, which asks the service worker to keep these pages.
@@ -222,7 +228,7 @@ fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -
         _ => view! {
             <label for="answer-text" class="visually-hidden">{page.prompt.text.clone()}</label>
             <textarea id="answer-text" name="text" rows="5" maxlength=MAX_TEXT_CHARS.to_string()></textarea>
-            <p class="hint">{format!("You can write up to {MAX_TEXT_CHARS} letters.")}</p>
+            <p class="hint">{say!(question.letters, count = MAX_TEXT_CHARS)}</p>
         }
         .into_any(),
     };
@@ -235,7 +241,7 @@ fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -
             {input}
             <AdultPanel/>
             <ActionProblem action=submit/>
-            <button type="submit" class="big-button">"Next"</button>
+            <button type="submit" class="big-button">{say!(next)}</button>
         </PageForm>
     }
 }
@@ -254,17 +260,17 @@ fn PhotoForm(page: Page) -> impl IntoView {
     let send = move |event: leptos::ev::SubmitEvent| send_in_background(&event, sending);
     view! {
         <MediaForm page on_submit=send>
-            <ConsentChoice what="photo"/>
+            <ConsentChoice legend=say!(media.who_sees_photo)/>
             <AdultPanel/>
-            <label for="photo">{format!("Take or choose a photo (up to {PHOTO_MAX_MB} MB)")}</label>
+            <label for="photo">{say!(media.photo_label, megabytes = PHOTO_MAX_MB)}</label>
             <input id="photo" type="file" name="photo" accept="image/jpeg,image/png" on:change=show_preview/>
             {move || preview.get().map(|url| view! {
-                <img class="preview" src=url alt="Your photo, ready to send"/>
+                <img class="preview" src=url alt=say!(media.photo_preview)/>
             })}
             <button type="submit" class="big-button" disabled=move || matches!(sending.get(), Sending::Progress(_))>
-                "Send"
+                {say!(send)}
             </button>
-            <SendingStatus state=sending what="photo"/>
+            <SendingStatus state=sending/>
         </MediaForm>
     }
 }
@@ -294,10 +300,10 @@ where
 
 /// Who the child lets see their picture: the team only unless they choose more.
 #[component]
-pub(super) fn ConsentChoice(what: &'static str) -> impl IntoView {
+pub(super) fn ConsentChoice(legend: &'static str) -> impl IntoView {
     view! {
         <fieldset class="choices">
-            <legend>{format!("Who can see your {what}?")}</legend>
+            <legend>{legend}</legend>
             {MediaConsent::ALL
                 .into_iter()
                 .map(|consent| view! {
@@ -308,7 +314,7 @@ pub(super) fn ConsentChoice(what: &'static str) -> impl IntoView {
                             value=consent.as_str()
                             checked=consent == MediaConsent::default()
                         />
-                        {consent.child_label()}
+                        {words::consent(consent)}
                     </label>
                 })
                 .collect_view()}
@@ -321,9 +327,9 @@ pub(super) fn ConsentChoice(what: &'static str) -> impl IntoView {
 pub(super) fn AdultPanel() -> impl IntoView {
     view! {
         <details class="adult">
-            <summary>"For the adult helping"</summary>
+            <summary>{say!(adult.panel)}</summary>
             <fieldset class="choices">
-                <legend>"How did the child answer?"</legend>
+                <legend>{say!(adult.how)}</legend>
                 {[Communicated::OwnWords, Communicated::Supported, Communicated::Interpreted]
                     .into_iter()
                     .map(|how| view! {
@@ -334,7 +340,11 @@ pub(super) fn AdultPanel() -> impl IntoView {
                                 value=how.as_str()
                                 checked=how == Communicated::OwnWords
                             />
-                            {how.label()}
+                            {match how {
+                                Communicated::OwnWords => say!(adult.own_words),
+                                Communicated::Supported => say!(adult.supported),
+                                Communicated::Interpreted => say!(adult.interpreted),
+                            }}
                         </label>
                     })
                     .collect_view()}

@@ -1,9 +1,12 @@
 use super::rights::{AnswerChoices, RightsChoices};
 use crate::api::child::{load_receipt, OpenReceipt, ReplyToFeedback};
-use crate::domain::{Contribution, EmojiScale, InfluenceStep, Symbol};
+use crate::domain::{Contribution, InfluenceStep, Symbol};
+use crate::say;
 use crate::ui::components::{
-    ActionProblem, DisplayOptions, EmojiScaleInput, PageForm, Problem, ReadAloud, WorriedButton,
+    ActionProblem, DisplayOptions, EmojiScaleInput, LanguageChoice, PageForm, Problem, ReadAloud,
+    WorriedButton,
 };
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -12,19 +15,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn ReceiptLookupPage() -> impl IntoView {
     let open = ServerAction::<OpenReceipt>::new();
     view! {
-        <Title text="What happened to what I said?"/>
+        <Title text=say!(receipt.lookup_title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"What happened to what I said?"</h1>
-            <ReadAloud
-                text="What happened to what I said? Type your receipt code, then press Show me."
-                what="this page"
-            />
+            <LanguageChoice/>
+            <h1>{say!(receipt.lookup_title)}</h1>
+            <ReadAloud text=say!(receipt.lookup_spoken) label=say!(read_page)/>
             <ActionForm action=open attr:class="child-form">
-                <label for="receipt-code">"Type your receipt code"</label>
-                <input id="receipt-code" name="code" autocomplete="off" spellcheck="false" class="code-input"/>
+                <label for="receipt-code">{say!(receipt.code_label)}</label>
+                <input id="receipt-code" name="code" autocomplete="off" spellcheck="false" class="code-input" dir="ltr"/>
                 <ActionProblem action=open/>
-                <button type="submit" class="big-button">"Show me"</button>
+                <button type="submit" class="big-button">{say!(receipt.show_me)}</button>
             </ActionForm>
             <WorriedButton participation={None::<String>} back=""/>
         </main>
@@ -44,12 +45,13 @@ pub fn ReceiptPage() -> impl IntoView {
         load_receipt,
     );
     view! {
-        <Title text="You said, we did"/>
+        <Title text=say!(receipt.title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"You said, we did"</h1>
+            <LanguageChoice/>
+            <h1>{say!(receipt.title)}</h1>
             {done.map(|message| view! { <p class="done" role="status">{message}</p> })}
-            <Suspense fallback=|| view! { <p>"Finding what you said…"</p> }>
+            <Suspense fallback=|| view! { <p>{say!(receipt.finding)}</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
                         Ok(receipt) => {
@@ -58,9 +60,9 @@ pub fn ReceiptPage() -> impl IntoView {
                             let mut asked = std::collections::HashSet::new();
                             let anything_left = !receipt.contributions.is_empty();
                             view! {
-                            <p>{format!("Receipt {}", receipt.code)}</p>
+                            <p>{say!(receipt.code, code = receipt.code.clone())}</p>
                             {receipt.contributions.is_empty().then(|| view! {
-                                <p>"There is nothing left of what you said with this receipt: it has been erased."</p>
+                                <p>{say!(receipt.erased)}</p>
                             })}
                             <ol class="said-list">
                                 {receipt
@@ -84,7 +86,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         .into_any(),
                         Err(error) => view! {
                             <Problem error/>
-                            <p><a href="/receipt">"Try another code"</a></p>
+                            <p><a href="/receipt">{say!(receipt.try_another)}</a></p>
                         }
                         .into_any(),
                     }
@@ -99,45 +101,49 @@ pub fn ReceiptPage() -> impl IntoView {
 fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl IntoView {
     let trail = contribution.trail;
     let heard = if trail.audience.is_empty() {
-        "Nobody has heard it yet. We will tell you when they do.".to_owned()
+        say!(receipt.nobody_yet).to_owned()
     } else {
         trail
             .audience
             .iter()
-            .map(|step| match step.acknowledged_by.len() {
-                0 => format!("{} heard it on {}.", step.forum, step.heard_on),
-                1 => format!(
-                    "{} heard it on {}. 1 person said they heard it.",
-                    step.forum, step.heard_on
-                ),
-                n => format!(
-                    "{} heard it on {}. {n} people said they heard it.",
-                    step.forum, step.heard_on
-                ),
+            .map(|step| {
+                let heard = say!(
+                    receipt.heard,
+                    forum = step.forum.clone(),
+                    date = step.heard_on.clone()
+                );
+                match step.acknowledged_by.len() {
+                    0 => heard,
+                    count => format!("{heard} {}", say!(receipt.acknowledged, count)),
+                }
             })
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let said = contribution.answer.describe();
+    let said = words::said(&contribution.answer);
     let choices = view! {
         <AnswerChoices id=contribution.id.clone() media=contribution.answer.media().cloned() code=code.clone()/>
     };
-    let spoken = format!(
-        "{}. You said: {said}. Where: {}, {}. Who heard it: {heard}",
-        contribution.prompt, trail.space.place, trail.space.said_on
+    let spoken = say!(
+        receipt.spoken,
+        prompt = contribution.prompt.clone(),
+        said = said.clone(),
+        place = trail.space.place.clone(),
+        date = trail.space.said_on.clone(),
+        heard = heard.clone()
     );
     view! {
         <article class="said">
             <h2>{contribution.prompt}</h2>
-            <ReadAloud text=spoken what="what happened"/>
-            <p class="step"><strong>"You said: "</strong><bdi>{said}</bdi></p>
+            <ReadAloud text=spoken label=say!(read_what_happened)/>
+            <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{said}</bdi></p>
             <p class="step">
-                <strong>"Where: "</strong>
-                {format!("{}, {}", trail.space.place, trail.space.said_on)}
+                <strong>{say!(receipt.where_label)}</strong>
+                <bdi>{trail.space.place}</bdi>", "{trail.space.said_on}
             </p>
-            <p class="step"><strong>"Who heard it: "</strong>{heard}</p>
+            <p class="step"><strong>{say!(receipt.who_heard)}</strong>{heard}</p>
             {if trail.influence.is_empty() {
-                view! { <p class="step"><strong>"What we did: "</strong>"Not decided yet."</p> }.into_any()
+                view! { <p class="step"><strong>{say!(receipt.we_did_label)}</strong>{say!(receipt.not_decided)}</p> }.into_any()
             } else {
                 trail
                     .influence
@@ -158,20 +164,29 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
 #[component]
 fn WeDid(step: InfluenceStep, code: String, ask: bool) -> impl IntoView {
     let status = match &step.reason {
-        Some(reason) => format!("{}: {}. Why: {reason}", step.status.label(), step.decision),
-        None => format!("{}: {}", step.status.label(), step.decision),
+        Some(reason) => say!(
+            receipt.decision_why,
+            status = words::status(step.status),
+            decision = step.decision.clone(),
+            reason = reason.clone()
+        ),
+        None => say!(
+            receipt.decision,
+            status = words::status(step.status),
+            decision = step.decision.clone()
+        ),
     };
     let reply = ServerAction::<ReplyToFeedback>::new();
     let decision = step.decision_id.clone();
     let anchor = ask.then(|| format!("decision-{decision}"));
-    let answered = step.reply.and_then(EmojiScale::label).map(|word| {
-        view! { <p class="small">{format!("You told us: {word}. You can change it.")}</p> }
+    let answered = step.reply.map(|value| {
+        view! { <p class="small">{say!(receipt.you_told_us, word = words::face(value))}</p> }
     });
     step.feedback.map(|feedback| {
         let spoken = format!("{} {} {status}", feedback.easy_read, feedback.plain_text);
         view! {
             <section class="we-did" id=anchor>
-                <h3>"What we did"</h3>
+                <h3>{say!(receipt.what_we_did)}</h3>
                 <p class="easy-read">
                     {feedback.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
                         <img src=symbol.url() alt="" class="prompt-symbol"/>
@@ -180,23 +195,23 @@ fn WeDid(step: InfluenceStep, code: String, ask: bool) -> impl IntoView {
                 </p>
                 <p>{feedback.plain_text}</p>
                 <p class="small">{status}</p>
-                <ReadAloud text=spoken what="what we did"/>
+                <ReadAloud text=spoken label=say!(read_what_we_did)/>
                 {if ask {
                     view! {
                         <PageForm action=reply class="child-form">
                             <input type="hidden" name="code" value=code.clone()/>
                             <input type="hidden" name="decision" value=decision.clone()/>
-                            <EmojiScaleInput legend="Did we get it right?" show_legend=true/>
+                            <EmojiScaleInput legend=say!(receipt.right) show_legend=true/>
                             {answered}
                             <ActionProblem action=reply/>
-                            <button type="submit" class="button">"Tell us"</button>
+                            <button type="submit" class="button">{say!(receipt.tell_us)}</button>
                         </PageForm>
                     }
                     .into_any()
                 } else {
                     view! {
                         <p class="small">
-                            <a href=format!("#decision-{decision}")>"You can tell us if we got this right above."</a>
+                            <a href=format!("#decision-{decision}")>{say!(receipt.tell_above)}</a>
                         </p>
                     }
                     .into_any()

@@ -5,6 +5,7 @@ use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_file, Sending, SendingStatus};
 use crate::domain::{icon, PromptPage as Page, MAX_RECORDING_SECS};
 use crate::ui::components::Icon;
+use crate::say;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -68,51 +69,50 @@ pub fn RecordingForm(page: Page) -> impl IntoView {
     };
     let clock = move || {
         let seconds = tenths.get() / 5;
-        format!(
-            "{}:{:02} of {}:00",
-            seconds / 60,
-            seconds % 60,
-            MAX_RECORDING_SECS / 60
+        say!(
+            recording.of,
+            elapsed = format!("{}:{:02}", seconds / 60, seconds % 60),
+            limit = format!("{}:00", MAX_RECORDING_SECS / 60)
         )
     };
 
     view! {
         <MediaForm page on_submit=attach>
-            <p class="hint">{format!("You can record for up to {} minutes.", MAX_RECORDING_SECS / 60)}</p>
+            <p class="hint">{say!(recording.up_to, minutes = MAX_RECORDING_SECS / 60)}</p>
             {move || match stage.get() {
                 Stage::Ready => view! {
                     <button type="button" class="big-button" on:click=start disabled=move || !ready.get()>
                         <Icon symbol=icon::MICROPHONE/>" "
-                        {move || if ready.get() { "Start recording" } else { "Recording is getting ready" }}
+                        {move || if ready.get() { say!(recording.start) } else { say!(recording.getting_ready) }}
                     </button>
                 }
                 .into_any(),
                 Stage::Recording => view! {
                     <p class="recording-now" role="status">
-                        <Icon symbol=icon::RECORDING/>" Recording "{clock}
+                        <Icon symbol=icon::RECORDING/>" "{say!(recording.recording)}" "{clock}
                     </p>
-                    <label for="level">"How loud"</label>
+                    <label for="level">{say!(recording.how_loud)}</label>
                     <meter id="level" min="0" max="100" value=move || level.get().to_string()></meter>
-                    <button type="button" class="big-button" on:click=move |_| stop()>"Stop"</button>
+                    <button type="button" class="big-button" on:click=move |_| stop()>{say!(recording.stop)}</button>
                 }
                 .into_any(),
                 Stage::Recorded(url) => view! {
-                    <p>"Listen to your recording:"</p>
-                    <audio controls src=url aria-label="Your recording"></audio>
+                    <p>{say!(recording.listen)}</p>
+                    <audio controls src=url aria-label=say!(recording.yours)></audio>
                     <p>
-                        <button type="button" class="button secondary" on:click=start>"Record again"</button>
+                        <button type="button" class="button secondary" on:click=start>{say!(recording.record_again)}</button>
                     </p>
                 }
                 .into_any(),
                 Stage::NoMicrophone => view! {
                     <p class="problem" role="alert">
-                        "We could not use the microphone. You can answer another way, or ask your helper."
+                        {say!(recording.no_microphone)}
                     </p>
                 }
                 .into_any(),
             }}
             <input node_ref=file_input type="file" name="recording" class="visually-hidden" tabindex="-1" aria-hidden="true"/>
-            <ConsentChoice what="recording"/>
+            <ConsentChoice legend=say!(media.who_sees_recording)/>
             <AdultPanel/>
             <button
                 type="submit"
@@ -121,9 +121,9 @@ pub fn RecordingForm(page: Page) -> impl IntoView {
                     !matches!(stage.get(), Stage::Recorded(_)) || matches!(sending.get(), Sending::Progress(_))
                 }
             >
-                "Send"
+                {say!(send)}
             </button>
-            <SendingStatus state=sending what="recording"/>
+            <SendingStatus state=sending/>
         </MediaForm>
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::api::child::load_receipt;
 use crate::api::rights::{kept_months, load_copy, EraseFromReceipt, LimitFromReceipt};
-use crate::domain::{icon, EmojiScale, MediaConsent, MediaRef, Symbol, TodaySummary, TurnCopy};
+use crate::domain::{icon, MediaConsent, MediaRef, Symbol, TurnCopy};
+use crate::say;
+use crate::ui::words;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, Icon, PageForm, Problem, ReadAloud, WorriedButton,
 };
@@ -21,15 +23,15 @@ pub fn WhatHappensPage() -> impl IntoView {
         .get("back")
         .filter(|back| back.starts_with("/take/") && !back.contains("//"));
     view! {
-        <Title text="What happens to what I say"/>
+        <Title text=say!(rights.what_happens)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"What happens to what I say"</h1>
-            <Suspense fallback=|| view! { <p>"Just a moment…"</p> }>
+            <h1>{say!(rights.what_happens)}</h1>
+            <Suspense fallback=|| view! { <p>{say!(just_a_moment)}</p> }>
                 {move || Suspend::new(async move {
                     let kept = match months.await {
-                        Ok(months) => format!("We keep what you say for {months} months after your session. Then we erase it."),
-                        Err(_) => "We keep what you say for a while after your session. Then we erase it.".to_owned(),
+                        Ok(months) => say!(rights.kept, months),
+                        Err(_) => say!(rights.kept_a_while).to_owned(),
                     };
                     let points = what_happens(kept);
                     let spoken = points.iter().map(|(_, text)| text.as_str()).collect::<Vec<_>>().join(" ");
@@ -42,13 +44,13 @@ pub fn WhatHappensPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </ul>
-                        <ReadAloud text=spoken what="this page"/>
+                        <ReadAloud text=spoken label=say!(read_page)/>
                     }
                 })}
             </Suspense>
             {match back {
-                Some(back) => view! { <p><a class="big-button" href=back rel="external">"Go back"</a></p> }.into_any(),
-                None => view! { <p><a class="big-button" href="/receipt">"See what happened to what I said"</a></p> }.into_any(),
+                Some(back) => view! { <p><a class="big-button" href=back rel="external">{say!(rights.go_back)}</a></p> }.into_any(),
+                None => view! { <p><a class="big-button" href="/receipt">{say!(rights.see_receipt)}</a></p> }.into_any(),
             }}
         </main>
     }
@@ -56,47 +58,22 @@ pub fn WhatHappensPage() -> impl IntoView {
 
 fn what_happens(kept: String) -> Vec<(Symbol, String)> {
     vec![
-        (
-            icon::EYES,
-            "The people who run your session see what you say. The people who make decisions see it too, but never your name. They see your pictures and recordings only if you said yes."
-                .to_owned(),
-        ),
-        (
-            icon::RING_BUOY,
-            "If you tell us you are not safe, an adult whose job is keeping children safe reads it, so they can help you."
-                .to_owned(),
-        ),
+        (icon::EYES, say!(rights.who_sees).to_owned()),
+        (icon::RING_BUOY, say!(rights.safe).to_owned()),
         (icon::HOURGLASS, kept),
-        (
-            icon::INBOX,
-            "With your receipt code you can see what you said and what we did, and take a copy."
-                .to_owned(),
-        ),
-        (
-            icon::LOCKED,
-            "You can let fewer people see your pictures and recordings.".to_owned(),
-        ),
-        (
-            icon::WASTEBASKET,
-            "You can erase what you said. If an adult is helping to keep you safe, they look at it first."
-                .to_owned(),
-        ),
-        (
-            icon::HAND,
-            "You can ask someone you trust, or the people who ran your session, to do this for you."
-                .to_owned(),
-        ),
+        (icon::INBOX, say!(rights.see_copy).to_owned()),
+        (icon::LOCKED, say!(rights.fewer).to_owned()),
+        (icon::WASTEBASKET, say!(rights.erase_point).to_owned()),
+        (icon::HAND, say!(rights.ask_someone).to_owned()),
     ]
 }
 
 /// What the receipt page says after the child used a right.
 pub(super) fn done_message(done: &str) -> Option<&'static str> {
     match done {
-        "erased" => Some("Done. We have erased it. Nobody can see it now, and it cannot come back."),
-        "held" => Some(
-            "Thank you for telling us. Someone was worried about you, so an adult whose job is keeping children safe will look at this first. They will decide soon. While they look, what you said is not shown to anyone else.",
-        ),
-        "limited" => Some("Done. Fewer people can see it now."),
+        "erased" => Some(say!(rights.done_erased)),
+        "held" => Some(say!(rights.done_held)),
+        "limited" => Some(say!(rights.done_limited)),
         _ => None,
     }
 }
@@ -105,26 +82,26 @@ pub(super) fn done_message(done: &str) -> Option<&'static str> {
 #[component]
 pub(super) fn RightsChoices(code: String, anything_left: bool) -> impl IntoView {
     let spoken = if anything_left {
-        "What you can do. Find out what happens to what you say. Take a copy to keep or print, or download everything. Under each answer you can erase it, or let fewer people see your picture. Or erase everything you said."
+        say!(rights.spoken_all)
     } else {
-        "What you can do. Find out what happens to what you say. Take a copy to keep or print, or download everything."
+        say!(rights.spoken_none)
     };
     view! {
         <section class="my-rights" aria-labelledby="my-rights-heading">
-            <h2 id="my-rights-heading">"What you can do"</h2>
-            <ReadAloud text=spoken what="what you can do"/>
+            <h2 id="my-rights-heading">{say!(rights.what_you_can_do)}</h2>
+            <ReadAloud text=spoken label=say!(read_what_you_can_do)/>
             <ul class="assent">
-                <li><Icon symbol=icon::EYES class="symbol"/><a href="/what-happens">"What happens to what I say"</a></li>
+                <li><Icon symbol=icon::EYES class="symbol"/><a href="/what-happens">{say!(rights.what_happens)}</a></li>
                 <li>
                     <Icon symbol=icon::INBOX class="symbol"/>
                     <span>
-                        <a href=format!("/receipt/{code}/copy")>"A copy to keep or print"</a>
+                        <a href=format!("/receipt/{code}/copy")>{say!(rights.copy_link)}</a>
                         " · "
-                        <a href=format!("/receipt/{code}/copy.zip") rel="external" download>"Download everything (ZIP)"</a>
+                        <a href=format!("/receipt/{code}/copy.zip") rel="external" download>{say!(rights.download)}</a>
                     </span>
                 </li>
                 {anything_left.then(|| view! {
-                    <li><Icon symbol=icon::WASTEBASKET class="symbol"/><a href=format!("/receipt/{code}/erase/all")>"Erase everything I said"</a></li>
+                    <li><Icon symbol=icon::WASTEBASKET class="symbol"/><a href=format!("/receipt/{code}/erase/all")>{say!(rights.erase_all_link)}</a></li>
                 })}
             </ul>
         </section>
@@ -148,23 +125,23 @@ pub(super) fn AnswerChoices(id: String, media: Option<MediaRef>, code: String) -
                 <input type="hidden" name="code" value=code/>
                 <input type="hidden" name="contribution" value=id/>
                 <fieldset class="choices">
-                    <legend id=legend>"Let fewer people see it"</legend>
+                    <legend id=legend>{say!(rights.fewer_legend)}</legend>
                     {narrower
                         .into_iter()
                         .map(|consent| view! {
                             <label class="choice">
                                 <input type="radio" name="consent" value=consent.as_str() required/>
-                                {consent.child_label()}
+                                {words::consent(consent)}
                             </label>
                         })
                         .collect_view()}
                 </fieldset>
                 <ActionProblem action=limit/>
-                <button type="submit" class="button">"Change who can see it"</button>
+                <button type="submit" class="button">{say!(rights.change_who)}</button>
             </PageForm>
         });
         view! {
-            <p class="step"><strong>"Who can see it: "</strong>{current.child_label()}</p>
+            <p class="step"><strong>{say!(rights.who_sees_it)}</strong>{words::consent(current)}</p>
             {form}
         }
     });
@@ -172,7 +149,7 @@ pub(super) fn AnswerChoices(id: String, media: Option<MediaRef>, code: String) -
         {narrowing}
         <p>
             <a class="button secondary" href=erase_link>
-                <Icon symbol=icon::WASTEBASKET/>" Erase this answer"
+                <Icon symbol=icon::WASTEBASKET/>" "{say!(rights.erase_this)}
             </a>
         </p>
     }
@@ -187,11 +164,11 @@ pub fn ErasePage() -> impl IntoView {
     let found = Resource::new(code, load_receipt);
     let erase = ServerAction::<EraseFromReceipt>::new();
     view! {
-        <Title text="Erase what I said"/>
+        <Title text=say!(rights.erase_title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"Erase what I said"</h1>
-            <Suspense fallback=|| view! { <p>"Finding what you said…"</p> }>
+            <h1>{say!(rights.erase_title)}</h1>
+            <Suspense fallback=|| view! { <p>{say!(receipt.finding)}</p> }>
                 {move || {
                     let answer = answer.clone();
                     Suspend::new(async move {
@@ -200,35 +177,33 @@ pub fn ErasePage() -> impl IntoView {
                             Err(error) => return view! { <Problem error/> }.into_any(),
                         };
                         let what = if answer == "all" {
-                            let n = receipt.contributions.len();
-                            let answers = if n == 1 { "1 answer".to_owned() } else { format!("{n} answers") };
-                            Some(format!("You are about to erase everything you said with this receipt: {answers}, and any pictures, drawings and recordings."))
+                            Some(say!(rights.erase_all, count = receipt.contributions.len()))
                         } else {
                             receipt.contributions.iter().find(|c| c.id == answer).map(|c| {
-                                format!("You are about to erase your answer to \u{201c}{}\u{201d}. You said: {}.", c.prompt, c.answer.describe())
+                                say!(rights.erase_one, prompt = c.prompt.clone(), said = words::said(&c.answer))
                             })
                         };
                         let Some(what) = what else {
                             return view! {
-                                <p class="problem">"That answer is not on this receipt, or it has been erased already."</p>
-                                <p><a class="big-button" href=format!("/receipt/{}", receipt.code)>"Go back to my receipt"</a></p>
+                                <p class="problem">{say!(rights.not_on_receipt)}</p>
+                                <p><a class="big-button" href=format!("/receipt/{}", receipt.code)>{say!(rights.back_to_receipt)}</a></p>
                             }
                             .into_any();
                         };
                         let back = format!("/receipt/{}", receipt.code);
-                        let warning = "It will be gone for good. Nobody will be able to see it, and we cannot get it back. If an adult is helping to keep you safe, they will look at it first.";
+                        let warning = say!(rights.warning);
                         let spoken = format!("{what} {warning}");
                         view! {
                             <p class="easy-read"><Icon symbol=icon::WASTEBASKET class="symbol"/>" "{what}</p>
                             <p><strong>{warning}</strong></p>
-                            <ReadAloud text=spoken what="this page"/>
+                            <ReadAloud text=spoken label=say!(read_page)/>
                             <PageForm action=erase class="child-form">
                                 <input type="hidden" name="code" value=receipt.code.clone()/>
                                 <input type="hidden" name="answer" value=answer/>
                                 <ActionProblem action=erase/>
-                                <button type="submit" class="big-button">"Yes, erase it"</button>
+                                <button type="submit" class="big-button">{say!(rights.yes_erase)}</button>
                             </PageForm>
-                            <p><a class="button secondary" href=back>"No, keep it"</a></p>
+                            <p><a class="button secondary" href=back>{say!(rights.no_keep)}</a></p>
                         }
                         .into_any()
                     })
@@ -248,17 +223,17 @@ pub fn CopyPage() -> impl IntoView {
         load_copy,
     );
     view! {
-        <Title text="A copy of what I said"/>
+        <Title text=say!(rights.copy_title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"A copy of what I said"</h1>
-            <Suspense fallback=|| view! { <p>"Finding what you said…"</p> }>
+            <h1>{say!(rights.copy_title)}</h1>
+            <Suspense fallback=|| view! { <p>{say!(receipt.finding)}</p> }>
                 {move || Suspend::new(async move {
                     match copy.await {
                         Ok(copy) => view! { <Copy copy/> }.into_any(),
                         Err(error) => view! {
                             <Problem error/>
-                            <p><a href="/receipt">"Try another code"</a></p>
+                            <p><a href="/receipt">{say!(receipt.try_another)}</a></p>
                         }
                         .into_any(),
                     }
@@ -271,26 +246,21 @@ pub fn CopyPage() -> impl IntoView {
 #[component]
 fn Copy(copy: TurnCopy) -> impl IntoView {
     let code = copy.receipt.code.clone();
-    let face = |value: Option<i64>| {
-        value
-            .and_then(EmojiScale::label)
-            .unwrap_or("You did not say")
-            .to_owned()
-    };
+    let face = |value: Option<i64>| value.map_or(say!(rights.did_not_say), words::face);
     view! {
-        <p>{format!("Receipt {code}")}</p>
+        <p>{say!(receipt.code, code = code.clone())}</p>
         <p class="no-print">
-            <button type="button" class="button" data-action="print">"Print or save as PDF"</button>
+            <button type="button" class="button" data-action="print">{say!(rights.print)}</button>
             " "
-            <a class="button secondary" href=format!("/receipt/{code}/copy.zip") rel="external" download>"Download everything (ZIP)"</a>
+            <a class="button secondary" href=format!("/receipt/{code}/copy.zip") rel="external" download>{say!(rights.download)}</a>
         </p>
         {if copy.receipt.contributions.is_empty() {
-            view! { <p>"There is nothing left of what you said: it has been erased."</p> }.into_any()
+            view! { <p>{say!(rights.nothing_left)}</p> }.into_any()
         } else {
             view! {
                 <ol class="said-list">
                     {copy.receipt.contributions.into_iter().map(|said| {
-                        let consent = said.answer.media().map(|media| media.consent.child_label());
+                        let consent = said.answer.media().map(|media| words::consent(media.consent));
                         let decided: Vec<String> = said
                             .trail
                             .influence
@@ -300,14 +270,14 @@ fn Copy(copy: TurnCopy) -> impl IntoView {
                         view! {
                             <li class="said">
                                 <h2>{said.prompt}</h2>
-                                <p class="step"><strong>"You said: "</strong><bdi>{said.answer.describe()}</bdi></p>
-                                <p class="step"><strong>"Where and when: "</strong>
-                                    {format!("{}, {}", said.trail.space.place, said.trail.space.said_on)}</p>
+                                <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{words::said(&said.answer)}</bdi></p>
+                                <p class="step"><strong>{say!(rights.where_when)}</strong>
+                                    <bdi>{said.trail.space.place}</bdi>", "{said.trail.space.said_on}</p>
                                 {consent.map(|who| view! {
-                                    <p class="step"><strong>"Who can see it: "</strong>{who}" (it is in the download)"</p>
+                                    <p class="step"><strong>{say!(rights.who_sees_it)}</strong>{who}{say!(rights.in_download)}</p>
                                 })}
                                 {decided.into_iter().map(|text| view! {
-                                    <p class="step"><strong>"What we did: "</strong>{text}</p>
+                                    <p class="step"><strong>{say!(receipt.we_did_label)}</strong>{text}</p>
                                 }).collect_view()}
                             </li>
                         }
@@ -316,10 +286,10 @@ fn Copy(copy: TurnCopy) -> impl IntoView {
             }
             .into_any()
         }}
-        <h2>"How was today?"</h2>
-        <p>{format!("{} {}", TodaySummary::LISTENED, face(copy.listened))}</p>
-        <p>{format!("{} {}", TodaySummary::COULD_SAY, face(copy.could_say))}</p>
-        <p>{format!("We keep this for {} months after your session. Then we erase it.", copy.kept_months)}</p>
-        <p class="no-print"><a href=format!("/receipt/{code}")>"Back to my receipt"</a></p>
+        <h2>{say!(today.title)}</h2>
+        <p>{format!("{} {}", say!(today.listened), face(copy.listened))}</p>
+        <p>{format!("{} {}", say!(today.could_say), face(copy.could_say))}</p>
+        <p>{say!(rights.keep_months, months = copy.kept_months)}</p>
+        <p class="no-print"><a href=format!("/receipt/{code}")>{say!(rights.back_to_my_receipt)}</a></p>
     }
 }

@@ -134,7 +134,7 @@ fn kept_by_service_worker() -> bool {
 
 /// Progress, or what went wrong, under a picture form's Send button.
 #[component]
-pub fn SendingStatus(state: RwSignal<Sending>, what: &'static str) -> impl IntoView {
+pub fn SendingStatus(state: RwSignal<Sending>) -> impl IntoView {
     move || {
         match state.get() {
         Sending::Idle => None,
@@ -142,21 +142,21 @@ pub fn SendingStatus(state: RwSignal<Sending>, what: &'static str) -> impl IntoV
             view! {
                 <p class="sending" role="status">
                     <progress max="100" value=percent.to_string()></progress>
-                    {format!(" Sending your {what}… {percent}%")}
+                    " "{crate::say!(media.sending, percent)}
                 </p>
             }
             .into_any(),
         ),
         Sending::TooLarge => Some(
             view! {
-                <p class="problem" role="alert">{crate::domain::UploadProblem::TooLarge.message()}</p>
+                <p class="problem" role="alert">{crate::ui::words::upload_problem(crate::domain::UploadProblem::TooLarge)}</p>
             }
             .into_any(),
         ),
         Sending::Failed => Some(
             view! {
                 <p class="problem" role="alert">
-                    {format!("Your {what} could not be sent. Check the Wi-Fi, then press Send again.")}
+                    {crate::say!(media.not_sent)}
                 </p>
             }
             .into_any(),

@@ -1,7 +1,10 @@
 use crate::api::child::{load_welcome, Agree};
 use crate::domain::{icon, AgeBand, BoardItem, Symbol, Welcome};
+use crate::say;
+use crate::ui::words;
 use crate::ui::components::{
-    ActionProblem, DisplayOptions, Icon, PageForm, Problem, ReadAloud, WorriedButton,
+    ActionProblem, DisplayOptions, Icon, LanguageChoice, PageForm, Problem, ReadAloud,
+    WorriedButton,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,17 +20,17 @@ pub fn WelcomePage() -> impl IntoView {
         load_welcome,
     );
     view! {
-        <Title text="Before we start"/>
+        <Title text=say!(welcome.title)/>
         <main class="child page">
             <DisplayOptions/>
-            <Suspense fallback=|| view! { <p>"Just a moment…"</p> }>
+            <Suspense fallback=|| view! { <p>{say!(just_a_moment)}</p> }>
                 {move || Suspend::new(async move {
                     match welcome.await {
                         Ok(welcome) => view! { <Assent welcome/> }.into_any(),
                         Err(error) => view! {
-                            <h1>"Sorry"</h1>
+                            <h1>{say!(sorry)}</h1>
                             <Problem error/>
-                            <p><a class="big-button" href="/" rel="external">"Go to the start"</a></p>
+                            <p><a class="big-button" href="/" rel="external">{say!(go_to_start)}</a></p>
                         }
                         .into_any(),
                     }
@@ -37,45 +40,32 @@ pub fn WelcomePage() -> impl IntoView {
     }
 }
 
-const AGE_QUESTION: &str = "How old are you? You don't have to say.";
-
 #[component]
 fn Assent(welcome: Welcome) -> impl IntoView {
     let agree = ServerAction::<Agree>::new();
     let points = [
         (
             icon::SPEECH,
-            format!(
-                "This is about: {}. {}",
-                welcome.activity_title, welcome.intro
-            ),
+            say!(welcome.about, title = welcome.activity_title.clone(), intro = welcome.intro.clone()),
         ),
-        (
-            icon::EAR,
-            format!("{} will hear what you say.", welcome.audience),
-        ),
-        (
-            icon::HAND,
-            "You don't have to answer. You can say \"I'd rather not say\", or stop at any time."
-                .to_owned(),
-        ),
-        (
-            icon::RING_BUOY,
-            "If you tell us you are not safe, an adult will help you.".to_owned(),
-        ),
+        (icon::EAR, say!(will_hear, audience = welcome.audience.clone())),
+        (icon::HAND, say!(welcome.no_need).to_owned()),
+        (icon::RING_BUOY, say!(welcome.not_safe).to_owned()),
     ];
+    let age_question = say!(welcome.age);
     let participation = welcome.participation_id.clone();
     let spoken = points
         .iter()
         .map(|(_, text)| text.as_str())
-        .chain([AGE_QUESTION])
+        .chain([age_question])
         .collect::<Vec<_>>()
         .join(" ");
     let fed_back = (!welcome.fed_back.is_empty()).then(|| {
         view! { <FedBack items=welcome.fed_back.clone()/> }
     });
     view! {
-        <h1>"Hello! Before we start"</h1>
+        <LanguageChoice participation=participation.clone()/>
+        <h1>{say!(welcome.heading)}</h1>
         {fed_back}
         <ul class="assent">
             {points
@@ -85,17 +75,17 @@ fn Assent(welcome: Welcome) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        <p><a href=format!("/what-happens?back=/take/{participation}/welcome")>"What happens to what I say"</a></p>
-        <ReadAloud text=spoken what="this page"/>
+        <p><a href=format!("/what-happens?back=/take/{participation}/welcome")>{say!(welcome.what_happens)}</a></p>
+        <ReadAloud text=spoken label=say!(read_page)/>
         <PageForm action=agree then=format!("/take/{participation}/1") class="child-form">
             <input type="hidden" name="participation" value=welcome.participation_id.clone()/>
             <fieldset class="emoji-scale age-bands">
-                <legend class="scale-legend">{AGE_QUESTION}</legend>
+                <legend class="scale-legend">{age_question}</legend>
                 {AgeBand::ALL
                     .iter()
-                    .map(|band| (band.as_str(), band.label()))
+                    .map(|band| (band.as_str(), band_words(*band)))
                     // A tap by mistake can be taken back.
-                    .chain([("", "I'd rather not say")])
+                    .chain([("", say!(rather_not_say).to_owned())])
                     .map(|(value, label)| view! {
                         <label class="emoji-option">
                             <input type="radio" name="age" value=value/>
@@ -105,11 +95,17 @@ fn Assent(welcome: Welcome) -> impl IntoView {
                     .collect_view()}
             </fieldset>
             <ActionProblem action=agree/>
-            <button type="submit" class="big-button">"Yes, let's start"</button>
+            <button type="submit" class="big-button">{say!(welcome.yes)}</button>
         </PageForm>
-        <p><a class="button secondary" href="/" rel="external">"No, thank you"</a></p>
+        <p><a class="button secondary" href="/" rel="external">{say!(welcome.no)}</a></p>
         <WorriedButton participation=Some(participation) back="welcome"/>
     }
+}
+
+/// An age band in the page's language: "5 to 10".
+fn band_words(band: AgeBand) -> String {
+    let (from, to) = band.as_str().split_once('-').unwrap_or_default();
+    say!(welcome.age_band, from = from.to_owned(), to = to.to_owned())
 }
 
 /// What adults did after children last took part in this activity.
@@ -117,7 +113,7 @@ fn Assent(welcome: Welcome) -> impl IntoView {
 pub(super) fn FedBack(items: Vec<BoardItem>) -> impl IntoView {
     view! {
         <section class="fed-back" aria-labelledby="fed-back-heading">
-            <h2 id="fed-back-heading">"Last time, children told us. This is what we did."</h2>
+            <h2 id="fed-back-heading">{say!(welcome.fed_back)}</h2>
             <ul class="said-list">
                 {items.into_iter().map(|item| view! { <li><BoardEntry item/></li> }).collect_view()}
             </ul>
@@ -137,8 +133,8 @@ pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
         ..
     } = item;
     let status = match reason {
-        Some(reason) => format!("{}. Why: {reason}", status.label()),
-        None => status.label().to_owned(),
+        Some(reason) => say!(decision.why, status = words::status(status), reason),
+        None => words::status(status).to_owned(),
     };
     let spoken = format!("{} {} {status}", feedback.easy_read, feedback.plain_text);
     view! {
@@ -158,11 +154,12 @@ pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
                     <img
                         class="thumbnail"
                         src=format!("/board/pictures/{id}")
-                        alt=description.unwrap_or_else(|| "A picture a child made".to_owned())
+                        alt=description.unwrap_or_else(|| say!(decision.picture).to_owned())
                     />
                 })
                 .collect_view()}
-            <ReadAloud text=spoken what="what we did"/>
+            <ReadAloud text=spoken label=say!(read_what_we_did)/>
         </article>
     }
 }
+

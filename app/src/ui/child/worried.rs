@@ -1,11 +1,10 @@
 use crate::api::safe_step;
 use crate::ui::components::{DisplayOptions, ReadAloud};
+use crate::say;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-const TOLD: &str =
-    "Thank you for telling us. An adult is coming to help you now. You are not in trouble.";
 
 /// After a child pressed "I'm worried" during their turn: the concern is already recorded.
 #[component]
@@ -20,33 +19,41 @@ pub fn WorriedPage() -> impl IntoView {
         .unwrap_or_default();
     let back = format!("/take/{participation}/{}", safe_step(&back));
     view! {
-        <Title text="An adult is coming"/>
+        <Title text=say!(worried_page.title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"Thank you for telling us"</h1>
-            <p class="big-text">"An adult is coming to help you now."</p>
-            <p class="big-text">"You are not in trouble."</p>
-            <ReadAloud text=TOLD what="this page"/>
-            <p><a class="big-button" href=back rel="external">"Go back to where I was"</a></p>
+            <h1>{say!(worried_page.heading)}</h1>
+            <p class="big-text">{say!(worried_page.coming)}</p>
+            <p class="big-text">{say!(worried_page.not_in_trouble)}</p>
+            <ReadAloud
+                text=format!(
+                    "{} {} {}",
+                    say!(worried_page.heading),
+                    say!(worried_page.coming),
+                    say!(worried_page.not_in_trouble)
+                )
+                label=say!(read_page)
+            />
+            <p><a class="big-button" href=back rel="external">{say!(worried_page.back)}</a></p>
         </main>
     }
 }
 
-const HELP: &str = "If you are worried, tell the adult who is with you. They will help. \
-You can also call Childline on 0800 1111. It is free, and you can call at any time.";
+const CHILDLINE: &str = "0800 1111";
 
 /// "I'm worried" before a turn has started, or away from a session: who can help.
 #[component]
 pub fn HelpPage() -> impl IntoView {
+    let childline = say!(help.childline, number = CHILDLINE);
     view! {
-        <Title text="If you are worried"/>
+        <Title text=say!(help.title)/>
         <main class="child page">
             <DisplayOptions/>
-            <h1>"If you are worried"</h1>
-            <p class="big-text">"Tell the adult who is with you. They will help."</p>
-            <p class="big-text">"You can also call Childline on "<strong>"0800 1111"</strong>". It is free, and you can call at any time."</p>
-            <ReadAloud text=HELP what="this page"/>
-            <p><a class="big-button" href="/" rel="external">"Go to the start"</a></p>
+            <h1>{say!(help.title)}</h1>
+            <p class="big-text">{say!(help.tell)}</p>
+            <p class="big-text">{childline.clone()}</p>
+            <ReadAloud text=format!("{} {} {childline}", say!(help.title), say!(help.tell)) label=say!(read_page)/>
+            <p><a class="big-button" href="/" rel="external">{say!(go_to_start)}</a></p>
         </main>
     }
 }

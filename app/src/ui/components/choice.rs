@@ -7,9 +7,9 @@ use leptos::prelude::*;
 pub fn ChoiceInput(prompt: Prompt) -> impl IntoView {
     let kind = if prompt.multiple { "checkbox" } else { "radio" };
     let hint = if prompt.multiple {
-        "You can pick more than one."
+        crate::say!(question.pick_many)
     } else {
-        "Pick one."
+        crate::say!(question.pick_one)
     };
     view! {
         <fieldset class="choice-grid">

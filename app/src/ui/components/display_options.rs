@@ -1,6 +1,7 @@
 use super::PageForm;
 use crate::api::child::ChangeDisplay;
 use crate::domain::Display;
+use crate::say;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -10,14 +11,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn DisplayOptions() -> impl IntoView {
     let display = Display::current();
-    let location = use_location();
-    // The router's `search` has no `?`; without it "/take/x/3?mode=draw" came back as
-    // "/take/x/3mode=draw", a page that does not exist, and the child lost their place.
-    let search = location.search.get_untracked();
-    let back = match search.trim_start_matches('?') {
-        "" => location.pathname.get_untracked(),
-        query => format!("{}?{query}", location.pathname.get_untracked()),
-    };
+    let back = back_here();
     let toggle = |label: &'static str, pressed: bool, next: Display| {
         let action = ServerAction::<ChangeDisplay>::new();
         let back = back.clone();
@@ -31,9 +25,21 @@ pub fn DisplayOptions() -> impl IntoView {
         }
     };
     view! {
-        <div class="display-options" role="group" aria-label="How the screen looks">
-            {toggle("Bigger text", display.large_text, Display { large_text: !display.large_text, ..display })}
-            {toggle("High contrast", display.high_contrast, Display { high_contrast: !display.high_contrast, ..display })}
+        <div class="display-options" role="group" aria-label=say!(screen)>
+            {toggle(say!(bigger_text), display.large_text, Display { large_text: !display.large_text, ..display })}
+            {toggle(say!(high_contrast), display.high_contrast, Display { high_contrast: !display.high_contrast, ..display })}
         </div>
+    }
+}
+
+/// This page's path and query, for a choice's form to come back to.
+pub(super) fn back_here() -> String {
+    let location = use_location();
+    // The router's `search` has no `?`; without it "/take/x/3?mode=draw" came back as
+    // "/take/x/3mode=draw", a page that does not exist, and the child lost their place.
+    let search = location.search.get_untracked();
+    match search.trim_start_matches('?') {
+        "" => location.pathname.get_untracked(),
+        query => format!("{}?{query}", location.pathname.get_untracked()),
     }
 }

@@ -20,12 +20,12 @@ pub fn EmojiScaleInput(
             <legend class=if show_legend { "scale-legend" } else { "visually-hidden" }>{legend}</legend>
             {EmojiScale::points(points)
                 .iter()
-                .map(|(value, face, word)| {
+                .map(|(value, face, _)| {
                     view! {
                         <label class="emoji-option">
                             <input type="radio" name=name value=value.to_string()/>
                             <Icon symbol=*face class="face"/>
-                            <span class="word">{*word}</span>
+                            <span class="word">{crate::ui::words::face(*value)}</span>
                         </label>
                     }
                 })

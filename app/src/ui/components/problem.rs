@@ -1,12 +1,17 @@
+use crate::domain::Language;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// A message a person can act on, announced to screen readers as it appears.
+/// A message a person can act on, announced to screen readers as it appears. The server's
+/// messages are English for now: on a page in another language they say so (`lang="en"`), so a
+/// screen reader reads them with an English voice.
 #[component]
 pub fn Problem(error: AppError) -> impl IntoView {
+    let english_on_another_page =
+        (Language::of_child_pages() != Language::English).then_some("en");
     view! {
-        <p class="problem" role="alert">
+        <p class="problem" role="alert" lang=english_on_another_page dir=english_on_another_page.map(|_| "ltr")>
             {error.to_string()}
             {(error == AppError::NotSignedIn)
                 .then(|| view! { " " <a href="/staff/sign-in">"Sign in"</a> })}

@@ -25,7 +25,7 @@ pub fn WorriedButton(
         return view! {
             <p class="worried">
                 <a class="button worried-button" href="/worried" rel="external">
-                    <Icon symbol=icon::SOS/>" I'm worried"
+                    <Icon symbol=icon::SOS/>" "{crate::say!(worried)}
                 </a>
             </p>
         }
@@ -38,7 +38,7 @@ pub fn WorriedButton(
             // Made with the page, so a resent press is one concern, not two.
             <input type="hidden" name="request" value=request/>
             <button type="submit" class="worried-button">
-                <Icon symbol=icon::SOS/>" I'm worried"
+                <Icon symbol=icon::SOS/>" "{crate::say!(worried)}
             </button>
         </PageForm>
     }

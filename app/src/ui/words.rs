@@ -1,0 +1,105 @@
+//! The words of the child's pages, from the translation files in `app/locales/<language>/`,
+//! in the language chosen for the turn.
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+use crate::domain::Language;
+pub use i18n::Locale;
+
+/// The locale of the page being drawn: the child's choice, English for anything else.
+pub fn locale() -> Locale {
+    match Language::of_child_pages() {
+        Language::Welsh => Locale::cy,
+        Language::Polish => Locale::pl,
+        Language::Romanian => Locale::ro,
+        Language::Urdu => Locale::ur,
+        Language::Arabic => Locale::ar,
+        Language::English | Language::Other => Locale::en,
+    }
+}
+
+/// A phrase of the child's pages in the page's language: `say!(join.title)`, with placeholders
+/// as `say!(will_hear, audience = name)`.
+#[macro_export]
+macro_rules! say {
+    ($($key:tt)*) => {
+        leptos_i18n::td_string!($crate::ui::words::locale(), child.$($key)*)
+    };
+}
+
+use crate::domain::{AnswerMode, DecisionStatus, MediaConsent, UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
+
+/// The word under a face of the emoji scale.
+pub fn face(value: i64) -> &'static str {
+    match value {
+        1 => crate::say!(question.very_sad),
+        2 => crate::say!(question.sad),
+        3 => crate::say!(question.okay),
+        4 => crate::say!(question.happy),
+        _ => crate::say!(question.very_happy),
+    }
+}
+
+/// The button that offers a way of answering.
+pub fn invitation(mode: AnswerMode) -> &'static str {
+    match mode {
+        AnswerMode::EmojiScale => crate::say!(question.choose_face),
+        AnswerMode::Choice => crate::say!(question.choose_pictures),
+        AnswerMode::Text => crate::say!(question.write_it),
+        AnswerMode::Photo => crate::say!(question.show_photo),
+        AnswerMode::Drawing => crate::say!(question.draw_it),
+        AnswerMode::Audio => crate::say!(question.say_it),
+    }
+}
+
+/// Who may see a picture or recording, as the child is asked it.
+pub fn consent(consent: MediaConsent) -> &'static str {
+    match consent {
+        MediaConsent::Team => crate::say!(media.team),
+        MediaConsent::DecisionMakers => crate::say!(media.decision_makers),
+        MediaConsent::Public => crate::say!(media.public),
+    }
+}
+
+/// Why a picture or recording was not taken, and what to do.
+pub fn upload_problem(problem: UploadProblem) -> String {
+    match problem {
+        UploadProblem::TooLarge => crate::say!(media.too_large, megabytes = PHOTO_MAX_MB),
+        UploadProblem::TooLong => crate::say!(media.too_long, minutes = MAX_RECORDING_SECS / 60),
+        UploadProblem::Empty => crate::say!(media.empty).to_owned(),
+        UploadProblem::NotAllowed => crate::say!(media.not_allowed).to_owned(),
+        UploadProblem::TooManyPixels => crate::say!(media.too_many_pixels).to_owned(),
+        UploadProblem::Unreadable => crate::say!(media.unreadable).to_owned(),
+        UploadProblem::Conflict => crate::say!(media.conflict).to_owned(),
+        UploadProblem::NotSaved => crate::say!(media.not_saved).to_owned(),
+    }
+}
+
+/// Where a decision has got to.
+pub fn status(status: DecisionStatus) -> &'static str {
+    match status {
+        DecisionStatus::Proposed => crate::say!(decision.proposed),
+        DecisionStatus::Agreed => crate::say!(decision.agreed),
+        DecisionStatus::InProgress => crate::say!(decision.in_progress),
+        DecisionStatus::Done => crate::say!(decision.done),
+        DecisionStatus::NotTakenForward => crate::say!(decision.not_taken_forward),
+    }
+}
+
+/// What a child said, as their receipt shows it: their own words as they wrote them.
+pub fn said(answer: &crate::domain::Answer) -> String {
+    use crate::domain::Answer;
+    match answer {
+        Answer::Scale(value) => face(*value).to_owned(),
+        Answer::Text(text) => text.clone(),
+        Answer::Choice(chosen) => chosen
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Photo(_) => crate::say!(said.photo).to_owned(),
+        Answer::Drawing(_) => crate::say!(said.drawing).to_owned(),
+        Answer::Audio(_) => crate::say!(said.recording).to_owned(),
+        Answer::Declined => crate::say!(rather_not_say).to_owned(),
+    }
+}
