@@ -53,7 +53,7 @@ pub async fn update_activity(
 /// An activity with its questions and themes, and what its forms offer.
 #[server]
 pub async fn load_activity(activity: String) -> Result<ActivityPlan, AppError> {
-    use crate::data::{activity as activities, strategy};
+    use crate::data::{activity as activities, strategy, translation};
     use crate::{auth, domain::Role};
     auth::require(Role::can_facilitate).await?;
     let db = auth::db()?;
@@ -69,6 +69,7 @@ pub async fn load_activity(activity: String) -> Result<ActivityPlan, AppError> {
         forums: strategy::forums(&db).await?,
         priorities: strategy::priorities(&db).await?,
         answered,
+        translations: translation::for_activity(&db, &activity).await?,
     })
 }
 
@@ -151,10 +152,76 @@ pub async fn remove_theme(activity: String, theme: String) -> Result<(), AppErro
     Ok(())
 }
 
-/// A question as a child would see it on the tablet.
+/// A question as a child reading `language` would see it on the tablet.
 #[server]
-pub async fn preview_prompt(activity: String, position: i64) -> Result<PromptPage, AppError> {
+pub async fn preview_prompt(
+    activity: String,
+    position: i64,
+    language: String,
+) -> Result<PromptPage, AppError> {
     use crate::{auth, data::contribution, domain::Role};
     auth::require(Role::can_facilitate).await?;
-    Ok(contribution::preview_page(&auth::db()?, &activity, position).await?)
+    let language = crate::domain::Language::for_pages(&language).unwrap_or_default();
+    Ok(contribution::preview_page(&auth::db()?, &activity, position, language).await?)
+}
+
+/// The activity's title and intro in another language of the child's pages; both left empty
+/// removes the translation, so children see the English again.
+#[server]
+pub async fn save_activity_translation(
+    activity: String,
+    language: String,
+    title: String,
+    intro: String,
+) -> Result<(), AppError> {
+    use crate::domain::{ActivityWords, Role};
+    use crate::{auth, data::translation};
+    auth::require(Role::can_facilitate).await?;
+    let language = translated_language(&language)?;
+    let words = if title.trim().is_empty() && intro.trim().is_empty() {
+        None
+    } else {
+        Some(ActivityWords::parse(&title, &intro).map_err(AppError::Invalid)?)
+    };
+    translation::save_activity(&auth::db()?, &activity, language, words.as_ref()).await?;
+    leptos_axum::redirect(&format!("/staff/activities/{activity}#translations"));
+    Ok(())
+}
+
+/// A question's words and options in another language; all left empty removes the translation.
+#[server]
+pub async fn save_prompt_translation(
+    activity: String,
+    prompt: String,
+    language: String,
+    text: String,
+    easy_read: String,
+    #[server(default)] options: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::domain::{PromptWords, Role};
+    use crate::{auth, data::activity as activities, data::translation};
+    auth::require(Role::can_facilitate).await?;
+    let language = translated_language(&language)?;
+    let db = auth::db()?;
+    let english = activities::prompt(&db, &prompt).await?;
+    let blank = text.trim().is_empty()
+        && easy_read.trim().is_empty()
+        && options.iter().all(|label| label.trim().is_empty());
+    let words = if blank {
+        None
+    } else {
+        Some(PromptWords::parse(&english, &text, &easy_read, &options).map_err(AppError::Invalid)?)
+    };
+    translation::save_prompt(&db, &prompt, language, words.as_ref()).await?;
+    leptos_axum::redirect(&format!("/staff/activities/{activity}#prompt-{prompt}"));
+    Ok(())
+}
+
+/// A language a translation can be written in: one of the child's pages' languages, not English.
+#[cfg(feature = "ssr")]
+fn translated_language(code: &str) -> Result<crate::domain::Language, AppError> {
+    use crate::domain::Language;
+    Language::for_pages(code)
+        .filter(|language| *language != Language::English)
+        .ok_or_else(|| AppError::Invalid("Please choose a language to translate into.".into()))
 }

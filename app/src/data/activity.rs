@@ -2,7 +2,7 @@
 
 use super::{get, new_id, now, DataError, DataResult, Db};
 use crate::domain::{
-    ActivityDraft, ActivitySummary, AnswerMode, ChoiceOption, Prompt, PromptDraft, Theme,
+    ActivityDraft, ActivitySummary, AnswerMode, ChoiceOption, Language, Prompt, PromptDraft, Theme,
 };
 use std::collections::HashMap;
 
@@ -218,6 +218,8 @@ fn prompt_from(
         symbol: get(row, "symbol")?,
         options,
         multiple: get::<i64>(row, "multiple")? == 1,
+        words_in: Language::English,
+        options_in: Language::English,
     })
 }
 

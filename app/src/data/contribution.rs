@@ -1,6 +1,8 @@
 //! Contributions: what a child said, kept as given, made idempotent by an id from the device.
 
-use super::{activity, codes, get, new_id, now, session, trail, DataError, DataResult, Db};
+use super::{
+    activity, codes, get, new_id, now, session, trail, translation, DataError, DataResult, Db,
+};
 use crate::domain::{
     AgeBand, Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, Language,
     MediaConsent, MediaRef, PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
@@ -77,12 +79,14 @@ struct Turn {
     finished: bool,
     finished_at: Option<i64>,
     handed_over: bool,
+    /// The language of the child's pages.
+    language: Language,
 }
 
 async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
     let row = sqlx::query(
         "SELECT p.session_id, s.activity_id, a.title, a.intro, f.name AS audience, p.receipt_code, \
-         p.assented_at, p.finished_at, p.handed_over_at \
+         p.assented_at, p.finished_at, p.handed_over_at, p.language \
          FROM participations p JOIN sessions s ON s.id = p.session_id \
          JOIN activities a ON a.id = s.activity_id JOIN forums f ON f.id = a.forum_id \
          WHERE p.id = $1",
@@ -104,17 +108,24 @@ async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
         finished: get::<Option<i64>>(&row, "finished_at")?.is_some(),
         finished_at: get(&row, "finished_at")?,
         handed_over: get::<Option<i64>>(&row, "handed_over_at")?.is_some(),
+        language: Language::parse(&get::<String>(&row, "language")?).unwrap_or_default(),
     })
 }
 
 /// What the child is told before they agree to take part.
 pub async fn welcome(db: &Db, participation_id: &str) -> DataResult<Welcome> {
     let turn = turn(db, participation_id).await?;
+    let translated = translation::for_activity(db, &turn.activity_id).await?;
+    let (activity_title, intro, words_in) = match translated.of_activity(turn.language) {
+        Some(words) => (words.title.clone(), words.intro.clone(), turn.language),
+        None => (turn.activity_title, turn.intro, Language::English),
+    };
     Ok(Welcome {
         participation_id: participation_id.to_owned(),
         fed_back: super::feedback::for_activity(db, &turn.activity_id).await?,
-        activity_title: turn.activity_title,
-        intro: turn.intro,
+        activity_title,
+        intro,
+        words_in,
         audience: turn.audience,
     })
 }
@@ -179,6 +190,7 @@ pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> Data
     let turn = turn(db, participation_id).await?;
     ready_to_answer(&turn)?;
     let prompts = activity::prompts(db, &turn.activity_id).await?;
+    let prompts = in_language(db, &turn.activity_id, prompts, turn.language).await?;
     page_of(
         prompts,
         position,
@@ -188,12 +200,37 @@ pub async fn prompt_page(db: &Db, participation_id: &str, position: i64) -> Data
     )
 }
 
-/// The prompt at `position` as a child would see it, for the facilitator building the activity.
-/// Its turn id is not a real one, so nothing sent from it is stored.
-pub async fn preview_page(db: &Db, activity_id: &str, position: i64) -> DataResult<PromptPage> {
+/// An activity's prompts as a child reading `language` sees them.
+async fn in_language(
+    db: &Db,
+    activity_id: &str,
+    prompts: Vec<crate::domain::Prompt>,
+    language: Language,
+) -> DataResult<Vec<crate::domain::Prompt>> {
+    if language == Language::English {
+        return Ok(prompts);
+    }
+    let translated = translation::for_activity(db, activity_id).await?;
+    Ok(prompts
+        .into_iter()
+        .map(|prompt| {
+            let words = translated.of_prompt(&prompt.id, language).cloned();
+            prompt.in_language(language, words.as_ref())
+        })
+        .collect())
+}
+
+/// The prompt at `position` as a child reading `language` would see it, for the facilitator
+/// building the activity. Its turn id is not a real one, so nothing sent from it is stored.
+pub async fn preview_page(
+    db: &Db,
+    activity_id: &str,
+    position: i64,
+    language: Language,
+) -> DataResult<PromptPage> {
     let activity = activity::find(db, activity_id).await?;
     page_of(
-        activity.prompts,
+        in_language(db, activity_id, activity.prompts, language).await?,
         position,
         PREVIEW,
         activity.title,

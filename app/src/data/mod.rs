@@ -26,6 +26,7 @@ pub mod staff;
 pub mod strategy;
 pub mod throttle;
 pub mod trail;
+pub mod translation;
 pub mod triage;
 mod writer;
 

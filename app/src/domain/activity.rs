@@ -138,7 +138,7 @@ pub fn theme_name(name: &str) -> Result<String, String> {
     within("the theme", name, MAX_THEME_CHARS)
 }
 
-fn within(field: &str, value: &str, max: usize) -> Result<String, String> {
+pub(super) fn within(field: &str, value: &str, max: usize) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() {
         Err(format!("Please fill in {field}."))

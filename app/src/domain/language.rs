@@ -1,7 +1,10 @@
 /// A language a child may answer in. Their own words are never changed; a member of staff who
 /// reads the language can put an English translation beside them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Language {
+    #[default]
     English,
     Welsh,
     Polish,
@@ -28,6 +31,10 @@ impl Language {
         (self != Language::Other).then(|| self.as_str())
     }
 }
+
+/// Shows a child's page in a chosen language inside a staff page: the facilitator's preview.
+#[derive(Clone, Copy, Debug)]
+pub struct PreviewLanguage(pub Language);
 
 impl Language {
     /// The languages a child's pages are written in, in the order the choice shows them.
@@ -70,6 +77,9 @@ impl Language {
     /// cookie on the server and from `<html lang>` in the browser, so hydration sees what the
     /// server drew.
     pub fn of_child_pages() -> Language {
+        if let Some(PreviewLanguage(language)) = leptos::prelude::use_context() {
+            return language;
+        }
         #[cfg(feature = "ssr")]
         let chosen = crate::auth::page_language();
         #[cfg(not(feature = "ssr"))]

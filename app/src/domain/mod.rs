@@ -33,6 +33,7 @@ mod search;
 mod space;
 mod strategy;
 mod symbols;
+mod translation;
 pub mod text;
 pub mod triage;
 mod upload;
@@ -50,7 +51,8 @@ pub use evidence::{
     EvidencePage, EvidenceReport, ExportRow, Funnel, OverdueLoop, SearchFields,
     DEFAULT_OVERDUE_WEEKS,
 };
-pub use language::Language;
+pub use language::{Language, PreviewLanguage};
+pub use translation::{ActivityWords, PromptWords, Translations};
 pub use rights::{Erased, RequestState, RightsKind, RightsRequest, TurnCopy};
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};

@@ -64,6 +64,8 @@ pub struct ActivityPlan {
     pub priorities: Vec<Priority>,
     /// Questions children have answered: their ways of answering and options stay.
     pub answered: Vec<String>,
+    /// What the facilitator wrote, in the other languages of the child's pages.
+    pub translations: super::Translations,
 }
 
 /// What the form for a new activity offers.
@@ -89,6 +91,12 @@ pub struct Prompt {
     pub options: Vec<ChoiceOption>,
     /// Whether the child may choose more than one option.
     pub multiple: bool,
+    /// The language of the text and easy-read words as shown: English unless translated.
+    #[serde(default)]
+    pub words_in: Language,
+    /// The language of the options' labels as shown.
+    #[serde(default)]
+    pub options_in: Language,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,6 +235,8 @@ pub struct Welcome {
     pub participation_id: String,
     pub activity_title: String,
     pub intro: String,
+    /// The language of the title and intro as shown: English unless translated.
+    pub words_in: Language,
     pub audience: String,
     /// What adults did after earlier sessions of this activity: "you said, we did".
     pub fed_back: Vec<BoardItem>,

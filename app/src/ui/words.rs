@@ -5,6 +5,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use crate::domain::Language;
 pub use i18n::Locale;
+use leptos::prelude::IntoView;
 
 /// The locale of the page being drawn: the child's choice, English for anything else.
 pub fn locale() -> Locale {
@@ -102,4 +103,28 @@ pub fn said(answer: &crate::domain::Answer) -> String {
         Answer::Audio(_) => crate::say!(said.recording).to_owned(),
         Answer::Declined => crate::say!(rather_not_say).to_owned(),
     }
+}
+
+/// `lang` and `dir` for words a member of staff wrote in `written_in`, on a page in another
+/// language: a screen reader then reads them with the right voice (WCAG 3.1.2). `None` when they
+/// are in the page's language.
+pub fn marked(written_in: Language) -> (Option<&'static str>, Option<&'static str>) {
+    if written_in == Language::of_child_pages() {
+        (None, None)
+    } else {
+        (written_in.tag(), Some(written_in.dir()))
+    }
+}
+
+/// Where a name goes in a sentence of the page's language: `say!(will_hear, audience = NAME)`.
+pub const NAME: &str = "\u{E000}";
+
+/// A sentence with a name staff wrote in English (a forum, a place) inside it: the name is
+/// isolated and marked as English, so it neither reorders a right-to-left sentence nor is read
+/// with the page's voice.
+pub fn with_name(sentence: &str, name: String) -> impl IntoView + use<> {
+    use leptos::prelude::*;
+    let (before, after) = sentence.split_once(NAME).unwrap_or((sentence, ""));
+    let (lang, _) = marked(Language::English);
+    leptos::view! { {before.to_owned()}<bdi lang=lang>{name}</bdi>{after.to_owned()} }
 }

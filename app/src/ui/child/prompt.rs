@@ -188,18 +188,21 @@ pub(crate) fn Question(
             view! { <WordsForm page=page.clone() mode submit/> }.into_any()
         }
     };
+    let (lang, dir) = words::marked(page.prompt.words_in);
     view! {
         <Title text=heading.clone()/>
         <p class="progress">{heading}</p>
-        <h1 class="prompt-text">{page.prompt.text.clone()}</h1>
-        <p class="easy-read">
+        <h1 class="prompt-text" lang=lang dir=dir>{page.prompt.text.clone()}</h1>
+        <p class="easy-read" lang=lang dir=dir>
             {page.prompt.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
                 <img src=symbol.url() alt="" class="prompt-symbol"/>
             })}
             {page.prompt.easy_read.clone()}
         </p>
         <ReadAloud text=speech label=say!(read_question)/>
-        <p class="audience">{say!(will_hear, audience = page.audience.clone())}</p>
+        <p class="audience">
+            {words::with_name(&say!(will_hear, audience = words::NAME), page.audience.clone())}
+        </p>
         {ways}
         {problem.map(|problem| view! { <p class="problem" role="alert">{words::upload_problem(problem)}</p> })}
         {answer}
@@ -219,15 +222,21 @@ pub(crate) fn Question(
 /// Faces, pictures to choose or written words, through a server function.
 #[component]
 fn WordsForm(page: Page, mode: AnswerMode, submit: ServerAction<SubmitAnswer>) -> impl IntoView {
+    let (lang, dir) = words::marked(page.prompt.words_in);
     let input = match mode {
         AnswerMode::EmojiScale => view! {
-            <EmojiScaleInput legend=page.prompt.text.clone() points=page.prompt.scale_points/>
+            <EmojiScaleInput
+                legend=page.prompt.text.clone()
+                points=page.prompt.scale_points
+                written_in=page.prompt.words_in
+            />
         }
         .into_any(),
         AnswerMode::Choice => view! { <ChoiceInput prompt=page.prompt.clone()/> }.into_any(),
         _ => view! {
-            <label for="answer-text" class="visually-hidden">{page.prompt.text.clone()}</label>
-            <textarea id="answer-text" name="text" rows="5" maxlength=MAX_TEXT_CHARS.to_string()></textarea>
+            <label for="answer-text" class="visually-hidden" lang=lang dir=dir>{page.prompt.text.clone()}</label>
+            // The child writes in whatever language and direction they write in.
+            <textarea id="answer-text" name="text" rows="5" dir="auto" maxlength=MAX_TEXT_CHARS.to_string()></textarea>
             <p class="hint">{say!(question.letters, count = MAX_TEXT_CHARS)}</p>
         }
         .into_any(),

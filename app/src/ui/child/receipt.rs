@@ -1,6 +1,7 @@
 use super::rights::{AnswerChoices, RightsChoices};
 use crate::api::child::{load_receipt, OpenReceipt, ReplyToFeedback};
-use crate::domain::{Contribution, InfluenceStep, Symbol};
+use super::welcome::{decided_words, Decided};
+use crate::domain::{Contribution, InfluenceStep, Language, Symbol};
 use crate::say;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, EmojiScaleInput, LanguageChoice, PageForm, Problem, ReadAloud,
@@ -121,6 +122,7 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
             .join(" ")
     };
     let said = words::said(&contribution.answer);
+    let (prompt_lang, prompt_dir) = words::marked(Language::English);
     let choices = view! {
         <AnswerChoices id=contribution.id.clone() media=contribution.answer.media().cloned() code=code.clone()/>
     };
@@ -134,12 +136,12 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
     );
     view! {
         <article class="said">
-            <h2>{contribution.prompt}</h2>
+            <h2 lang=prompt_lang dir=prompt_dir>{contribution.prompt}</h2>
             <ReadAloud text=spoken label=say!(read_what_happened)/>
             <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{said}</bdi></p>
             <p class="step">
                 <strong>{say!(receipt.where_label)}</strong>
-                <bdi>{trail.space.place}</bdi>", "{trail.space.said_on}
+                <bdi lang=prompt_lang>{trail.space.place}</bdi>", "{trail.space.said_on}
             </p>
             <p class="step"><strong>{say!(receipt.who_heard)}</strong>{heard}</p>
             {if trail.influence.is_empty() {
@@ -163,19 +165,8 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
 /// Published "you said, we did" for one decision, and the child's "did we get it right?".
 #[component]
 fn WeDid(step: InfluenceStep, code: String, ask: bool) -> impl IntoView {
-    let status = match &step.reason {
-        Some(reason) => say!(
-            receipt.decision_why,
-            status = words::status(step.status),
-            decision = step.decision.clone(),
-            reason = reason.clone()
-        ),
-        None => say!(
-            receipt.decision,
-            status = words::status(step.status),
-            decision = step.decision.clone()
-        ),
-    };
+    let status = decided_words(step.status, Some(&step.decision), step.reason.as_deref());
+    let (lang, dir) = words::marked(Language::English);
     let reply = ServerAction::<ReplyToFeedback>::new();
     let decision = step.decision_id.clone();
     let anchor = ask.then(|| format!("decision-{decision}"));
@@ -187,14 +178,14 @@ fn WeDid(step: InfluenceStep, code: String, ask: bool) -> impl IntoView {
         view! {
             <section class="we-did" id=anchor>
                 <h3>{say!(receipt.what_we_did)}</h3>
-                <p class="easy-read">
+                <p class="easy-read" lang=lang dir=dir>
                     {feedback.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
                         <img src=symbol.url() alt="" class="prompt-symbol"/>
                     })}
                     {feedback.easy_read}
                 </p>
-                <p>{feedback.plain_text}</p>
-                <p class="small">{status}</p>
+                <p lang=lang dir=dir>{feedback.plain_text}</p>
+                <Decided status=step.status decision=Some(step.decision) reason=step.reason/>
                 <ReadAloud text=spoken label=say!(read_what_we_did)/>
                 {if ask {
                     view! {

@@ -3,7 +3,7 @@
 
 use crate::api::child::load_receipt;
 use crate::api::rights::{kept_months, load_copy, EraseFromReceipt, LimitFromReceipt};
-use crate::domain::{icon, MediaConsent, MediaRef, Symbol, TurnCopy};
+use crate::domain::{icon, Language, MediaConsent, MediaRef, Symbol, TurnCopy};
 use crate::say;
 use crate::ui::words;
 use crate::ui::components::{
@@ -247,6 +247,8 @@ pub fn CopyPage() -> impl IntoView {
 fn Copy(copy: TurnCopy) -> impl IntoView {
     let code = copy.receipt.code.clone();
     let face = |value: Option<i64>| value.map_or(say!(rights.did_not_say), words::face);
+    // What staff wrote is in English for now.
+    let (lang, dir) = words::marked(Language::English);
     view! {
         <p>{say!(receipt.code, code = code.clone())}</p>
         <p class="no-print">
@@ -269,15 +271,15 @@ fn Copy(copy: TurnCopy) -> impl IntoView {
                             .collect();
                         view! {
                             <li class="said">
-                                <h2>{said.prompt}</h2>
+                                <h2 lang=lang dir=dir>{said.prompt}</h2>
                                 <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{words::said(&said.answer)}</bdi></p>
                                 <p class="step"><strong>{say!(rights.where_when)}</strong>
-                                    <bdi>{said.trail.space.place}</bdi>", "{said.trail.space.said_on}</p>
+                                    <bdi lang=lang>{said.trail.space.place}</bdi>", "{said.trail.space.said_on}</p>
                                 {consent.map(|who| view! {
                                     <p class="step"><strong>{say!(rights.who_sees_it)}</strong>{who}{say!(rights.in_download)}</p>
                                 })}
                                 {decided.into_iter().map(|text| view! {
-                                    <p class="step"><strong>{say!(receipt.we_did_label)}</strong>{text}</p>
+                                    <p class="step"><strong>{say!(receipt.we_did_label)}</strong><span lang=lang dir=dir>{text}</span></p>
                                 }).collect_view()}
                             </li>
                         }

@@ -1,5 +1,5 @@
 use crate::api::child::{load_welcome, Agree};
-use crate::domain::{icon, AgeBand, BoardItem, Symbol, Welcome};
+use crate::domain::{icon, AgeBand, BoardItem, DecisionStatus, Language, Symbol, Welcome};
 use crate::say;
 use crate::ui::words;
 use crate::ui::components::{
@@ -43,23 +43,28 @@ pub fn WelcomePage() -> impl IntoView {
 #[component]
 fn Assent(welcome: Welcome) -> impl IntoView {
     let agree = ServerAction::<Agree>::new();
+    let about = format!("{}. {}", welcome.activity_title, welcome.intro);
+    let will_hear = say!(will_hear, audience = words::NAME);
+    let age_question = say!(welcome.age);
+    let participation = welcome.participation_id.clone();
+    let spoken = [
+        format!("{} {about}", say!(welcome.about)),
+        will_hear.replace(words::NAME, &welcome.audience),
+        say!(welcome.no_need).to_owned(),
+        say!(welcome.not_safe).to_owned(),
+        age_question.to_owned(),
+    ]
+    .join(" ");
+    let (lang, dir) = words::marked(welcome.words_in);
     let points = [
         (
             icon::SPEECH,
-            say!(welcome.about, title = welcome.activity_title.clone(), intro = welcome.intro.clone()),
+            view! { {say!(welcome.about)}" "<span lang=lang dir=dir>{about}</span> }.into_any(),
         ),
-        (icon::EAR, say!(will_hear, audience = welcome.audience.clone())),
-        (icon::HAND, say!(welcome.no_need).to_owned()),
-        (icon::RING_BUOY, say!(welcome.not_safe).to_owned()),
+        (icon::EAR, words::with_name(&will_hear, welcome.audience.clone()).into_any()),
+        (icon::HAND, say!(welcome.no_need).into_any()),
+        (icon::RING_BUOY, say!(welcome.not_safe).into_any()),
     ];
-    let age_question = say!(welcome.age);
-    let participation = welcome.participation_id.clone();
-    let spoken = points
-        .iter()
-        .map(|(_, text)| text.as_str())
-        .chain([age_question])
-        .collect::<Vec<_>>()
-        .join(" ");
     let fed_back = (!welcome.fed_back.is_empty()).then(|| {
         view! { <FedBack items=welcome.fed_back.clone()/> }
     });
@@ -108,6 +113,40 @@ fn band_words(band: AgeBand) -> String {
     say!(welcome.age_band, from = from.to_owned(), to = to.to_owned())
 }
 
+/// Where a decision has got to, with what was decided and why in the words staff wrote
+/// (English, marked so on a page in another language).
+#[component]
+pub(super) fn Decided(
+    status: DecisionStatus,
+    decision: Option<String>,
+    reason: Option<String>,
+) -> impl IntoView {
+    let (lang, dir) = words::marked(Language::English);
+    view! {
+        <p class="small">
+            {words::status(status)}
+            {decision.map(|decision| view! { ": "<span lang=lang dir=dir>{decision}</span> })}
+            {reason.map(|reason| view! { ". "{say!(decision.why_label)}<span lang=lang dir=dir>{reason}</span> })}
+        </p>
+    }
+}
+
+/// The same, to be read aloud.
+pub(super) fn decided_words(
+    status: DecisionStatus,
+    decision: Option<&str>,
+    reason: Option<&str>,
+) -> String {
+    let mut words = words::status(status).to_owned();
+    if let Some(decision) = decision {
+        words += &format!(": {decision}");
+    }
+    if let Some(reason) = reason {
+        words += &format!(". {}{reason}", say!(decision.why_label));
+    }
+    words
+}
+
 /// What adults did after children last took part in this activity.
 #[component]
 pub(super) fn FedBack(items: Vec<BoardItem>) -> impl IntoView {
@@ -132,22 +171,24 @@ pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
         pictures,
         ..
     } = item;
-    let status = match reason {
-        Some(reason) => say!(decision.why, status = words::status(status), reason),
-        None => words::status(status).to_owned(),
-    };
-    let spoken = format!("{} {} {status}", feedback.easy_read, feedback.plain_text);
+    let spoken = format!(
+        "{} {} {}",
+        feedback.easy_read,
+        feedback.plain_text,
+        decided_words(status, None, reason.as_deref())
+    );
+    let (lang, dir) = words::marked(Language::English);
     view! {
         <article class="said">
-            <h3>{title}</h3>
-            <p class="easy-read">
+            <h3 lang=lang dir=dir>{title}</h3>
+            <p class="easy-read" lang=lang dir=dir>
                 {feedback.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
                     <img src=symbol.url() alt="" class="prompt-symbol"/>
                 })}
                 {feedback.easy_read}
             </p>
-            <p>{feedback.plain_text}</p>
-            <p class="small">{status}</p>
+            <p lang=lang dir=dir>{feedback.plain_text}</p>
+            <Decided status decision=None reason/>
             {pictures
                 .into_iter()
                 .map(|(id, description)| view! {

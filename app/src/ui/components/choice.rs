@@ -11,9 +11,11 @@ pub fn ChoiceInput(prompt: Prompt) -> impl IntoView {
     } else {
         crate::say!(question.pick_one)
     };
+    let (lang, dir) = crate::ui::words::marked(prompt.words_in);
+    let (options_lang, options_dir) = crate::ui::words::marked(prompt.options_in);
     view! {
         <fieldset class="choice-grid">
-            <legend class="visually-hidden">{format!("{} {hint}", prompt.text)}</legend>
+            <legend class="visually-hidden"><span lang=lang dir=dir>{prompt.text}</span>" "{hint}</legend>
             {prompt
                 .options
                 .into_iter()
@@ -26,7 +28,7 @@ pub fn ChoiceInput(prompt: Prompt) -> impl IntoView {
                         <label class="choice-tile">
                             <input type=kind name="choice[]" value=option.position.to_string()/>
                             {picture}
-                            <span class="word">{option.label}</span>
+                            <span class="word" lang=options_lang dir=options_dir>{option.label}</span>
                         </label>
                     }
                 })

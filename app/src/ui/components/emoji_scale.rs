@@ -1,5 +1,5 @@
 use super::Icon;
-use crate::domain::EmojiScale;
+use crate::domain::{EmojiScale, Language};
 use leptos::prelude::*;
 
 /// Faces, each with a word, as native radio buttons: touch, keyboard (arrow keys) and switch
@@ -14,10 +14,14 @@ pub fn EmojiScaleInput(
     /// Shows the legend; off when the question is already the page's heading.
     #[prop(optional)]
     show_legend: bool,
+    /// The language staff wrote the legend in, when it is not the page's own words.
+    #[prop(optional)]
+    written_in: Option<Language>,
 ) -> impl IntoView {
+    let (lang, dir) = written_in.map_or((None, None), crate::ui::words::marked);
     view! {
         <fieldset class="emoji-scale">
-            <legend class=if show_legend { "scale-legend" } else { "visually-hidden" }>{legend}</legend>
+            <legend class=if show_legend { "scale-legend" } else { "visually-hidden" } lang=lang dir=dir>{legend}</legend>
             {EmojiScale::points(points)
                 .iter()
                 .map(|(value, face, _)| {

@@ -2,13 +2,15 @@
 //! easy read, a picture, ways to answer, options), their order, a preview as a child sees it,
 //! and the themes facilitators tag answers with.
 
+use super::translations::{ActivityTranslations, PromptTranslations};
 use super::StaffFrame;
 use crate::api::activity::{
     activity_form_choices, load_activity, AddTheme, CreateActivity, MovePrompt, RemovePrompt,
     RemoveTheme, SavePrompt, UpdateActivity,
 };
 use crate::domain::{
-    ActivityPlan, ActivitySummary, AnswerMode, Forum, Priority, Prompt, MAX_OPTIONS,
+    ActivityPlan, ActivitySummary, AnswerMode, Forum, Language, Priority, Prompt, Translations,
+    MAX_OPTIONS,
 };
 use crate::error::AppError;
 use crate::ui::components::{ActionProblem, FormCleared, Problem, SymbolChoice};
@@ -97,7 +99,7 @@ where
 }
 
 /// A server action that tells the page to load again once it succeeds.
-fn saving<S>(saved: RwSignal<u32>) -> ServerAction<S>
+pub(super) fn saving<S>(saved: RwSignal<u32>) -> ServerAction<S>
 where
     S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
@@ -118,6 +120,7 @@ fn Builder(plan: ActivityPlan, saved: RwSignal<u32>) -> impl IntoView {
         forums,
         priorities,
         answered,
+        translations,
     } = plan;
     let update = saving::<UpdateActivity>(saved);
     let id = activity.id.clone();
@@ -132,7 +135,8 @@ fn Builder(plan: ActivityPlan, saved: RwSignal<u32>) -> impl IntoView {
         .cloned()
         .map(|prompt| {
             let answered = answered.contains(&prompt.id);
-            view! { <QuestionCard activity=id.clone() prompt answered last=count saved/> }
+            let translations = translations.clone();
+            view! { <QuestionCard activity=id.clone() prompt answered last=count translations saved/> }
         })
         .collect_view();
     view! {
@@ -160,6 +164,7 @@ fn Builder(plan: ActivityPlan, saved: RwSignal<u32>) -> impl IntoView {
             <h3 id="new-question-heading">"Add a question"</h3>
             {new_question}
         </section>
+        <ActivityTranslations activity=activity.clone() translations saved/>
         <Themes activity saved/>
     }
 }
@@ -213,6 +218,7 @@ fn QuestionCard(
     prompt: Prompt,
     answered: bool,
     last: usize,
+    translations: Translations,
     saved: RwSignal<u32>,
 ) -> impl IntoView {
     let move_it = saving::<MovePrompt>(saved);
@@ -223,6 +229,9 @@ fn QuestionCard(
     let position = prompt.position;
     let preview = format!("/staff/activities/{activity}/preview/{position}");
     let editor = view! { <PromptEditor activity=activity.clone() prompt=Some(prompt.clone()) answered saved/> };
+    let in_other_languages = view! {
+        <PromptTranslations activity=activity.clone() prompt=prompt.clone() translations saved/>
+    };
     let ways: Vec<&str> = prompt.modes.iter().map(|m| m.label()).collect();
     let mover = move |earlier: bool, label: &'static str, activity: String, prompt: String| {
         view! {
@@ -259,6 +268,7 @@ fn QuestionCard(
                 <summary>"Change this question"</summary>
                 {editor}
             </details>
+            {in_other_languages}
         </section>
     }
 }
@@ -296,6 +306,8 @@ fn PromptEditor(
         symbol: None,
         options: Vec::new(),
         multiple: false,
+        words_in: Language::English,
+        options_in: Language::English,
     });
     // Room for new options, unless answers already point at the ones there are.
     let blanks = if answered {

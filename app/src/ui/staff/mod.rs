@@ -15,6 +15,7 @@ mod session;
 mod sign_in;
 mod space;
 mod strategy;
+mod translations;
 
 pub use activity::{ActivityPage, NewActivityPage};
 pub use decision::{DecisionPage, NewDecisionPage};

@@ -5,7 +5,7 @@
 use super::StaffFrame;
 use crate::api::activity::preview_prompt;
 use crate::api::child::SubmitAnswer;
-use crate::domain::{AnswerMode, PromptPage};
+use crate::domain::{AnswerMode, Language, PreviewLanguage, PromptPage};
 use crate::ui::child::Question;
 use crate::ui::components::Problem;
 use leptos::prelude::*;
@@ -24,9 +24,12 @@ pub fn PreviewPage() -> impl IntoView {
                     .get("position")
                     .and_then(|p| p.parse::<i64>().ok())
                     .unwrap_or(1),
+                language(),
             )
         },
-        |(activity, position)| preview_prompt(activity, position),
+        |(activity, position, language)| {
+            preview_prompt(activity, position, language.as_str().to_owned())
+        },
     );
     view! {
         <StaffFrame>
@@ -34,9 +37,10 @@ pub fn PreviewPage() -> impl IntoView {
                 {move || {
                     let way = query.with(|q| q.get("way").and_then(|w| AnswerMode::parse(&w)));
                     let activity = params.read().get("activity").unwrap_or_default();
+                    let language = language();
                     Suspend::new(async move {
                         match page.await {
-                            Ok(page) => view! { <Preview page activity way/> }.into_any(),
+                            Ok(page) => view! { <Preview page activity way language/> }.into_any(),
                             Err(error) => view! { <Problem error/> }.into_any(),
                         }
                     })
@@ -47,15 +51,41 @@ pub fn PreviewPage() -> impl IntoView {
 }
 
 #[component]
-fn Preview(page: PromptPage, activity: String, way: Option<AnswerMode>) -> impl IntoView {
+fn Preview(
+    page: PromptPage,
+    activity: String,
+    way: Option<AnswerMode>,
+    language: Language,
+) -> impl IntoView {
     let submit = ServerAction::<SubmitAnswer>::new();
     let position = page.prompt.position;
     let total = page.total;
     let step = |to: i64, label: &'static str| {
         (1..=total).contains(&to).then(|| view! {
-            <a class="button secondary" href=format!("/staff/activities/{activity}/preview/{to}")>{label}</a>
+            <a class="button secondary" href=format!("/staff/activities/{activity}/preview/{to}?language={}", language.as_str())>{label}</a>
         })
     };
+    let languages = Language::FOR_PAGES
+        .into_iter()
+        .map(|shown| {
+            let current = (shown == language).then_some("page");
+            view! {
+                <a
+                    class="button secondary"
+                    href=format!("/staff/activities/{activity}/preview/{position}?language={}", shown.as_str())
+                    lang=shown.tag()
+                    aria-current=current
+                >
+                    {shown.own_name()}
+                </a>
+            }
+        })
+        .collect_view();
+    let untranslated = (language != Language::English && page.prompt.words_in != language).then(|| view! {
+        <p class="hint">{format!("This question is not translated into {} yet: children see it in English.", language.label())}</p>
+    });
+    // The child's own page, in the language chosen here.
+    provide_context(PreviewLanguage(language));
     view! {
         <nav class="actions" aria-label="Preview">
             <a class="button secondary" href=format!("/staff/activities/{activity}#prompt-{}", page.prompt.id)>
@@ -64,12 +94,23 @@ fn Preview(page: PromptPage, activity: String, way: Option<AnswerMode>) -> impl 
             {step(position - 1, "Previous question")}
             {step(position + 1, "Next question")}
         </nav>
+        <nav class="actions" aria-label="Language of the preview">{languages}</nav>
         <p class="preview-note">"As a child sees it on the tablet. Answering is switched off in the preview."</p>
-        <div class="child tablet-preview">
+        {untranslated}
+        <div class="child tablet-preview" lang=language.tag() dir=language.dir()>
             <fieldset disabled class="preview-frame">
                 <legend class="visually-hidden">"Preview of the question"</legend>
                 <Question page submit way problem=None preview=true/>
             </fieldset>
         </div>
     }
+}
+
+/// The language of the preview, from `?language=`; English unless one of the child's languages.
+fn language() -> Language {
+    use_query_map()
+        .read()
+        .get("language")
+        .and_then(|tag| Language::for_pages(&tag))
+        .unwrap_or_default()
 }

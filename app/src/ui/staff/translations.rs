@@ -1,0 +1,153 @@
+//! The builder's view of an activity in the other languages of the child's pages: which
+//! translations are missing, and a form for each. English is the source; a child sees their
+//! language where it exists and English otherwise.
+
+use crate::api::activity::{SaveActivityTranslation, SavePromptTranslation};
+use crate::domain::{ActivitySummary, Language, Prompt, Translations};
+use crate::ui::components::ActionProblem;
+use leptos::prelude::*;
+
+/// The languages a facilitator translates into.
+fn others() -> impl Iterator<Item = Language> {
+    Language::FOR_PAGES
+        .into_iter()
+        .filter(|language| *language != Language::English)
+}
+
+/// Which languages have the activity's title and intro, and a form for each.
+#[component]
+pub fn ActivityTranslations(
+    activity: ActivitySummary,
+    translations: Translations,
+    saved: RwSignal<u32>,
+) -> impl IntoView {
+    let missing: Vec<&str> = others()
+        .filter(|language| translations.of_activity(*language).is_none())
+        .map(Language::label)
+        .collect();
+    view! {
+        <section class="card" id="translations" aria-labelledby="translations-heading">
+            <h2 id="translations-heading">"Other languages"</h2>
+            <p>
+                "Children can choose Welsh, Polish, Romanian, Urdu or Arabic. They see what you write here "
+                "in their language where you have translated it, and in English where you have not."
+            </p>
+            <p class="hint">{missing_line(&missing, "The title and intro")}</p>
+            {others()
+                .map(|language| {
+                    let words = translations.of_activity(language).cloned();
+                    let (title, intro) = words.map(|w| (w.title, w.intro)).unwrap_or_default();
+                    let save = super::activity::saving::<SaveActivityTranslation>(saved);
+                    let field = move |name: &str| format!("activity-{name}-{}", language.as_str());
+                    let activity_id = activity.id.clone();
+                    view! {
+                        <details>
+                            <summary>{status(language, !title.is_empty())}</summary>
+                            <ActionForm action=save attr:class="staff-form">
+                                <input type="hidden" name="activity" value=activity_id/>
+                                <input type="hidden" name="language" value=language.as_str()/>
+                                <label for=field("title")>{format!("Title in {}", language.label())}</label>
+                                <input id=field("title") name="title" value=title lang=language.tag() dir="auto" maxlength="120"/>
+                                <label for=field("intro")>{format!("What it is about, in {}", language.label())}</label>
+                                <textarea id=field("intro") name="intro" rows="3" lang=language.tag() dir="auto" maxlength="300">{intro}</textarea>
+                                <p class="hint">"Leave both empty to show the English again."</p>
+                                <ActionProblem action=save/>
+                                <button type="submit">{format!("Save the {} words", language.label())}</button>
+                            </ActionForm>
+                        </details>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// A question in the other languages: which are missing, a form and a preview for each.
+#[component]
+pub fn PromptTranslations(
+    activity: String,
+    prompt: Prompt,
+    translations: Translations,
+    saved: RwSignal<u32>,
+) -> impl IntoView {
+    let missing: Vec<&str> = others()
+        .filter(|language| {
+            translations
+                .of_prompt(&prompt.id, *language)
+                .is_none_or(|words| !words.fits(&prompt))
+        })
+        .map(Language::label)
+        .collect();
+    view! {
+        <details>
+            <summary>{format!("In other languages: {}", missing_line(&missing, "this question"))}</summary>
+            {others()
+                .map(|language| {
+                    let words = translations.of_prompt(&prompt.id, language).cloned();
+                    let translated = words.as_ref().is_some_and(|words| words.fits(&prompt));
+                    let out_of_date = words.as_ref().is_some_and(|words| !words.fits(&prompt));
+                    let (text, easy_read, labels) = words
+                        .map(|w| (w.text, w.easy_read, w.options))
+                        .unwrap_or_default();
+                    let save = super::activity::saving::<SavePromptTranslation>(saved);
+                    let key = format!("{}-{}", prompt.id, language.as_str());
+                    let field = move |name: &str| format!("{name}-{key}");
+                    let (activity, prompt_id) = (activity.clone(), prompt.id.clone());
+                    let preview = format!(
+                        "/staff/activities/{activity}/preview/{}?language={}",
+                        prompt.position,
+                        language.as_str()
+                    );
+                    let options = prompt
+                        .options
+                        .iter()
+                        .enumerate()
+                        .map(|(n, option)| {
+                            let id = field(&format!("option-{n}"));
+                            let value = labels.get(n).cloned().unwrap_or_default();
+                            view! {
+                                <label for=id.clone()>{format!("Option {}: \u{201c}{}\u{201d} in {}", n + 1, option.label, language.label())}</label>
+                                <input id=id name="options[]" value=value lang=language.tag() dir="auto" maxlength="60"/>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <details>
+                            <summary>
+                                {status(language, translated)}
+                                {out_of_date.then_some(" (the options have changed since: please check them)")}
+                            </summary>
+                            <ActionForm action=save attr:class="staff-form">
+                                <input type="hidden" name="activity" value=activity/>
+                                <input type="hidden" name="prompt" value=prompt_id/>
+                                <input type="hidden" name="language" value=language.as_str()/>
+                                <label for=field("text")>{format!("The question in {}", language.label())}</label>
+                                <textarea id=field("text") name="text" rows="2" lang=language.tag() dir="auto" maxlength="300">{text}</textarea>
+                                <label for=field("easy-read")>{format!("Easy-read words in {}", language.label())}</label>
+                                <textarea id=field("easy-read") name="easy_read" rows="2" lang=language.tag() dir="auto" maxlength="300">{easy_read}</textarea>
+                                {options}
+                                <p class="hint">"Leave everything empty to show the English again."</p>
+                                <ActionProblem action=save/>
+                                <button type="submit">{format!("Save the {} words", language.label())}</button>
+                                " "
+                                <a class="button secondary" href=preview>{format!("Preview in {}", language.label())}</a>
+                            </ActionForm>
+                        </details>
+                    }
+                })
+                .collect_view()}
+        </details>
+    }
+}
+
+fn status(language: Language, translated: bool) -> String {
+    let state = if translated { "translated" } else { "not translated: children see English" };
+    format!("{} ({}): {state}", language.label(), language.own_name())
+}
+
+fn missing_line(missing: &[&str], what: &str) -> String {
+    match missing {
+        [] => format!("{what} is in every language."),
+        missing => format!("{what} is missing in {}.", missing.join(", ")),
+    }
+}
