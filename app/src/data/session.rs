@@ -3,7 +3,9 @@
 use super::{
     activity, codes, format_date, get, new_id, now, required, throttle, DataError, DataResult, Db,
 };
-use crate::domain::{mode_label, AnswerMode, Language, Role, SessionSummary, SessionTally, SpaceRecord};
+use crate::domain::{
+    mode_label, AnswerMode, Language, Role, SessionSummary, SessionTally, SpaceRecord,
+};
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
      s.join_code, s.opened_at, s.held_on, s.closed_at, u.email AS facilitator, \

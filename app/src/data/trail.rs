@@ -77,7 +77,7 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
     let sql = format!(
         "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, c.hidden_reason, \
-         c.description, c.translated_from, c.created_at, pr.text AS prompt, s.place, a.title AS activity \
+         c.description, c.translated_from, p.language, c.created_at, pr.text AS prompt, s.place, a.title AS activity \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
          LEFT JOIN media m ON m.id = c.media_id \
          JOIN sessions s ON s.id = p.session_id JOIN activities a ON a.id = s.activity_id \
@@ -112,6 +112,7 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
             translated_from: get::<Option<String>>(&row, "translated_from")?
                 .as_deref()
                 .and_then(Language::parse),
+            page_language: Language::parse(&get::<String>(&row, "language")?).unwrap_or_default(),
             themes: Vec::new(),
         });
     }

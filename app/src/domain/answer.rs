@@ -416,6 +416,8 @@ mod tests {
             symbol: None,
             options: vec![option(1, "Swimming"), option(2, "Music"), option(3, "Art")],
             multiple,
+            words_in: Default::default(),
+            options_in: Default::default(),
         }
     }
 

@@ -33,8 +33,8 @@ mod search;
 mod space;
 mod strategy;
 mod symbols;
-mod translation;
 pub mod text;
+mod translation;
 pub mod triage;
 mod upload;
 mod views;
@@ -52,7 +52,6 @@ pub use evidence::{
     DEFAULT_OVERDUE_WEEKS,
 };
 pub use language::{Language, PreviewLanguage};
-pub use translation::{ActivityWords, PromptWords, Translations};
 pub use rights::{Erased, RequestState, RightsKind, RightsRequest, TurnCopy};
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
@@ -62,5 +61,6 @@ pub use strategy::{
     StrategyDraft,
 };
 pub use symbols::{icon, Symbol, SYMBOLS};
+pub use translation::{ActivityWords, PromptWords, Translations};
 pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
 pub use views::*;

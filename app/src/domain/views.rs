@@ -307,6 +307,8 @@ pub struct Contribution {
     pub description: Option<String>,
     /// The language the child wrote in, when `description` translates it.
     pub translated_from: Option<Language>,
+    /// The language the child's pages were in when they answered.
+    pub page_language: Language,
     pub themes: Vec<Theme>,
 }
 

@@ -100,9 +100,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
-        <footer class="site-footer">
-            "Symbols: OpenMoji, the open-source emoji and icon project, licensed CC BY-SA 4.0."
-        </footer>
+        <footer class="site-footer">{say!(symbols_credit)}</footer>
     }
 }
 

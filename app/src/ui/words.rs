@@ -28,7 +28,9 @@ macro_rules! say {
     };
 }
 
-use crate::domain::{AnswerMode, DecisionStatus, MediaConsent, UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
+use crate::domain::{
+    AnswerMode, DecisionStatus, MediaConsent, UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB,
+};
 
 /// The word under a face of the emoji scale.
 pub fn face(value: i64) -> &'static str {

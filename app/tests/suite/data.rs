@@ -9,8 +9,8 @@ use app::data::{
     triage, DataError, Db,
 };
 use app::domain::{
-    Answer, AnswerMode, Chosen, Communicated, DecisionStatus, MediaConsent, MediaRef, Role,
-    TodaySummary,
+    Answer, AnswerMode, Chosen, Communicated, DecisionStatus, Language, MediaConsent, MediaRef,
+    Role, TodaySummary,
 };
 
 use crate::common::*;
@@ -908,23 +908,29 @@ async fn join_codes_cannot_be_guessed_by_trying_them_all() {
     let opened = open_demo_session(&db).await;
     let guesser = "203.0.113.9";
     for attempt in 0..throttle::JOIN_ADDRESS.allowed {
-        let wrong = session::join_limited(&db, &format!("ZZZZ{attempt:04}"), guesser).await;
+        let wrong = session::join_limited(
+            &db,
+            &format!("ZZZZ{attempt:04}"),
+            guesser,
+            Language::English,
+        )
+        .await;
         assert!(matches!(wrong, Err(DataError::Invalid(ref m)) if m.contains("could not find")));
     }
-    let limited = session::join_limited(&db, &opened.join_code, guesser).await;
+    let limited = session::join_limited(&db, &opened.join_code, guesser, Language::English).await;
     assert!(
         matches!(limited, Err(DataError::Throttled { message, .. }) if message.contains("Too many codes"))
     );
     // A tablet elsewhere in the hall is not held up.
     assert!(
-        session::join_limited(&db, &opened.join_code, "198.51.100.23")
+        session::join_limited(&db, &opened.join_code, "198.51.100.23", Language::English)
             .await
             .is_ok()
     );
     // A code works only while its session is open.
     session::close(&db, &opened.id).await.unwrap();
     assert!(
-        session::join_limited(&db, &opened.join_code, "198.51.100.23")
+        session::join_limited(&db, &opened.join_code, "198.51.100.23", Language::English)
             .await
             .is_err()
     );

@@ -117,7 +117,9 @@ async fn a_facilitator_builds_an_activity_and_orders_its_questions() {
     assert_eq!(first.total, 2);
 
     // The preview is the same page, for a turn that does not exist.
-    let preview = contribution::preview_page(&db, &id, 2, Language::English).await.unwrap();
+    let preview = contribution::preview_page(&db, &id, 2, Language::English)
+        .await
+        .unwrap();
     assert_eq!(preview.prompt.text, "How do you feel about clubs?");
     assert_eq!(preview.participation_id, contribution::PREVIEW);
     assert!(contribution::prompt_page(&db, contribution::PREVIEW, 1)

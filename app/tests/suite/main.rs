@@ -9,6 +9,7 @@ mod audio;
 mod data;
 mod evidence;
 mod facilitation;
+mod languages;
 mod media;
 mod migrations;
 mod privacy;

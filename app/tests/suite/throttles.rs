@@ -3,6 +3,7 @@
 
 use crate::common::{open_demo_session, test_db};
 use app::data::{seed, session, sign_in, throttle, DataError};
+use app::domain::Language;
 use futures_util::future::join_all;
 
 const AT_ONCE: usize = 64;
@@ -72,7 +73,7 @@ async fn join_codes_sent_at_once_get_no_more_checks_than_the_limit() {
         .collect();
     let guesses = codes
         .iter()
-        .map(|code| session::join_limited(&db, code, "203.0.113.65"));
+        .map(|code| session::join_limited(&db, code, "203.0.113.65", Language::English));
     let outcomes = join_all(guesses).await;
     let checked = outcomes
         .iter()
@@ -82,7 +83,7 @@ async fn join_codes_sent_at_once_get_no_more_checks_than_the_limit() {
     assert_eq!(outcomes.iter().filter(|o| throttled(o)).count(), AT_ONCE);
     // Only this address is held up.
     assert!(
-        session::join_limited(&db, &opened.join_code, "198.51.100.1")
+        session::join_limited(&db, &opened.join_code, "198.51.100.1", Language::English)
             .await
             .is_ok()
     );
@@ -96,12 +97,17 @@ async fn a_hall_of_children_mistyping_never_locks_out_its_school() {
     // Thirty children each get the code wrong three times before getting it right.
     for child in 0..30 {
         for slip in 0..3 {
-            let wrong =
-                session::join_limited(&db, &format!("K7PQ{child:02}{slip:02}"), school).await;
+            let wrong = session::join_limited(
+                &db,
+                &format!("K7PQ{child:02}{slip:02}"),
+                school,
+                Language::English,
+            )
+            .await;
             assert!(matches!(wrong, Err(DataError::Invalid(_))), "{wrong:?}");
         }
         let typed = opened.join_code.to_lowercase().replace('-', " ");
-        session::join_limited(&db, &typed, school)
+        session::join_limited(&db, &typed, school, Language::English)
             .await
             .unwrap_or_else(|e| panic!("child {child} could not join: {e}"));
     }
@@ -118,7 +124,7 @@ async fn outsiders_guessing_from_many_addresses_cannot_stop_anyone_else_joining(
             .collect();
         let guesses = codes
             .iter()
-            .map(|code| session::join_limited(&db, code, &address));
+            .map(|code| session::join_limited(&db, code, &address, Language::English));
         let outcomes = join_all(guesses).await;
         assert!(
             outcomes.iter().any(throttled),
@@ -126,7 +132,7 @@ async fn outsiders_guessing_from_many_addresses_cannot_stop_anyone_else_joining(
         );
     }
     assert!(
-        session::join_limited(&db, &opened.join_code, "198.51.100.99")
+        session::join_limited(&db, &opened.join_code, "198.51.100.99", Language::English)
             .await
             .is_ok()
     );

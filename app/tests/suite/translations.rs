@@ -55,13 +55,26 @@ fn placeholders(text: &str) -> Vec<&str> {
 #[test]
 fn every_language_has_every_phrase_with_the_same_placeholders() {
     let english = phrases("en");
-    assert!(english.len() > 100, "the English source has {} phrases", english.len());
+    assert!(
+        english.len() > 100,
+        "the English source has {} phrases",
+        english.len()
+    );
     for language in LANGUAGES {
         let translated = phrases(language);
-        let missing: Vec<&String> = english.keys().filter(|k| !translated.contains_key(*k)).collect();
-        let extra: Vec<&String> = translated.keys().filter(|k| !english.contains_key(*k)).collect();
+        let missing: Vec<&String> = english
+            .keys()
+            .filter(|k| !translated.contains_key(*k))
+            .collect();
+        let extra: Vec<&String> = translated
+            .keys()
+            .filter(|k| !english.contains_key(*k))
+            .collect();
         assert!(missing.is_empty(), "{language} lacks {missing:?}");
-        assert!(extra.is_empty(), "{language} has phrases English does not: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{language} has phrases English does not: {extra:?}"
+        );
         for (key, source) in &english {
             let words = &translated[key];
             assert!(!words.trim().is_empty(), "{language} {key} is empty");
@@ -70,8 +83,8 @@ fn every_language_has_every_phrase_with_the_same_placeholders() {
                 placeholders(source),
                 "{language} {key}: {words:?} does not fill the same gaps as {source:?}"
             );
-            let shared = SAME_AS_ENGLISH.contains(&(language, key.as_str()))
-                || key == "translation_status";
+            let shared =
+                SAME_AS_ENGLISH.contains(&(language, key.as_str())) || key == "translation_status";
             assert!(
                 shared || words != source,
                 "{language} {key} is still English: {words:?}"
@@ -85,7 +98,8 @@ fn translations_say_they_await_review_by_a_native_speaker() {
     for language in LANGUAGES {
         let status = &phrases(language)["translation_status"];
         assert!(
-            status.contains("AWAITING REVIEW by a native speaker") || status.contains("Reviewed by"),
+            status.contains("AWAITING REVIEW by a native speaker")
+                || status.contains("Reviewed by"),
             "{language}: {status}"
         );
     }

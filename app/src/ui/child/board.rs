@@ -3,8 +3,8 @@
 
 use super::welcome::BoardEntry;
 use crate::api::child::load_board;
-use crate::ui::components::{DisplayOptions, LanguageChoice, Problem, WorriedButton};
 use crate::say;
+use crate::ui::components::{DisplayOptions, LanguageChoice, Problem, WorriedButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,8 +1,8 @@
 use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_file, Sending, SendingStatus};
 use crate::domain::{icon, PromptPage as Page};
-use crate::ui::components::Icon;
 use crate::say;
+use crate::ui::components::Icon;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -1,9 +1,9 @@
 use crate::api::child::{finished_turn, NextPerson};
 use crate::domain::ThankYou;
+use crate::say;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
 };
-use crate::say;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

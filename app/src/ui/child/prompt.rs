@@ -6,11 +6,11 @@ use crate::domain::{
     AnswerMode, Communicated, EmojiScale, MediaConsent, PromptPage as Page, Symbol, UploadProblem,
     MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
+use crate::say;
 use crate::ui::components::{
     ActionProblem, ChoiceInput, DisplayOptions, EmojiScaleInput, PageForm, Problem, ReadAloud,
     WorriedButton,
 };
-use crate::say;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,6 +1,6 @@
 use super::rights::{AnswerChoices, RightsChoices};
-use crate::api::child::{load_receipt, OpenReceipt, ReplyToFeedback};
 use super::welcome::{decided_words, Decided};
+use crate::api::child::{load_receipt, OpenReceipt, ReplyToFeedback};
 use crate::domain::{Contribution, InfluenceStep, Language, Symbol};
 use crate::say;
 use crate::ui::components::{

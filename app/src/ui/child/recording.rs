@@ -4,8 +4,8 @@
 use super::prompt::{AdultPanel, ConsentChoice, MediaForm};
 use super::upload::{send_file, Sending, SendingStatus};
 use crate::domain::{icon, PromptPage as Page, MAX_RECORDING_SECS};
-use crate::ui::components::Icon;
 use crate::say;
+use crate::ui::components::Icon;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;

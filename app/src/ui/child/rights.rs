@@ -5,10 +5,10 @@ use crate::api::child::load_receipt;
 use crate::api::rights::{kept_months, load_copy, EraseFromReceipt, LimitFromReceipt};
 use crate::domain::{icon, Language, MediaConsent, MediaRef, Symbol, TurnCopy};
 use crate::say;
-use crate::ui::words;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, Icon, PageForm, Problem, ReadAloud, WorriedButton,
 };
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

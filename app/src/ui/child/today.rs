@@ -1,12 +1,11 @@
 use crate::api::child::RecordToday;
+use crate::say;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, EmojiScaleInput, PageForm, ReadAloud, WorriedButton,
 };
-use crate::say;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-
 
 /// "How was today?": the child's own view of the session. Both questions may be skipped.
 #[component]

@@ -1,11 +1,11 @@
 use crate::api::child::{load_welcome, Agree};
 use crate::domain::{icon, AgeBand, BoardItem, DecisionStatus, Language, Symbol, Welcome};
 use crate::say;
-use crate::ui::words;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, Icon, LanguageChoice, PageForm, Problem, ReadAloud,
     WorriedButton,
 };
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -61,7 +61,10 @@ fn Assent(welcome: Welcome) -> impl IntoView {
             icon::SPEECH,
             view! { {say!(welcome.about)}" "<span lang=lang dir=dir>{about}</span> }.into_any(),
         ),
-        (icon::EAR, words::with_name(&will_hear, welcome.audience.clone()).into_any()),
+        (
+            icon::EAR,
+            words::with_name(&will_hear, welcome.audience.clone()).into_any(),
+        ),
         (icon::HAND, say!(welcome.no_need).into_any()),
         (icon::RING_BUOY, say!(welcome.not_safe).into_any()),
     ];
@@ -203,4 +206,3 @@ pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
         </article>
     }
 }
-

@@ -1,10 +1,9 @@
 use crate::api::safe_step;
-use crate::ui::components::{DisplayOptions, ReadAloud};
 use crate::say;
+use crate::ui::components::{DisplayOptions, ReadAloud};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
 
 /// After a child pressed "I'm worried" during their turn: the concern is already recorded.
 #[component]

@@ -8,9 +8,7 @@ use leptos::prelude::*;
 /// a language). Each is a plain form, so it works before the page is enhanced; the choice lasts
 /// until the tablet is handed over, and is kept on the turn when there is one.
 #[component]
-pub fn LanguageChoice(
-    #[prop(optional, into)] participation: Option<String>,
-) -> impl IntoView {
+pub fn LanguageChoice(#[prop(optional, into)] participation: Option<String>) -> impl IntoView {
     let current = Language::of_child_pages();
     let back = back_here();
     view! {

@@ -15,8 +15,8 @@ mod trail;
 mod worried;
 
 pub use choice::ChoiceInput;
-pub use display_options::DisplayOptions;
 use display_options::back_here;
+pub use display_options::DisplayOptions;
 pub use emoji_scale::EmojiScaleInput;
 pub use filter_select::{coded, FilterSelect};
 pub use icon::Icon;

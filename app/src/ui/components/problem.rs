@@ -8,8 +8,7 @@ use leptos::server_fn::ServerFn;
 /// screen reader reads them with an English voice.
 #[component]
 pub fn Problem(error: AppError) -> impl IntoView {
-    let english_on_another_page =
-        (Language::of_child_pages() != Language::English).then_some("en");
+    let english_on_another_page = (Language::of_child_pages() != Language::English).then_some("en");
     view! {
         <p class="problem" role="alert" lang=english_on_another_page dir=english_on_another_page.map(|_| "ltr")>
             {error.to_string()}

@@ -43,10 +43,13 @@ fn voice_for(language: Language) -> Option<Option<web_sys::SpeechSynthesisVoice>
     let voices = window().speech_synthesis().ok()?.get_voices();
     voices
         .iter()
-        .filter_map(|voice| wasm_bindgen::JsCast::dyn_into::<web_sys::SpeechSynthesisVoice>(voice).ok())
+        // The list holds only voices; read as such without a class check.
+        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::SpeechSynthesisVoice>)
         .find(|voice| {
             let lang = voice.lang().to_ascii_lowercase();
-            lang == tag || lang.starts_with(&format!("{tag}-")) || lang.starts_with(&format!("{tag}_"))
+            lang == tag
+                || lang.starts_with(&format!("{tag}-"))
+                || lang.starts_with(&format!("{tag}_"))
         })
         .map(Some)
 }
@@ -58,8 +61,8 @@ fn follow_voices(changed: impl Fn() + 'static) {
         return;
     };
     let listener = Closure::<dyn Fn()>::new(changed);
-    let _ = speech
-        .add_event_listener_with_callback("voiceschanged", listener.as_ref().unchecked_ref());
+    let _ =
+        speech.add_event_listener_with_callback("voiceschanged", listener.as_ref().unchecked_ref());
     let listener = send_wrapper::SendWrapper::new(listener);
     on_cleanup(move || {
         let _ = speech.remove_event_listener_with_callback(

@@ -213,12 +213,15 @@ fn ContributionItem(
     let (session, contribution_id) = (worry_session.clone(), worry_contribution.clone());
     let describe = match &c.answer {
         Answer::Text(text) => {
-            let unchecked = c.translated_from.is_none() && may_be_another_language(text);
+            let unchecked = c.translated_from.is_none()
+                && (c.page_language != Language::English || may_be_another_language(text));
+            // Most children write in the language of their pages.
+            let from = c.translated_from.or(Some(c.page_language));
             Some(view! {
                 {unchecked.then(|| view! {
                     <p class="hidden-note">"This may be in another language. In other languages triage only looks for the lead's phrases: add a translation so it is checked fully."</p>
                 })}
-                <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from=c.translated_from/>
+                <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from/>
             }.into_any())
         }
         answer if answer.media().is_some() => Some(view! {
@@ -243,9 +246,12 @@ fn ContributionItem(
             </ActionForm>
         </details>
     };
+    let pages_in = (c.page_language != Language::English)
+        .then(|| format!("The child's pages were in {}.", c.page_language.label()));
     view! {
         <li class="contribution">
             <p class="prompt">{c.prompt}</p>
+            {pages_in.map(|note| view! { <p class="small">{note}</p> })}
             <p class="answer" lang=lang>{c.answer.describe()}</p>
             {media}
             {describe}

@@ -141,7 +141,11 @@ pub fn PromptTranslations(
 }
 
 fn status(language: Language, translated: bool) -> String {
-    let state = if translated { "translated" } else { "not translated: children see English" };
+    let state = if translated {
+        "translated"
+    } else {
+        "not translated: children see English"
+    };
     format!("{} ({}): {state}", language.label(), language.own_name())
 }
 
