@@ -107,7 +107,7 @@ test('a pack is heard and acknowledged, a decision is fed back, and the child sa
   const home = await (await browser.newContext()).newPage();
   await home.goto(`/receipt/${receipt}`);
   const said = home.locator('.said', { hasText: words });
-  await expect(said).toContainText('SEND Transformation & Commissioning group heard it on 3 December 2026. 1 person said they heard it.');
+  await expect(said).toContainText('SEND Transformation & Commissioning group heard it on 3 December 2026. People who said they heard it: 1.');
   await expect(said).toContainText('Swimming at weekends: yes.');
   await expect(said).toContainText('In progress: Weekend swimming');
   await expectAccessible(home);

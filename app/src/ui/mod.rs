@@ -31,18 +31,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options/>
                 // The service worker keeps a child's turn going offline (public/sw.js).
                 <script src="/heard-offline.js" defer></script>
-                <MetaTags/>
-            </head>
-            <body class=crate::domain::Display::current().body_class()>
-                // The offline bar's words, for /heard-offline.js: it runs before and without the wasm.
-                <div
+                // The offline bar's words, for /heard-offline.js: it runs before and without the
+                // wasm. In the head, so hydration (which starts at the body) never meets it.
+                <template
                     id="heard-words"
-                    hidden
                     data-kept=say!(offline.kept, count = "{count}")
                     data-refused=say!(offline.refused, count = "{count}")
                     data-worry=say!(offline.worry)
                     data-dismiss=say!(offline.dismiss)
-                ></div>
+                ></template>
+                <MetaTags/>
+            </head>
+            <body class=crate::domain::Display::current().body_class()>
                 <App/>
             </body>
         </html>

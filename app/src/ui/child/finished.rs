@@ -4,6 +4,7 @@ use crate::say;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
 };
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -61,7 +62,9 @@ fn Thanks(thanks: ThankYou) -> impl IntoView {
             )
             label=say!(read_page)
         />
-        <p class="big-text">{say!(thanks.will_hear, audience = finished.audience.clone())}</p>
+        <p class="big-text">
+            {words::with_name(&say!(thanks.will_hear, audience = words::NAME), finished.audience.clone())}
+        </p>
         <p>{say!(thanks.keep_code)}</p>
         // A code is read left to right in every language.
         <p class="receipt-code" data-testid="receipt-code" dir="ltr">{finished.receipt_code.clone()}</p>

@@ -101,23 +101,29 @@ pub fn ReceiptPage() -> impl IntoView {
 #[component]
 fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl IntoView {
     let trail = contribution.trail;
-    let heard = if trail.audience.is_empty() {
+    // Each forum that heard it, named where the sentence of the page's language puts it.
+    let heard_by: Vec<(String, String)> = trail
+        .audience
+        .iter()
+        .map(|step| {
+            let heard = say!(
+                receipt.heard,
+                forum = words::NAME,
+                date = step.heard_on.clone()
+            );
+            let sentence = match step.acknowledged_by.len() {
+                0 => heard,
+                count => format!("{heard} {}", say!(receipt.acknowledged, count)),
+            };
+            (sentence, step.forum.clone())
+        })
+        .collect();
+    let heard = if heard_by.is_empty() {
         say!(receipt.nobody_yet).to_owned()
     } else {
-        trail
-            .audience
+        heard_by
             .iter()
-            .map(|step| {
-                let heard = say!(
-                    receipt.heard,
-                    forum = step.forum.clone(),
-                    date = step.heard_on.clone()
-                );
-                match step.acknowledged_by.len() {
-                    0 => heard,
-                    count => format!("{heard} {}", say!(receipt.acknowledged, count)),
-                }
-            })
+            .map(|(sentence, forum)| sentence.replace(words::NAME, forum))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -132,8 +138,17 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
         said = said.clone(),
         place = trail.space.place.clone(),
         date = trail.space.said_on.clone(),
-        heard = heard.clone()
+        heard = heard
     );
+    let heard = if heard_by.is_empty() {
+        say!(receipt.nobody_yet).into_any()
+    } else {
+        heard_by
+            .into_iter()
+            .map(|(sentence, forum)| view! { {words::with_name(&sentence, forum)}" " })
+            .collect_view()
+            .into_any()
+    };
     view! {
         <article class="said">
             <h2 lang=prompt_lang dir=prompt_dir>{contribution.prompt}</h2>

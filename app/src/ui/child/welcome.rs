@@ -194,12 +194,17 @@ pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
             <Decided status decision=None reason/>
             {pictures
                 .into_iter()
-                .map(|(id, description)| view! {
-                    <img
-                        class="thumbnail"
-                        src=format!("/board/pictures/{id}")
-                        alt=description.unwrap_or_else(|| say!(decision.picture).to_owned())
-                    />
+                .map(|(id, description)| {
+                    // A description is staff's words; the stand-in is the page's.
+                    let alt_lang = description.is_some().then_some(lang).flatten();
+                    view! {
+                        <img
+                            class="thumbnail"
+                            src=format!("/board/pictures/{id}")
+                            alt=description.unwrap_or_else(|| say!(decision.picture).to_owned())
+                            lang=alt_lang
+                        />
+                    }
                 })
                 .collect_view()}
             <ReadAloud text=spoken label=say!(read_what_we_did)/>
