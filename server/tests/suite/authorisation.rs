@@ -34,6 +34,11 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         Gate::Anyone,
         "large=true&contrast=false&back=%2F",
     ),
+    (
+        "change_language",
+        Gate::Anyone,
+        "language=ur&participation={turn}&back=%2F",
+    ),
     ("who_am_i", Gate::Anyone, ""),
     ("load_board", Gate::Anyone, ""),
     (
@@ -158,7 +163,17 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
     (
         "preview_prompt",
         Gate::Staff(Role::can_facilitate),
-        "activity=nope&position=1",
+        "activity=nope&position=1&language=pl",
+    ),
+    (
+        "save_activity_translation",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&language=pl&title=T&intro=I",
+    ),
+    (
+        "save_prompt_translation",
+        Gate::Staff(Role::can_facilitate),
+        "activity=nope&prompt=nope&language=pl&text=Q&easy_read=Q",
     ),
     (
         "describe_contribution",
