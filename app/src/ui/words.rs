@@ -3,7 +3,10 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-use crate::domain::Language;
+use crate::domain::{
+    AnswerMode, DecisionStatus, Language, MediaConsent, UploadProblem, MAX_RECORDING_SECS,
+    PHOTO_MAX_MB,
+};
 pub use i18n::Locale;
 use leptos::prelude::IntoView;
 
@@ -27,10 +30,6 @@ macro_rules! say {
         leptos_i18n::td_string!($crate::ui::words::locale(), child.$($key)*)
     };
 }
-
-use crate::domain::{
-    AnswerMode, DecisionStatus, MediaConsent, UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB,
-};
 
 /// The word under a face of the emoji scale.
 pub fn face(value: i64) -> &'static str {
