@@ -1,6 +1,7 @@
 //! The one error type of the server-function layer. Every message is one a person can act on;
 //! internal causes are logged on the server and never sent to the browser.
 
+use crate::domain::ProblemCode;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -15,10 +16,13 @@ pub enum AppError {
     Invalid(String),
     #[error("{0}")]
     NotFound(String),
+    /// What went wrong for a child or their carer, worded in the page's language where it is shown.
+    #[error("{0}")]
+    Coded(ProblemCode),
     /// Too many tries; the answer carries `Retry-After`.
-    #[error("{message}")]
+    #[error("{problem}")]
     Throttled {
-        message: String,
+        problem: ProblemCode,
         retry_after_secs: i64,
     },
     #[error("Something went wrong on our side. Please try again in a moment.")]
@@ -36,6 +40,8 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Invalid(_) => 422,
             AppError::NotFound(_) => 404,
+            AppError::Coded(code) if code.is_not_found() => 404,
+            AppError::Coded(_) => 422,
             AppError::Throttled { .. } => 429,
             AppError::Internal | AppError::Transport(_) => 500,
         }
@@ -77,11 +83,12 @@ impl From<crate::data::DataError> for AppError {
             DataError::Invalid(message) => AppError::Invalid(message),
             DataError::NotFound(message) => AppError::NotFound(message.into()),
             DataError::Conflict(message) => AppError::Invalid(message.into()),
+            DataError::Coded(code) => AppError::Coded(code),
             DataError::Throttled {
-                message,
+                problem,
                 retry_after_secs,
             } => AppError::Throttled {
-                message: message.into(),
+                problem,
                 retry_after_secs,
             },
             internal @ (DataError::Database(_) | DataError::Migrate(_)) => {

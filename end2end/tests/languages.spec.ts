@@ -73,6 +73,13 @@ test('a child picks Urdu and goes through a whole turn in it, read aloud in Urdu
   for (const n of [1, 2, 3, 4, 5]) {
     await expect(child.getByText(`سوال ${n} از 5`)).toBeVisible();
     await expect(child.locator('h1.prompt-text')).toHaveAttribute('lang', 'en');
+    if (n === 1) {
+      // What went wrong comes back from the server as a code, worded in Urdu.
+      await expect(child.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+      await child.getByRole('button', { name: 'آگے', exact: true }).click();
+      await expect(child.getByRole('alert')).toHaveText('آگے دبانے سے پہلے براہِ کرم ایک چہرہ چنیں۔');
+      await expect(child.getByRole('alert')).not.toHaveAttribute('lang', 'en');
+    }
     await inLanguage(child, 'ur', 'rtl');
     await child.getByRole('button', { name: 'میں نہیں بتانا چاہتا' }).click();
   }
@@ -122,6 +129,11 @@ test('the same turn in Arabic with JavaScript off', async ({ browser }) => {
   await child.getByRole('button', { name: 'العربية' }).click();
   await expect(child.getByRole('heading', { name: 'مرحبًا! لنبدأ' })).toBeVisible();
   await expect(child.locator('html')).toHaveAttribute('dir', 'rtl');
+  // A mistyped code: the page comes back with what went wrong in Arabic.
+  await child.getByLabel('اكتب الرمز الذي يعطيك إياه مساعدك').fill('ZZZZ-ZZZZ');
+  await child.getByRole('button', { name: 'ابدأ' }).click();
+  await expect(child.getByRole('alert')).toHaveText('لم نجد هذا الرمز. تحقق منه مع مساعدك وحاول مرة أخرى.');
+  await inLanguage(child, 'ar', 'rtl', checker);
   await child.getByLabel('اكتب الرمز الذي يعطيك إياه مساعدك').fill(code);
   await child.getByRole('button', { name: 'ابدأ' }).click();
   await expect(child.getByRole('heading', { name: 'مرحبًا! قبل أن نبدأ' })).toBeVisible();
@@ -138,8 +150,21 @@ test('the same turn in Arabic with JavaScript off', async ({ browser }) => {
   await child.getByRole('link', { name: 'تخطَّ' }).click();
   await expect(child.getByRole('heading', { name: 'شكرًا لك!' })).toBeVisible();
   await inLanguage(child, 'ar', 'rtl', checker);
+  const receipt = (await child.getByTestId('receipt-code').textContent())!.trim();
   await child.getByRole('button', { name: 'الشخص التالي' }).click();
   await expect(child.getByRole('heading', { name: "Hello! Let's start" })).toBeVisible();
+
+  // At home, the receipt in Arabic: the day it was said, with the Arabic month.
+  const home = await (await browser.newContext({ ...tablet, javaScriptEnabled: false })).newPage();
+  await home.goto(`/receipt/${receipt}`);
+  await home.getByRole('button', { name: 'العربية' }).click();
+  const months = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+  const today = new Date();
+  await expect(home.locator('main')).toContainText(`${today.getUTCDate()} ${months[today.getUTCMonth()]} ${today.getUTCFullYear()}`);
+  await checker.context().addCookies((await home.context().cookies()).filter((c) => c.name === 'heard_language'));
+  await inLanguage(home, 'ar', 'rtl', checker);
+  await home.goto('/receipt/ZZZZ-ZZZZ');
+  await expect(home.getByRole('alert')).toHaveText('لم نجد رمز الإيصال هذا. تحقق من كل حرف وحاول مرة أخرى.');
 });
 
 test('a facilitator writes a question in Polish; a Polish child sees it, and English where none was written', async ({ browser }) => {

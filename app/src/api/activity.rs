@@ -177,7 +177,7 @@ pub async fn save_activity_translation(
     use crate::domain::{ActivityWords, Role};
     use crate::{auth, data::translation};
     auth::require(Role::can_facilitate).await?;
-    let language = translated_language(&language)?;
+    let language = super::translated_language(&language)?;
     let words = if title.trim().is_empty() && intro.trim().is_empty() {
         None
     } else {
@@ -201,7 +201,7 @@ pub async fn save_prompt_translation(
     use crate::domain::{PromptWords, Role};
     use crate::{auth, data::activity as activities, data::translation};
     auth::require(Role::can_facilitate).await?;
-    let language = translated_language(&language)?;
+    let language = super::translated_language(&language)?;
     let db = auth::db()?;
     let english = activities::prompt(&db, &prompt).await?;
     let blank = text.trim().is_empty()
@@ -215,13 +215,4 @@ pub async fn save_prompt_translation(
     translation::save_prompt(&db, &prompt, language, words.as_ref()).await?;
     leptos_axum::redirect(&format!("/staff/activities/{activity}#prompt-{prompt}"));
     Ok(())
-}
-
-/// A language a translation can be written in: one of the child's pages' languages, not English.
-#[cfg(feature = "ssr")]
-fn translated_language(code: &str) -> Result<crate::domain::Language, AppError> {
-    use crate::domain::Language;
-    Language::for_pages(code)
-        .filter(|language| *language != Language::English)
-        .ok_or_else(|| AppError::Invalid("Please choose a language to translate into.".into()))
 }

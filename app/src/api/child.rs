@@ -1,4 +1,4 @@
-use crate::domain::{PromptPage, Receipt, ThankYou, Welcome};
+use crate::domain::{ProblemCode, PromptPage, Receipt, ThankYou, Welcome};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -75,13 +75,10 @@ pub async fn agree(
     age: String,
 ) -> Result<(), AppError> {
     use crate::{auth, data::contribution, domain::AgeBand};
-    let age_band =
-        match age.trim() {
-            "" => None,
-            band => Some(AgeBand::parse(band).ok_or_else(|| {
-                AppError::Invalid("Please choose one of the ages, or none.".into())
-            })?),
-        };
+    let age_band = match age.trim() {
+        "" => None,
+        band => Some(AgeBand::parse(band).ok_or_else(|| AppError::Coded(ProblemCode::ChooseAge))?),
+    };
     contribution::assent(&auth::db()?, &participation, age_band).await?;
     leptos_axum::redirect(&format!("/take/{participation}/1"));
     Ok(())
@@ -121,9 +118,7 @@ pub async fn submit_answer(
         Answer::Declined
     } else {
         let mode = match way.as_deref() {
-            Some(way) => AnswerMode::parse(way).ok_or(AppError::Invalid(
-                "Please choose how you want to answer.".into(),
-            ))?,
+            Some(way) => AnswerMode::parse(way).ok_or(AppError::Coded(ProblemCode::ChooseWay))?,
             None => prompt.modes[0],
         };
         let parsed = if mode == AnswerMode::Choice {
@@ -131,7 +126,7 @@ pub async fn submit_answer(
         } else {
             Answer::parse(mode, prompt.scale_points, scale, text.as_deref())
         };
-        parsed.map_err(|e| AppError::Invalid(e.to_string()))?
+        parsed.map_err(|e| AppError::Coded(ProblemCode::Answer(e)))?
     };
     let new = NewContribution {
         id: contribution,
@@ -221,9 +216,8 @@ pub async fn change_language(
     back: String,
 ) -> Result<(), AppError> {
     use crate::{auth, data::contribution, domain::Language};
-    let language = Language::for_pages(&language).ok_or_else(|| {
-        AppError::Invalid("Heard's pages are not written in that language yet.".into())
-    })?;
+    let language = Language::for_pages(&language)
+        .ok_or_else(|| AppError::Coded(ProblemCode::LanguageUnknown))?;
     if !participation.is_empty() {
         contribution::choose_language(&auth::db()?, &participation, language).await?;
     }
@@ -255,10 +249,12 @@ pub async fn open_receipt(code: String) -> Result<(), AppError> {
 
 #[server]
 pub async fn load_receipt(code: String) -> Result<Receipt, AppError> {
-    use crate::{auth, data::contribution, data::rights};
+    use crate::{auth, data::contribution, data::rights, data::translation};
     let db = auth::db()?;
     let turn = rights::find_turn(&db, &code, &auth::client_address()).await?;
-    Ok(contribution::receipt(&db, &turn.code).await?)
+    let mut receipt = contribution::receipt(&db, &turn.code).await?;
+    translation::receipt_in(&db, &mut receipt, crate::domain::Language::of_child_pages()).await?;
+    Ok(receipt)
 }
 
 /// "Did we get it right?" from the receipt page: the receipt code is the child's key.
@@ -269,7 +265,7 @@ pub async fn reply_to_feedback(
     scale: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::{auth, data::feedback, data::rights};
-    let value = scale.ok_or_else(|| AppError::Invalid("Please choose a face.".into()))?;
+    let value = scale.ok_or_else(|| AppError::Coded(ProblemCode::ChooseFace))?;
     let db = auth::db()?;
     let turn = rights::find_turn(&db, &code, &auth::client_address()).await?;
     feedback::reply(&db, &turn.code, &decision, value).await?;
@@ -280,6 +276,9 @@ pub async fn reply_to_feedback(
 /// The public board of "you said, we did".
 #[server]
 pub async fn load_board() -> Result<Vec<crate::domain::BoardItem>, AppError> {
-    use crate::{auth, data::feedback};
-    Ok(feedback::board(&auth::db()?).await?)
+    use crate::{auth, data::feedback, data::translation};
+    let db = auth::db()?;
+    let mut board = feedback::board(&db).await?;
+    translation::board_in(&db, &mut board, crate::domain::Language::of_child_pages()).await?;
+    Ok(board)
 }

@@ -111,6 +111,31 @@ pub async fn publish_feedback(
     Ok(())
 }
 
+/// "You said, we did" in another language of the child's pages; both fields empty removes it,
+/// and children in that language read the English again.
+#[server]
+pub async fn save_feedback_translation(
+    decision: String,
+    language: String,
+    plain_text: String,
+    easy_read: String,
+) -> Result<(), AppError> {
+    use crate::domain::{FeedbackWords, Role};
+    use crate::{auth, data::translation};
+    auth::require(Role::can_commission).await?;
+    let language = super::translated_language(&language)?;
+    let words = if plain_text.trim().is_empty() && easy_read.trim().is_empty() {
+        None
+    } else {
+        Some(FeedbackWords::parse(&plain_text, &easy_read).map_err(AppError::Invalid)?)
+    };
+    translation::save_feedback(&auth::db()?, &decision, language, words.as_ref()).await?;
+    leptos_axum::redirect(&format!(
+        "/staff/decisions/{decision}#feedback-translations"
+    ));
+    Ok(())
+}
+
 /// A new status; "not taken forward" needs the reason the children will be told.
 #[server]
 pub async fn set_decision_status(

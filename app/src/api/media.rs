@@ -8,7 +8,7 @@ use crate::data::{
     contribution::{self, NewContribution, NewMedia},
     media, DataError,
 };
-use crate::domain::{Answer, AnswerMode, MediaConsent, MediaRef, UploadProblem};
+use crate::domain::{Answer, AnswerMode, MediaConsent, MediaRef, ProblemCode, UploadProblem};
 use crate::media::{
     check_audio, sanitise_image, LimitedBuffer, MediaError, DRAWING_MAX_BYTES, PHOTO_MAX_BYTES,
     RECORDING_MAX_BYTES,
@@ -273,14 +273,18 @@ async fn forget(state: &ServerState, keys: &[String]) {
 
 fn data_problem(error: DataError) -> UploadProblem {
     match error {
-        DataError::Conflict(_) => UploadProblem::Conflict,
+        DataError::Conflict(_)
+        | DataError::Coded(ProblemCode::AnswerIdReused | ProblemCode::AnswerNotSaved) => {
+            UploadProblem::Conflict
+        }
         DataError::Database(_) | DataError::Migrate(_) => {
             tracing::error!(%error, "media answer could not be saved");
             UploadProblem::NotSaved
         }
-        DataError::Invalid(_) | DataError::NotFound(_) | DataError::Throttled { .. } => {
-            UploadProblem::NotSaved
-        }
+        DataError::Invalid(_)
+        | DataError::NotFound(_)
+        | DataError::Coded(_)
+        | DataError::Throttled { .. } => UploadProblem::NotSaved,
     }
 }
 

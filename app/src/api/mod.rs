@@ -17,6 +17,17 @@ pub mod safeguarding;
 pub mod staff;
 pub mod strategy;
 
+/// A language a translation can be written in: one of the child's pages' languages, not English.
+#[cfg(feature = "ssr")]
+fn translated_language(code: &str) -> Result<crate::domain::Language, crate::error::AppError> {
+    use crate::domain::Language;
+    Language::for_pages(code)
+        .filter(|language| *language != Language::English)
+        .ok_or_else(|| {
+            crate::error::AppError::Invalid("Please choose a language to translate into.".into())
+        })
+}
+
 /// Where a child goes after an answer is stored.
 #[cfg(feature = "ssr")]
 fn next_page(participation: &str, after: crate::data::contribution::AfterAnswer) -> String {
@@ -35,8 +46,8 @@ fn communicated(
     use crate::domain::Communicated;
     match value {
         None | Some("") => Ok(Communicated::OwnWords),
-        Some(value) => Communicated::parse(value).ok_or(crate::error::AppError::Invalid(
-            "Please choose how the child answered.".into(),
+        Some(value) => Communicated::parse(value).ok_or(crate::error::AppError::Coded(
+            crate::domain::ProblemCode::ChooseHowChildAnswered,
         )),
     }
 }

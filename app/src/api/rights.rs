@@ -134,7 +134,7 @@ pub async fn decide_rights_request(
 #[cfg(feature = "ssr")]
 fn parse_consent(consent: &str) -> Result<crate::domain::MediaConsent, AppError> {
     crate::domain::MediaConsent::parse(consent)
-        .ok_or_else(|| AppError::Invalid("Please choose who may see it.".into()))
+        .ok_or_else(|| AppError::Coded(crate::domain::ProblemCode::ChooseWhoMaySee))
 }
 
 /// Erases `answer` (an id, or `all`); returns what the page says next: `erased` or `held`.

@@ -30,25 +30,45 @@ pub(super) async fn append(
     kind: &str,
     text: &str,
 ) -> DataResult<()> {
+    append_with_status(conn, trail, subject_id, staff_id, kind, text, None).await
+}
+
+/// A decision's history also keeps the status it was recorded with or changed to.
+pub(super) async fn append_with_status(
+    conn: &mut sqlx::AnyConnection,
+    trail: Trail,
+    subject_id: &str,
+    staff_id: Option<&str>,
+    kind: &str,
+    text: &str,
+    status: Option<&str>,
+) -> DataResult<()> {
     let (table, subject, kind_column, text_column) = trail.columns();
+    let (status_column, status_value) = match trail {
+        Trail::Decision => (", status", ", $7"),
+        Trail::Concern | Trail::Moderation => ("", ""),
+    };
     let sql = format!(
-        "INSERT INTO {table} (id, {subject}, seq, at, staff_id, {kind_column}, {text_column}) \
-         SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6 FROM {table} WHERE {subject} = $2"
+        "INSERT INTO {table} (id, {subject}, seq, at, staff_id, {kind_column}, {text_column}\
+         {status_column}) SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6{status_value} \
+         FROM {table} WHERE {subject} = $2"
     );
     // The unique index on (subject, seq) refuses a duplicate number; the second writer tries
     // again with the next one. Each try is its own savepoint (or transaction, when the caller
     // has none), because PostgreSQL aborts a whole transaction at a failed statement.
     for attempt in 0..ATTEMPTS {
         let mut trying = sqlx::Connection::begin(&mut *conn).await?;
-        let added = sqlx::query(&sql)
+        let mut query = sqlx::query(&sql)
             .bind(new_id())
             .bind(subject_id)
             .bind(now())
             .bind(staff_id)
             .bind(kind)
-            .bind(text)
-            .execute(&mut *trying)
-            .await;
+            .bind(text);
+        if matches!(trail, Trail::Decision) {
+            query = query.bind(status);
+        }
+        let added = query.execute(&mut *trying).await;
         match added {
             Ok(_) => {
                 trying.commit().await?;

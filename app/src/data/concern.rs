@@ -5,7 +5,7 @@
 //! While a concern is open, what the child said in that turn is held back from decision makers.
 
 use super::{audit, format_time, get, new_id, now, trail, DataError, DataResult, Db};
-use crate::domain::{ChronologyEntry, ConcernCase, ConcernNote, ConcernSummary};
+use crate::domain::{ChronologyEntry, ConcernCase, ConcernNote, ConcernSummary, ProblemCode};
 
 /// What can be added to a chronology after a concern is raised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,9 +52,7 @@ pub async fn raise_by_child(
         .bind(participation_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound(
-            "Please tell the adult who is with you.",
-        ))?;
+        .ok_or(DataError::Coded(ProblemCode::TurnNotFound))?;
     let session_id: String = get(&row, "session_id")?;
     let mut tx = db.pool().begin().await?;
     let raised = sqlx::query(

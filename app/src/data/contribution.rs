@@ -4,8 +4,9 @@ use super::{
     activity, codes, get, new_id, now, session, trail, translation, DataError, DataResult, Db,
 };
 use crate::domain::{
-    AgeBand, Answer, AnswerMode, Chosen, Communicated, Contribution, Finished, Language,
-    MediaConsent, MediaRef, PlannedPrompt, PromptPage, Receipt, Welcome, DECLINED,
+    AgeBand, Answer, AnswerError, AnswerMode, Chosen, Communicated, Contribution, Finished,
+    Language, MediaConsent, MediaRef, PlannedPrompt, ProblemCode, PromptPage, Receipt, Welcome,
+    DECLINED,
 };
 use sqlx::any::AnyRow;
 
@@ -63,9 +64,7 @@ pub async fn join_in(db: &Db, typed_code: &str, language: Language) -> DataResul
             Err(e) => return Err(e.into()),
         }
     }
-    Err(DataError::Conflict(
-        "Could not make a receipt code. Please try again.",
-    ))
+    Err(DataError::Coded(ProblemCode::ReceiptNotMade))
 }
 
 struct Turn {
@@ -94,9 +93,7 @@ async fn turn(db: &Db, participation_id: &str) -> DataResult<Turn> {
     .bind(participation_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound(
-        "We could not find your turn. Please join again with the code.",
-    ))?;
+    .ok_or(DataError::Coded(ProblemCode::TurnNotFound))?;
     Ok(Turn {
         session_id: get(&row, "session_id")?,
         activity_id: get(&row, "activity_id")?,
@@ -120,9 +117,11 @@ pub async fn welcome(db: &Db, participation_id: &str) -> DataResult<Welcome> {
         Some(words) => (words.title.clone(), words.intro.clone(), turn.language),
         None => (turn.activity_title, turn.intro, Language::English),
     };
+    let mut fed_back = super::feedback::for_activity(db, &turn.activity_id).await?;
+    translation::board_in(db, &mut fed_back, turn.language).await?;
     Ok(Welcome {
         participation_id: participation_id.to_owned(),
-        fed_back: super::feedback::for_activity(db, &turn.activity_id).await?,
+        fed_back,
         activity_title,
         intro,
         words_in,
@@ -148,13 +147,9 @@ pub async fn assent(db: &Db, participation_id: &str, age_band: Option<AgeBand>) 
 
 fn ready_to_answer(turn: &Turn) -> DataResult<()> {
     if turn.finished {
-        Err(DataError::Invalid(
-            "This turn has finished. Thank you! The next person can join with the code.".into(),
-        ))
+        Err(DataError::Coded(ProblemCode::TurnFinished))
     } else if !turn.assented {
-        Err(DataError::Invalid(
-            "Please start from the beginning, so you know what this is about.".into(),
-        ))
+        Err(DataError::Coded(ProblemCode::NotStarted))
     } else {
         Ok(())
     }
@@ -252,7 +247,7 @@ fn page_of(
         .iter()
         .find(|p| p.position == position)
         .cloned()
-        .ok_or(DataError::NotFound("That question does not exist."))?;
+        .ok_or(DataError::Coded(ProblemCode::QuestionNotFound))?;
     Ok(PromptPage {
         participation_id: participation_id.to_owned(),
         activity_title,
@@ -282,9 +277,9 @@ pub async fn submit(
     if let Answer::Text(text) = &mut new.answer {
         *text = crate::domain::text::clean(text);
         if text.is_empty() {
-            return Err(DataError::Invalid(
-                "Please write your answer in the box.".into(),
-            ));
+            return Err(DataError::Coded(ProblemCode::Answer(
+                AnswerError::EmptyText,
+            )));
         }
     }
     let upload_digest = media.as_ref().map(|m| m.upload_sha256.clone());
@@ -303,14 +298,10 @@ pub async fn submit(
     let prompt = prompts
         .iter()
         .find(|p| p.id == new.prompt_id)
-        .ok_or(DataError::Invalid(
-            "That question is not part of this activity.".into(),
-        ))?;
+        .ok_or(DataError::Coded(ProblemCode::QuestionNotInActivity))?;
     if let Some(mode) = new.answer.mode() {
         if !prompt.modes.contains(&mode) {
-            return Err(DataError::Invalid(
-                "That answer does not fit this question.".into(),
-            ));
+            return Err(DataError::Coded(ProblemCode::AnswerDoesNotFit));
         }
     }
     let next = prompts
@@ -322,9 +313,9 @@ pub async fn submit(
     let stored_media = match (new.answer.media(), media) {
         (Some(item), Some(media)) => Some((item.clone(), media)),
         (Some(_), None) => {
-            return Err(DataError::Invalid(
-                "Please choose a photo before pressing Send.".into(),
-            ))
+            return Err(DataError::Coded(ProblemCode::Answer(
+                AnswerError::NoPicture,
+            )))
         }
         (None, _) => None,
     };
@@ -411,9 +402,7 @@ pub async fn submit(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             earlier_result(db, &new, digest)
                 .await?
-                .ok_or(DataError::Conflict(
-                    "This answer could not be saved. Please try again.",
-                ))
+                .ok_or(DataError::Coded(ProblemCode::AnswerNotSaved))
         }
         Err(e) => Err(e.into()),
     }
@@ -545,9 +534,7 @@ pub async fn earlier_result(
         && stored == expected
         && get::<Option<String>>(&row, "upload_sha256")?.as_deref() == upload_sha256;
     if !identical {
-        return Err(DataError::Conflict(
-            "A different answer was already sent with this id, so this one was not saved.",
-        ));
+        return Err(DataError::Coded(ProblemCode::AnswerIdReused));
     }
     let turn = turn(db, &new.participation_id).await?;
     let prompts = activity::prompts(db, &turn.activity_id).await?;
@@ -571,14 +558,10 @@ pub async fn earlier_result(
 pub async fn finished(db: &Db, participation_id: &str) -> DataResult<Finished> {
     let turn = turn(db, participation_id).await?;
     if !turn.assented {
-        return Err(DataError::Invalid(
-            "Please start from the beginning, so you know what this is about.".into(),
-        ));
+        return Err(DataError::Coded(ProblemCode::NotStarted));
     }
     if turn.handed_over {
-        return Err(DataError::Invalid(
-            "This turn has ended. The next person can start with the code.".into(),
-        ));
+        return Err(DataError::Coded(ProblemCode::TurnFinished));
     }
     Ok(Finished {
         receipt_code: turn.receipt_code,
@@ -590,9 +573,7 @@ pub async fn finished(db: &Db, participation_id: &str) -> DataResult<Finished> {
 pub async fn hand_over(db: &Db, participation_id: &str) -> DataResult<()> {
     let turn = turn(db, participation_id).await?;
     if !turn.finished {
-        return Err(DataError::Invalid(
-            "There are still questions to answer.".into(),
-        ));
+        return Err(DataError::Coded(ProblemCode::QuestionsLeft));
     }
     sqlx::query(
         "UPDATE participations SET handed_over_at = $1 WHERE id = $2 AND handed_over_at IS NULL",

@@ -4,12 +4,12 @@
 use super::audit::{self, Trail};
 use super::loops::{self, Touched};
 use super::{
-    contribution, format_date, get, new_id, now, parse_date, required, trail, DataError,
+    contribution, day_of, format_date, get, new_id, now, parse_date, required, trail, DataError,
     DataResult, Db,
 };
 use crate::domain::{
-    CommissioningStage, Decision, DecisionLink, DecisionStatus, DecisionSummary, Feedback,
-    OutcomeLevel, Symbol, TimelineEntry,
+    CommissioningStage, Decision, DecisionEvent, DecisionLink, DecisionStatus, DecisionSummary,
+    Feedback, Language, OutcomeLevel, Symbol, TimelineEntry,
 };
 use std::collections::HashMap;
 
@@ -91,21 +91,21 @@ pub async fn create(db: &Db, new: NewDecision, created_by: &str) -> DataResult<S
     .bind(reason)
     .execute(&mut *tx)
     .await?;
-    let what = format!("Recorded as {}: {title}", new.status.label().to_lowercase());
-    audit::append(
-        &mut tx,
-        Trail::Decision,
-        &id,
-        Some(created_by),
-        "created",
-        &what,
-    )
-    .await?;
+    let recorded = DecisionEvent::Recorded {
+        status: Some(new.status),
+        title,
+    };
+    record(&mut tx, &id, created_by, &recorded).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-async fn exists(db: &Db, table: &'static str, id: &str, message: &str) -> DataResult<()> {
+pub(super) async fn exists(
+    db: &Db,
+    table: &'static str,
+    id: &str,
+    message: &str,
+) -> DataResult<()> {
     sqlx::query(&format!("SELECT id FROM {table} WHERE id = $1"))
         .bind(id)
         .fetch_optional(db.pool())
@@ -165,16 +165,8 @@ pub async fn link(
         other => other?,
     };
     loops::refresh(&mut tx, Touched::Contribution(contribution_id)).await?;
-    let what = format!("Linked a contribution: {rationale}");
-    audit::append(
-        &mut tx,
-        Trail::Decision,
-        decision_id,
-        Some(linked_by),
-        "linked",
-        &what,
-    )
-    .await?;
+    let linked = DecisionEvent::Linked { rationale };
+    record(&mut tx, decision_id, linked_by, &linked).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -199,19 +191,8 @@ pub async fn set_status(
     if changed.rows_affected() == 0 {
         return Err(DataError::NotFound("That decision does not exist."));
     }
-    let what = match &reason {
-        Some(reason) => format!("{}: {reason}", status.label()),
-        None => status.label().to_owned(),
-    };
-    audit::append(
-        &mut tx,
-        Trail::Decision,
-        decision_id,
-        Some(staff_id),
-        "status",
-        &what,
-    )
-    .await?;
+    let changed = DecisionEvent::StatusChanged { status, reason };
+    record(&mut tx, decision_id, staff_id, &changed).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -227,13 +208,31 @@ pub async fn add_outcome(db: &Db, decision_id: &str, text: &str, staff_id: &str)
     )
     .await?;
     let mut conn = db.pool().acquire().await?;
-    audit::append(
+    record(
         &mut conn,
+        decision_id,
+        staff_id,
+        &DecisionEvent::Outcome { text },
+    )
+    .await
+}
+
+/// A step of the decision's history, numbered after the last.
+async fn record(
+    conn: &mut sqlx::AnyConnection,
+    decision_id: &str,
+    staff_id: &str,
+    event: &DecisionEvent,
+) -> DataResult<()> {
+    let (kind, status, text) = event.stored();
+    audit::append_with_status(
+        conn,
         Trail::Decision,
         decision_id,
         Some(staff_id),
-        "outcome",
-        &text,
+        kind,
+        text,
+        status.map(DecisionStatus::as_str),
     )
     .await
 }
@@ -241,7 +240,7 @@ pub async fn add_outcome(db: &Db, decision_id: &str, text: &str, staff_id: &str)
 /// The decision's history, oldest first.
 pub async fn timeline(db: &Db, decision_id: &str) -> DataResult<Vec<TimelineEntry>> {
     sqlx::query(
-        "SELECT e.at, e.kind, e.text, u.email FROM decision_events e \
+        "SELECT e.at, e.kind, e.status, e.text, u.email FROM decision_events e \
          LEFT JOIN staff_users u ON u.id = e.staff_id WHERE e.decision_id = $1 ORDER BY e.seq",
     )
     .bind(decision_id)
@@ -253,11 +252,13 @@ pub async fn timeline(db: &Db, decision_id: &str) -> DataResult<Vec<TimelineEntr
 }
 
 fn entry_from(row: &sqlx::any::AnyRow) -> DataResult<TimelineEntry> {
+    let kind: String = get(row, "kind")?;
+    let status: Option<String> = get(row, "status")?;
     Ok(TimelineEntry {
-        on: format_date(get(row, "at")?),
+        on: day_of(get(row, "at")?),
         by: get::<Option<String>>(row, "email")?.unwrap_or_default(),
-        kind: get(row, "kind")?,
-        text: get(row, "text")?,
+        event: DecisionEvent::from_stored(&kind, status.as_deref(), get(row, "text")?)
+            .ok_or(DataError::NotFound("unknown decision event"))?,
     })
 }
 
@@ -316,16 +317,10 @@ pub async fn publish(
     .bind(now())
     .execute(&mut *tx)
     .await?;
-    let what = format!("\"You said, we did\" published: {plain_text}");
-    audit::append(
-        &mut tx,
-        Trail::Decision,
-        decision_id,
-        Some(published_by),
-        "published",
-        &what,
-    )
-    .await?;
+    let published = DecisionEvent::Published {
+        message: plain_text,
+    };
+    record(&mut tx, decision_id, published_by, &published).await?;
     loops::refresh(&mut tx, Touched::Decision(decision_id)).await?;
     tx.commit().await?;
     Ok(())
@@ -346,6 +341,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
         .ok_or(DataError::NotFound("That decision does not exist."))?;
     let mut found = decision_from(&row, timeline(db, id).await?)?;
     found.links = links(db, id).await?;
+    found.feedback_translations = super::translation::for_feedback(db, id).await?;
     Ok(found)
 }
 
@@ -365,7 +361,7 @@ pub async fn outcomes(db: &Db, ids: &[String]) -> DataResult<Vec<Decision>> {
         };
         let rows = fetch_for_chunk(format!("{DECISION_COLUMNS} WHERE d.id IN ({list})")).await?;
         let events = fetch_for_chunk(format!(
-            "SELECT e.decision_id, e.at, e.kind, e.text, u.email FROM decision_events e \
+            "SELECT e.decision_id, e.at, e.kind, e.status, e.text, u.email FROM decision_events e \
              LEFT JOIN staff_users u ON u.id = e.staff_id WHERE e.decision_id IN ({list}) \
              ORDER BY e.decision_id, e.seq"
         ))
@@ -406,6 +402,7 @@ fn decision_from(row: &sqlx::any::AnyRow, timeline: Vec<TimelineEntry>) -> DataR
         decided_on: format_date(get(row, "decided_on")?),
         links: Vec::new(),
         feedback: feedback_from(row)?,
+        feedback_translations: Vec::new(),
         timeline,
     })
 }
@@ -486,5 +483,6 @@ pub(super) fn feedback_from(row: &sqlx::any::AnyRow) -> DataResult<Option<Feedba
         easy_read: get(row, "easy_read")?,
         symbol: get(row, "symbol")?,
         published_on: format_date(published_at),
+        written_in: Language::English,
     }))
 }

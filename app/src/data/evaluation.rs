@@ -1,7 +1,7 @@
 //! "How was today?": each child's own view of the session's Space and Voice.
 
 use super::{get, now, DataError, DataResult, Db};
-use crate::domain::{EmojiScale, TodaySummary};
+use crate::domain::{AnswerError, EmojiScale, ProblemCode, TodaySummary};
 
 /// Records a finished turn's answers. Both are optional; a second send changes nothing.
 pub async fn record(
@@ -12,18 +12,18 @@ pub async fn record(
 ) -> DataResult<()> {
     for value in [listened, could_say].into_iter().flatten() {
         if EmojiScale::label(value).is_none() {
-            return Err(DataError::Invalid("Please choose one of the faces.".into()));
+            return Err(DataError::Coded(ProblemCode::Answer(
+                AnswerError::NotOnScale,
+            )));
         }
     }
     let finished = sqlx::query("SELECT finished_at FROM participations WHERE id = $1")
         .bind(participation_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("We could not find your turn."))?;
+        .ok_or(DataError::Coded(ProblemCode::TurnNotFound))?;
     if get::<Option<i64>>(&finished, "finished_at")?.is_none() {
-        return Err(DataError::Invalid(
-            "There are still questions to answer.".into(),
-        ));
+        return Err(DataError::Coded(ProblemCode::QuestionsLeft));
     }
     if listened.is_none() && could_say.is_none() {
         return Ok(());

@@ -420,7 +420,7 @@ pub async fn export_rows(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Exp
         let answer = in_words(&c.answer, c.description.as_deref(), c.translated_from);
         rows.push(ExportRow {
             activity: c.trail.space.activity.clone(),
-            said_on: c.trail.space.said_on.clone(),
+            said_on: c.trail.space.said_on.to_string(),
             prompt: c.prompt.clone(),
             way: mode_label(c.answer.mode()).to_owned(),
             answer,

@@ -3,13 +3,13 @@
 //! right?" in return.
 
 use super::{decision, get, now, DataError, DataResult, Db};
-use crate::domain::{BoardItem, EmojiScale};
+use crate::domain::{BoardItem, EmojiScale, ProblemCode};
 
 /// A child's "did we get it right?" for a decision that answers something they said, from their
 /// receipt. Saying it again changes the answer.
 pub async fn reply(db: &Db, receipt_code: &str, decision_id: &str, value: i64) -> DataResult<()> {
     if EmojiScale::label(value).is_none() {
-        return Err(DataError::Invalid("Please choose a face.".into()));
+        return Err(DataError::Coded(ProblemCode::ChooseFace));
     }
     let participation = super::rights::turn_of(db, receipt_code)
         .await?
@@ -24,9 +24,7 @@ pub async fn reply(db: &Db, receipt_code: &str, decision_id: &str, value: i64) -
     .fetch_optional(db.pool())
     .await?;
     if answered.is_none() {
-        return Err(DataError::NotFound(
-            "We could not find that message on your receipt.",
-        ));
+        return Err(DataError::Coded(ProblemCode::MessageNotOnReceipt));
     }
     sqlx::query(
         "INSERT INTO feedback_replies (participation_id, decision_id, value, replied_at) \

@@ -43,10 +43,13 @@ pub enum DataError {
     NotFound(&'static str),
     #[error("{0}")]
     Conflict(&'static str),
+    /// What went wrong for a child or their carer: a code, worded where the page is drawn.
+    #[error("{0}")]
+    Coded(crate::domain::ProblemCode),
     /// Too many tries: the person may try again after `retry_after_secs`.
-    #[error("{message}")]
+    #[error("{problem}")]
     Throttled {
-        message: &'static str,
+        problem: crate::domain::ProblemCode,
         retry_after_secs: i64,
     },
     #[error("database error: {0}")]
@@ -275,6 +278,18 @@ pub fn format_date(unix: i64) -> String {
         .ok()
         .and_then(|t| t.format(&format).ok())
         .unwrap_or_default()
+}
+
+/// The day a stored time falls on (UTC), for pages that word it in their own language.
+pub fn day_of(unix: i64) -> crate::domain::Day {
+    let date = time::OffsetDateTime::from_unix_timestamp(unix)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .date();
+    crate::domain::Day {
+        year: date.year(),
+        month: date.month() as u8,
+        day: date.day(),
+    }
 }
 
 /// Formats a stored time with the hour, e.g. "22 November 2026, 14:05 UTC".

@@ -7,7 +7,9 @@ use super::{
     concern, contribution, erasure, format_date, get, media, new_id, now, throttle, DataError,
     DataResult, Db,
 };
-use crate::domain::{Erased, MediaConsent, RequestState, RightsKind, RightsRequest, TurnCopy};
+use crate::domain::{
+    Erased, MediaConsent, ProblemCode, RequestState, RightsKind, RightsRequest, TurnCopy,
+};
 use crate::media::MediaStore;
 use std::sync::{Arc, Mutex};
 
@@ -43,11 +45,7 @@ pub enum Which<'a> {
 
 /// The turn of a receipt code, without counting tries: for staff and for code already checked.
 pub async fn turn_of(db: &Db, typed_code: &str) -> DataResult<Turn> {
-    let not_found = || {
-        DataError::Invalid(
-            "We could not find that receipt code. Check each letter and try again.".into(),
-        )
-    };
+    let not_found = || DataError::Coded(ProblemCode::ReceiptCodeUnknown);
     let code = super::codes::typed_receipt(typed_code).ok_or_else(not_found)?;
     let row = sqlx::query("SELECT id FROM participations WHERE receipt_code = $1")
         .bind(&code)
@@ -83,9 +81,7 @@ async fn answer_of(
     .bind(&turn.participation_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound(
-        "That answer is not on this receipt, or it has been erased already.",
-    ))?;
+    .ok_or(DataError::Coded(ProblemCode::NotOnReceipt))?;
     let media_id: Option<String> = get(&row, "media_id")?;
     match media_id {
         None => Ok(None),
@@ -135,15 +131,10 @@ pub async fn limit(
     asker: Asker<'_>,
 ) -> DataResult<()> {
     let Some((media_id, current)) = answer_of(db, turn, contribution_id).await? else {
-        return Err(DataError::Invalid(
-            "That answer has no picture or recording.".into(),
-        ));
+        return Err(DataError::Coded(ProblemCode::NoPictureOrRecording));
     };
     if consent > current {
-        return Err(DataError::Invalid(
-            "Here you can only let fewer people see it. To share it more widely, please ask the people who ran your session."
-                .into(),
-        ));
+        return Err(DataError::Coded(ProblemCode::OnlyFewerPeople));
     }
     if consent == current {
         return Ok(());
@@ -222,7 +213,7 @@ pub async fn erase(
         .lock()
         .expect("not poisoned")
         .take()
-        .ok_or(DataError::Conflict("The erasure did not run."))?;
+        .ok_or(DataError::Coded(ProblemCode::ErasureFailed))?;
     erasure::remove_files(store, &media_ids).await;
     if erased == Erased::Held {
         let what = if matches!(which, Which::One(_)) {
@@ -419,9 +410,7 @@ pub async fn files(
             .await
             .map_err(|error| {
                 tracing::error!(%error, "copy: a media file could not be read");
-                DataError::Conflict(
-                    "A picture or recording could not be read. Please try again later.",
-                )
+                DataError::Coded(ProblemCode::MediaUnreadable)
             })?;
         files.push(CopiedFile {
             contribution_id: said.id.clone(),

@@ -4,7 +4,7 @@ use super::{
     activity, codes, format_date, get, new_id, now, required, throttle, DataError, DataResult, Db,
 };
 use crate::domain::{
-    mode_label, AnswerMode, Language, Role, SessionSummary, SessionTally, SpaceRecord,
+    mode_label, AnswerMode, Language, ProblemCode, Role, SessionSummary, SessionTally, SpaceRecord,
 };
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
@@ -144,19 +144,13 @@ pub async fn close(db: &Db, id: &str) -> DataResult<()> {
 pub async fn by_join_code(db: &Db, typed: &str) -> DataResult<String> {
     let code = codes::typed_join_code(typed);
     if code.is_empty() {
-        return Err(DataError::Invalid(
-            "Please type the code your helper gave you.".into(),
-        ));
+        return Err(DataError::Coded(ProblemCode::JoinCodeMissing));
     }
     let row = sqlx::query("SELECT id FROM sessions WHERE join_code = $1 AND closed_at IS NULL")
         .bind(&code)
         .fetch_optional(db.pool())
         .await?
-        .ok_or_else(|| {
-            DataError::Invalid(
-                "We could not find that code. Check it with your helper and try again.".into(),
-            )
-        })?;
+        .ok_or_else(|| DataError::Coded(ProblemCode::JoinCodeUnknown))?;
     get(&row, "id")
 }
 

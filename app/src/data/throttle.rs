@@ -4,6 +4,7 @@
 //! A try that turns out right is given back, so only failures use a budget up.
 
 use super::{get, now, DataError, DataResult, Db};
+use crate::domain::ProblemCode;
 
 /// How many tries a key may make in a window.
 #[derive(Clone, Copy, Debug)]
@@ -12,18 +13,15 @@ pub struct Limit {
     pub allowed: i64,
     pub window_secs: i64,
     /// What the person is told when the limit is reached.
-    message: &'static str,
+    problem: ProblemCode,
 }
-
-const SIGN_IN_MESSAGE: &str =
-    "Too many tries that did not work. Please wait 15 minutes and try again.";
 
 /// Password or second-factor tries for one account from one address.
 pub const SIGN_IN_ACCOUNT_AT_ADDRESS: Limit = Limit {
     scope: "sign-in-account",
     allowed: 5,
     window_secs: 15 * 60,
-    message: SIGN_IN_MESSAGE,
+    problem: ProblemCode::SignInTooOften,
 };
 
 /// Sign-in tries from one address over every account.
@@ -31,7 +29,7 @@ pub const SIGN_IN_ADDRESS: Limit = Limit {
     scope: "sign-in-address",
     allowed: 30,
     window_secs: 15 * 60,
-    message: SIGN_IN_MESSAGE,
+    problem: ProblemCode::SignInTooOften,
 };
 
 /// Wrong join codes from one address. A school is one address behind its router: a hall of 30
@@ -41,7 +39,7 @@ pub const JOIN_ADDRESS: Limit = Limit {
     scope: "join-address",
     allowed: 100,
     window_secs: 10 * 60,
-    message: "Too many codes that did not work here. Please ask your helper, and try again in a few minutes.",
+    problem: ProblemCode::JoinTooOften,
 };
 
 /// Wrong receipt codes from one address. A receipt shows what a child said and lets them erase
@@ -51,7 +49,7 @@ pub const RECEIPT_ADDRESS: Limit = Limit {
     scope: "receipt-address",
     allowed: 20,
     window_secs: 60 * 60,
-    message: "Too many receipt codes that did not work here. Please check your receipt and try again in an hour, or ask the people who ran your session.",
+    problem: ProblemCode::ReceiptTooOften,
 };
 
 /// A try that was counted; give it back with [`Counted::forgive`] when it turned out right.
@@ -90,7 +88,7 @@ pub async fn count(db: &Db, limit: &Limit, key: &str) -> DataResult<Counted> {
     if tries > limit.allowed {
         tracing::warn!(scope = limit.scope, "throttled");
         return Err(DataError::Throttled {
-            message: limit.message,
+            problem: limit.problem,
             retry_after_secs: (window_start + limit.window_secs - at).max(1),
         });
     }

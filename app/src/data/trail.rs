@@ -1,7 +1,7 @@
 //! The Lundy trail of contributions: Space (the session), Voice (what was said and how),
 //! Audience (which forum heard it) and Influence (the decision and its feedback).
 
-use super::{contribution, format_date, get, DataError, DataResult, Db};
+use super::{contribution, day_of, get, DataError, DataResult, Db};
 use crate::domain::{
     AudienceStep, Communicated, Contribution, DecisionStatus, InfluenceStep, Language, LundyTrail,
     SpaceStep, Theme, VoiceStep,
@@ -97,7 +97,7 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
                 space: SpaceStep {
                     activity: get(&row, "activity")?,
                     place: get(&row, "place")?,
-                    said_on: format_date(get(&row, "created_at")?),
+                    said_on: day_of(get(&row, "created_at")?),
                 },
                 voice: VoiceStep {
                     mode: answer.mode(),
@@ -180,7 +180,7 @@ async fn add_hearings(
         if last.as_ref() != Some(&key) {
             contribution.trail.audience.push(AudienceStep {
                 forum: get(&row, "forum")?,
-                heard_on: format_date(get(&row, "held_on")?),
+                heard_on: day_of(get(&row, "held_on")?),
                 acknowledged_by: Vec::new(),
             });
             last = Some(key);
@@ -220,7 +220,7 @@ async fn add_decisions(
             continue;
         };
         let forum: String = get(&row, "forum")?;
-        let heard_on = format_date(get(&row, "decided_on")?);
+        let heard_on = day_of(get(&row, "decided_on")?);
         // A hearing on the day already says the forum heard it.
         let known = contribution
             .trail

@@ -1,7 +1,10 @@
 //! Translations of what a facilitator wrote, kept beside the English source.
 
 use super::{get, now, DataResult, Db};
-use crate::domain::{ActivityWords, Language, PromptWords, Translations};
+use crate::domain::{
+    ActivityWords, BoardItem, FeedbackWords, Language, PromptWords, Receipt, Translations,
+};
+use std::collections::HashMap;
 
 pub async fn for_activity(db: &Db, activity_id: &str) -> DataResult<Translations> {
     let activity = sqlx::query(
@@ -103,4 +106,111 @@ pub async fn save_prompt(
     .execute(db.pool())
     .await?;
     Ok(())
+}
+
+/// A decision's "you said, we did" in each language it was translated into.
+pub async fn for_feedback(
+    db: &Db,
+    decision_id: &str,
+) -> DataResult<Vec<(Language, FeedbackWords)>> {
+    Ok(sqlx::query(
+        "SELECT language, plain_text, easy_read FROM feedback_translations \
+         WHERE decision_id = $1 ORDER BY language",
+    )
+    .bind(decision_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .filter_map(|row| {
+        let language = Language::parse(&get::<String>(row, "language").ok()?)?;
+        Some((language, feedback_words(row)?))
+    })
+    .collect())
+}
+
+/// Saves "you said, we did" in `language`, or removes it (`None`).
+pub async fn save_feedback(
+    db: &Db,
+    decision_id: &str,
+    language: Language,
+    words: Option<&FeedbackWords>,
+) -> DataResult<()> {
+    super::decision::exists(
+        db,
+        "decisions",
+        decision_id,
+        "That decision does not exist.",
+    )
+    .await?;
+    match words {
+        Some(words) => sqlx::query(
+            "INSERT INTO feedback_translations \
+             (decision_id, language, plain_text, easy_read, updated_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (decision_id, language) DO UPDATE SET \
+             plain_text = excluded.plain_text, easy_read = excluded.easy_read, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(decision_id)
+        .bind(language.as_str())
+        .bind(&words.plain_text)
+        .bind(&words.easy_read)
+        .bind(now()),
+        None => sqlx::query(
+            "DELETE FROM feedback_translations WHERE decision_id = $1 AND language = $2",
+        )
+        .bind(decision_id)
+        .bind(language.as_str()),
+    }
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// A receipt's "you said, we did" in `language` where it was translated.
+pub async fn receipt_in(db: &Db, receipt: &mut Receipt, language: Language) -> DataResult<()> {
+    let translated = feedback_in(db, language).await?;
+    let steps = receipt
+        .contributions
+        .iter_mut()
+        .flat_map(|c| c.trail.influence.iter_mut());
+    for step in steps {
+        if let Some(feedback) = &mut step.feedback {
+            feedback.in_language(language, translated.get(&step.decision_id));
+        }
+    }
+    Ok(())
+}
+
+/// The public board's messages in `language` where they were translated.
+pub async fn board_in(db: &Db, board: &mut [BoardItem], language: Language) -> DataResult<()> {
+    let translated = feedback_in(db, language).await?;
+    for item in board {
+        item.feedback
+            .in_language(language, translated.get(&item.decision_id));
+    }
+    Ok(())
+}
+
+/// Every message translated into `language`, by decision: a council has tens of decisions
+/// fed back, not thousands.
+async fn feedback_in(db: &Db, language: Language) -> DataResult<HashMap<String, FeedbackWords>> {
+    if language == Language::English {
+        return Ok(HashMap::new());
+    }
+    Ok(sqlx::query(
+        "SELECT decision_id, plain_text, easy_read FROM feedback_translations WHERE language = $1",
+    )
+    .bind(language.as_str())
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .filter_map(|row| Some((get(row, "decision_id").ok()?, feedback_words(row)?)))
+    .collect())
+}
+
+fn feedback_words(row: &sqlx::any::AnyRow) -> Option<FeedbackWords> {
+    Some(FeedbackWords {
+        plain_text: get(row, "plain_text").ok()?,
+        easy_read: get(row, "easy_read").ok()?,
+    })
 }

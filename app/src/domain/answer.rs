@@ -161,23 +161,17 @@ impl MediaConsent {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why an answer could not be taken; worded in the page's language by `ui::words`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AnswerError {
-    #[error("Please choose a face before pressing Next.")]
     NoFaceChosen,
-    #[error("Please choose one of the faces.")]
     NotOnScale,
-    #[error("Please write your answer before pressing Next.")]
     EmptyText,
-    #[error("That is a lot of words! Please keep it under {MAX_TEXT_CHARS} characters.")]
+    /// Longer than [`MAX_TEXT_CHARS`].
     TooLong,
-    #[error("Please add your picture or recording before pressing Send.")]
     NoPicture,
-    #[error("Please choose at least one picture before pressing Next.")]
     NoChoice,
-    #[error("Please choose just one picture.")]
     OnlyOne,
-    #[error("Please choose one of the pictures shown.")]
     NotAChoice,
 }
 

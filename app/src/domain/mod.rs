@@ -23,10 +23,12 @@ macro_rules! coded {
 
 mod activity;
 mod answer;
+mod day;
 mod decision;
 mod display;
 mod evidence;
 mod language;
+mod problem;
 mod rights;
 mod role;
 mod search;
@@ -44,7 +46,8 @@ pub use answer::{
     mode_label, Answer, AnswerError, AnswerMode, Chosen, Communicated, EmojiScale, MediaConsent,
     MediaRef, DECLINED, MAX_TEXT_CHARS,
 };
-pub use decision::{CommissioningStage, DecisionStatus, OutcomeLevel};
+pub use day::Day;
+pub use decision::{CommissioningStage, DecisionEvent, DecisionStatus, OutcomeLevel};
 pub use display::Display;
 pub use evidence::{
     AuditedSession, CoproductionAudit, Dashboard, DecisionCut, EvidenceFields, EvidenceFilter,
@@ -52,6 +55,7 @@ pub use evidence::{
     DEFAULT_OVERDUE_WEEKS,
 };
 pub use language::{Language, PreviewLanguage};
+pub use problem::ProblemCode;
 pub use rights::{Erased, RequestState, RightsKind, RightsRequest, TurnCopy};
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
@@ -61,6 +65,6 @@ pub use strategy::{
     StrategyDraft,
 };
 pub use symbols::{icon, Symbol, SYMBOLS};
-pub use translation::{ActivityWords, PromptWords, Translations};
+pub use translation::{ActivityWords, FeedbackWords, PromptWords, Translations};
 pub use upload::{UploadProblem, MAX_RECORDING_SECS, PHOTO_MAX_MB};
 pub use views::*;

@@ -21,6 +21,25 @@ impl ActivityWords {
     }
 }
 
+/// "You said, we did" in another language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackWords {
+    pub plain_text: String,
+    pub easy_read: String,
+}
+
+/// Longer than any message a child is asked to read.
+const MAX_FEEDBACK_CHARS: usize = 1000;
+
+impl FeedbackWords {
+    pub fn parse(plain_text: &str, easy_read: &str) -> Result<Self, String> {
+        Ok(Self {
+            plain_text: within("the message", plain_text, MAX_FEEDBACK_CHARS)?,
+            easy_read: within("the easy-read message", easy_read, MAX_FEEDBACK_CHARS)?,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PromptWords {
     pub text: String,

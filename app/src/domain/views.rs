@@ -1,8 +1,8 @@
 //! What pages show. Built by the data layer on the server, sent to the browser as they are.
 
 use super::{
-    Answer, AnswerMode, CommissioningStage, Communicated, DecisionStatus, Language, OutcomeLevel,
-    Priority, Role, SpaceRecord,
+    Answer, AnswerMode, CommissioningStage, Communicated, Day, DecisionEvent, DecisionStatus,
+    FeedbackWords, Language, OutcomeLevel, Priority, Role, SpaceRecord,
 };
 use serde::{Deserialize, Serialize};
 
@@ -341,7 +341,7 @@ pub struct LundyTrail {
 pub struct SpaceStep {
     pub activity: String,
     pub place: String,
-    pub said_on: String,
+    pub said_on: Day,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,7 +354,7 @@ pub struct VoiceStep {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AudienceStep {
     pub forum: String,
-    pub heard_on: String,
+    pub heard_on: Day,
     /// The members who said they heard it (a hearing); empty when known from a decision.
     pub acknowledged_by: Vec<String>,
 }
@@ -414,6 +414,19 @@ pub struct Feedback {
     /// A picture beside the easy-read words, from the shipped symbols.
     pub symbol: Option<String>,
     pub published_on: String,
+    /// English, or the reader's language where the message was translated into it.
+    pub written_in: Language,
+}
+
+impl Feedback {
+    /// The message in `language` where it was translated into it; English otherwise.
+    pub fn in_language(&mut self, language: Language, words: Option<&FeedbackWords>) {
+        if let Some(words) = words {
+            self.plain_text.clone_from(&words.plain_text);
+            self.easy_read.clone_from(&words.easy_read);
+            self.written_in = language;
+        }
+    }
 }
 
 /// What a child (or their carer) sees with their receipt code.
@@ -439,17 +452,17 @@ pub struct Decision {
     pub reason: Option<String>,
     pub links: Vec<DecisionLink>,
     pub feedback: Option<Feedback>,
+    /// "You said, we did" in the other languages of the child's pages.
+    pub feedback_translations: Vec<(Language, FeedbackWords)>,
     pub timeline: Vec<TimelineEntry>,
 }
 
 /// One entry of a decision's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
-    pub on: String,
+    pub on: Day,
     pub by: String,
-    /// `created`, `status`, `outcome`, `linked` or `published`.
-    pub kind: String,
-    pub text: String,
+    pub event: DecisionEvent,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

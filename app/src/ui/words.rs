@@ -1,13 +1,17 @@
 //! The words of the child's pages, from the translation files in `app/locales/<language>/`,
 //! in the language chosen for the turn.
 
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+// Generated from `app/locales` by leptos_i18n (see `app/build.rs`).
+#[allow(clippy::all, unused_imports, dead_code)]
+#[rustfmt::skip]
+#[path = "i18n/mod.rs"]
+mod generated;
 
 use crate::domain::{
-    AnswerMode, DecisionStatus, Language, MediaConsent, UploadProblem, MAX_RECORDING_SECS,
-    PHOTO_MAX_MB,
+    AnswerError, AnswerMode, Day, DecisionStatus, Language, MediaConsent, ProblemCode,
+    UploadProblem, MAX_RECORDING_SECS, MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
-pub use i18n::Locale;
+pub use generated::i18n::Locale;
 use leptos::prelude::IntoView;
 
 /// The locale of the page being drawn: the child's choice, English for anything else.
@@ -75,6 +79,107 @@ pub fn upload_problem(problem: UploadProblem) -> String {
         UploadProblem::Conflict => crate::say!(media.conflict).to_owned(),
         UploadProblem::NotSaved => crate::say!(media.not_saved).to_owned(),
     }
+}
+
+/// What went wrong, in the page's language.
+pub fn problem(code: ProblemCode) -> String {
+    problem_in(locale(), code)
+}
+
+/// In English, for the staff pages and the server's log.
+impl std::fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&problem_in(Locale::en, *self))
+    }
+}
+
+fn problem_in(locale: Locale, code: ProblemCode) -> String {
+    macro_rules! words {
+        ($($key:tt)*) => {
+            leptos_i18n::td_string!(locale, child.problem.$($key)*).to_owned()
+        };
+    }
+    match code {
+        ProblemCode::JoinCodeMissing => words!(join_code_missing),
+        ProblemCode::JoinCodeUnknown => words!(join_code_unknown),
+        ProblemCode::JoinTooOften => words!(join_too_often),
+        ProblemCode::TurnNotFound => words!(turn_not_found),
+        ProblemCode::TurnFinished => words!(turn_finished),
+        ProblemCode::NotStarted => words!(not_started),
+        ProblemCode::ChooseAge => words!(choose_age),
+        ProblemCode::ChooseWay => words!(choose_way),
+        ProblemCode::ChooseHowChildAnswered => words!(choose_how_child_answered),
+        ProblemCode::QuestionNotFound => words!(question_not_found),
+        ProblemCode::QuestionNotInActivity => words!(question_not_in_activity),
+        ProblemCode::AnswerDoesNotFit => words!(answer_does_not_fit),
+        ProblemCode::AnswerNotSaved => words!(answer_not_saved),
+        ProblemCode::AnswerIdReused => words!(answer_id_reused),
+        ProblemCode::QuestionsLeft => words!(questions_left),
+        ProblemCode::ReceiptNotMade => words!(receipt_not_made),
+        ProblemCode::LanguageUnknown => words!(language_unknown),
+        ProblemCode::ReceiptCodeUnknown => words!(receipt_code_unknown),
+        ProblemCode::ReceiptTooOften => words!(receipt_too_often),
+        ProblemCode::NotOnReceipt => words!(not_on_receipt),
+        ProblemCode::NoPictureOrRecording => words!(no_picture_or_recording),
+        ProblemCode::OnlyFewerPeople => words!(only_fewer_people),
+        ProblemCode::ChooseWhoMaySee => words!(choose_who_may_see),
+        ProblemCode::ChooseFace => words!(choose_face),
+        ProblemCode::MessageNotOnReceipt => words!(message_not_on_receipt),
+        ProblemCode::ErasureFailed => words!(erasure_failed),
+        ProblemCode::MediaUnreadable => words!(media_unreadable),
+        ProblemCode::SignInTooOften => words!(sign_in_too_often),
+        ProblemCode::Answer(AnswerError::NoFaceChosen) => words!(answer.no_face_chosen),
+        ProblemCode::Answer(AnswerError::NotOnScale) => words!(answer.not_on_scale),
+        ProblemCode::Answer(AnswerError::EmptyText) => words!(answer.empty_text),
+        ProblemCode::Answer(AnswerError::TooLong) => {
+            leptos_i18n::td_string!(
+                locale,
+                child.problem.answer.too_long,
+                count = MAX_TEXT_CHARS
+            )
+        }
+        ProblemCode::Answer(AnswerError::NoPicture) => words!(answer.no_picture),
+        ProblemCode::Answer(AnswerError::NoChoice) => words!(answer.no_choice),
+        ProblemCode::Answer(AnswerError::OnlyOne) => words!(answer.only_one),
+        ProblemCode::Answer(AnswerError::NotAChoice) => words!(answer.not_a_choice),
+    }
+}
+
+/// A day as the page's language writes it: "3 December 2026", "3 grudnia 2026".
+pub fn day(day: Day) -> String {
+    day_in(locale(), day)
+}
+
+/// In English, for the staff pages and exports.
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&day_in(Locale::en, *self))
+    }
+}
+
+/// Day, month, year: the order all six languages use. Western digits, which every one of
+/// them reads.
+fn day_in(locale: Locale, day: Day) -> String {
+    macro_rules! month {
+        ($key:ident) => {
+            leptos_i18n::td_string!(locale, child.month.$key)
+        };
+    }
+    let month = match day.month {
+        1 => month!(january),
+        2 => month!(february),
+        3 => month!(march),
+        4 => month!(april),
+        5 => month!(may),
+        6 => month!(june),
+        7 => month!(july),
+        8 => month!(august),
+        9 => month!(september),
+        10 => month!(october),
+        11 => month!(november),
+        _ => month!(december),
+    };
+    format!("{} {month} {}", day.day, day.year)
 }
 
 /// Where a decision has got to.

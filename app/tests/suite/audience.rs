@@ -8,7 +8,7 @@ use app::data::{
     concern, contribution, decision, feedback, moderation, parse_date, session, staff, DataError,
     Db,
 };
-use app::domain::{Answer, DecisionStatus, MediaConsent};
+use app::domain::{Answer, DecisionEvent, DecisionStatus, MediaConsent, ProblemCode};
 
 async fn staff_id(db: &Db, email: &str) -> String {
     staff::find_by_email(db, email).await.unwrap().id
@@ -150,7 +150,10 @@ async fn members_acknowledge_a_presented_pack_and_the_trail_shows_who_heard() {
         .find(|c| c.id == said[1].id)
         .unwrap();
     assert_eq!(in_pack.trail.audience.len(), 1);
-    assert_eq!(in_pack.trail.audience[0].heard_on, "3 December 2026");
+    assert_eq!(
+        in_pack.trail.audience[0].heard_on.to_string(),
+        "3 December 2026"
+    );
     assert_eq!(
         in_pack.trail.audience[0].acknowledged_by,
         ["commissioner@heard.example"]
@@ -217,12 +220,23 @@ async fn a_decision_keeps_its_history_and_children_see_why_not() {
         .is_err());
 
     let found = decision::find(&db, &id).await.unwrap();
-    let kinds: Vec<&str> = found.timeline.iter().map(|e| e.kind.as_str()).collect();
+    let kinds: Vec<&str> = found.timeline.iter().map(|e| e.event.stored().0).collect();
     assert_eq!(
         kinds,
         ["created", "linked", "published", "status", "outcome"]
     );
-    assert!(found.timeline[3].text.contains("too low"));
+    // What happened is kept as data, with only what people wrote in words.
+    assert!(matches!(
+        &found.timeline[3].event,
+        DecisionEvent::StatusChanged { status: DecisionStatus::NotTakenForward, reason: Some(reason) }
+            if reason.contains("too low")
+    ));
+    assert_eq!(
+        found.timeline[4].event,
+        DecisionEvent::Outcome {
+            text: "We asked two other venues.".into()
+        }
+    );
     assert!(found
         .timeline
         .iter()
@@ -284,7 +298,7 @@ async fn children_say_whether_we_got_it_right_and_the_next_session_hears_what_we
 
     assert!(matches!(
         feedback::reply(&db, &code, &id, 9).await,
-        Err(DataError::Invalid(_))
+        Err(DataError::Coded(ProblemCode::ChooseFace))
     ));
     assert!(feedback::reply(&db, "ZZZZ-ZZZZ", &id, 4).await.is_err());
     feedback::reply(&db, &code.to_lowercase().replace('-', " "), &id, 4)

@@ -446,7 +446,11 @@ async fn evidence_is_cut_by_ambition_stage_and_outcome_level() {
         vec!["Review transport", "More clubs"]
     );
     assert_eq!(listed[0].stage, CommissioningStage::Review);
-    let kinds: Vec<&str> = listed[1].timeline.iter().map(|e| e.kind.as_str()).collect();
+    let kinds: Vec<&str> = listed[1]
+        .timeline
+        .iter()
+        .map(|e| e.event.stored().0)
+        .collect();
     assert_eq!(
         kinds,
         vec!["created", "linked", "linked", "linked", "linked"]

@@ -214,3 +214,90 @@ async fn language_of(db: &app::data::Db, turn: &str) -> String {
         .unwrap();
     sqlx::Row::get(&row, "language")
 }
+
+#[tokio::test]
+async fn you_said_we_did_reaches_a_child_in_their_language_and_english_otherwise() {
+    use app::data::{decision, feedback};
+    use app::domain::FeedbackWords;
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let participation = child_answers_everything(&db, &opened.join_code, "A quiet room").await;
+    let code = contribution::finished(&db, &participation)
+        .await
+        .unwrap()
+        .receipt_code;
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let commissioner = commissioner_id(&db).await;
+    let id = decision::create(&db, decision("Quiet rooms", "2026-11-20"), &commissioner)
+        .await
+        .unwrap();
+    decision::link(&db, &id, &said[0].id, "You asked for it.", &commissioner)
+        .await
+        .unwrap();
+    decision::publish(
+        &db,
+        &id,
+        &message("We will add quiet rooms.", "Quiet rooms. Yes!"),
+        &commissioner,
+    )
+    .await
+    .unwrap();
+    let polish = FeedbackWords::parse("Dodamy ciche pokoje.", "Ciche pokoje. Tak!").unwrap();
+    translation::save_feedback(&db, &id, Language::Polish, Some(&polish))
+        .await
+        .unwrap();
+    assert_eq!(
+        decision::find(&db, &id)
+            .await
+            .unwrap()
+            .feedback_translations,
+        vec![(Language::Polish, polish.clone())]
+    );
+
+    let fed_back = |receipt: &app::domain::Receipt| {
+        receipt
+            .contributions
+            .iter()
+            .flat_map(|c| c.trail.influence.iter())
+            .find_map(|step| step.feedback.clone())
+            .unwrap()
+    };
+    let mut in_polish = contribution::receipt(&db, &code).await.unwrap();
+    translation::receipt_in(&db, &mut in_polish, Language::Polish)
+        .await
+        .unwrap();
+    let message_in_polish = fed_back(&in_polish);
+    assert_eq!(message_in_polish.easy_read, "Ciche pokoje. Tak!");
+    assert_eq!(message_in_polish.written_in, Language::Polish);
+
+    // Urdu has no translation: the English, saying it is English.
+    let mut in_urdu = contribution::receipt(&db, &code).await.unwrap();
+    translation::receipt_in(&db, &mut in_urdu, Language::Urdu)
+        .await
+        .unwrap();
+    assert_eq!(fed_back(&in_urdu).easy_read, "Quiet rooms. Yes!");
+    assert_eq!(fed_back(&in_urdu).written_in, Language::English);
+
+    let mut board = feedback::board(&db).await.unwrap();
+    translation::board_in(&db, &mut board, Language::Polish)
+        .await
+        .unwrap();
+    let item = board.iter().find(|item| item.decision_id == id).unwrap();
+    assert_eq!(item.feedback.plain_text, "Dodamy ciche pokoje.");
+
+    // Removed: the Polish child reads the English again.
+    translation::save_feedback(&db, &id, Language::Polish, None)
+        .await
+        .unwrap();
+    let mut again = contribution::receipt(&db, &code).await.unwrap();
+    translation::receipt_in(&db, &mut again, Language::Polish)
+        .await
+        .unwrap();
+    assert_eq!(fed_back(&again).written_in, Language::English);
+    assert!(
+        translation::save_feedback(&db, "no-such-decision", Language::Polish, Some(&polish))
+            .await
+            .is_err()
+    );
+    assert!(FeedbackWords::parse("  ", "Tak").is_err());
+}

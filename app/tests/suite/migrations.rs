@@ -74,3 +74,116 @@ async fn a_walking_skeleton_database_upgrades_with_its_answers_and_links() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// A decision's history written as English sentences, as Heard wrote it before 0019.
+const SENTENCE_HISTORY: &[(&str, &str)] = &[
+    ("created", "Recorded as agreed: Quiet rooms"),
+    ("linked", "Linked a contribution: You asked for quiet"),
+    ("status", "Not taken forward: The hall ceiling is too low."),
+    ("status", "Done"),
+    ("outcome", "Two rooms opened."),
+    (
+        "published",
+        "\"You said, we did\" published: We opened two quiet rooms.",
+    ),
+    ("status", "Something Heard never wrote"),
+];
+
+#[tokio::test]
+async fn a_decision_history_of_english_sentences_becomes_structured_events() {
+    use app::domain::{DecisionEvent, DecisionStatus};
+    sqlx::any::install_default_drivers();
+    let dir = std::env::temp_dir().join(format!("heard-history-{}", std::process::id()));
+    let before = dir.join("migrations");
+    std::fs::create_dir_all(&before).unwrap();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in std::fs::read_dir(manifest.join("../migrations/sqlite")).unwrap() {
+        let file = file.unwrap();
+        let name = file.file_name().into_string().unwrap();
+        if name.as_str() < "0019" {
+            std::fs::copy(file.path(), before.join(&name)).unwrap();
+        }
+    }
+    let url = format!("sqlite://{}?mode=rwc", dir.join("heard.db").display());
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .unwrap();
+    sqlx::migrate::Migrator::new(before.as_path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    for statement in [
+        "INSERT INTO staff_users (id, email, role, password_hash, created_at) \
+         VALUES ('u1', 'c@heard.example', 'commissioner', 'x', 0)",
+        "INSERT INTO strategies (id, title, period) VALUES ('s1', 'Strategy', '2025-2028')",
+        "INSERT INTO priorities (id, strategy_id, position, title, why, what, how) \
+         VALUES ('p1', 's1', 1, 'Short breaks', 'why', 'what', 'how')",
+        "INSERT INTO forums (id, name) VALUES ('f1', 'Forum')",
+    ] {
+        sqlx::query(statement).execute(&pool).await.unwrap();
+    }
+    sqlx::query(
+        "INSERT INTO decisions (id, priority_id, forum_id, title, decided, status, decided_on, \
+         created_by, created_at) VALUES ('d1', 'p1', 'f1', 'Quiet rooms', 'Yes', 'done', 100, 'u1', 100)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    for (seq, (kind, text)) in SENTENCE_HISTORY.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO decision_events (id, decision_id, seq, at, staff_id, kind, text) \
+             VALUES ($1, 'd1', $2, 100, 'u1', $3, $4)",
+        )
+        .bind(format!("e{seq}"))
+        .bind(seq as i64 + 1)
+        .bind(*kind)
+        .bind(*text)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    pool.close().await;
+
+    let db = Db::open(&url).await.expect("the upgrade runs");
+    let events: Vec<DecisionEvent> = app::data::decision::timeline(&db, "d1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.event)
+        .collect();
+    assert_eq!(
+        events,
+        [
+            DecisionEvent::Recorded {
+                status: Some(DecisionStatus::Agreed),
+                title: "Quiet rooms".into()
+            },
+            DecisionEvent::Linked {
+                rationale: "You asked for quiet".into()
+            },
+            DecisionEvent::StatusChanged {
+                status: DecisionStatus::NotTakenForward,
+                reason: Some("The hall ceiling is too low.".into())
+            },
+            DecisionEvent::StatusChanged {
+                status: DecisionStatus::Done,
+                reason: None
+            },
+            DecisionEvent::Outcome {
+                text: "Two rooms opened.".into()
+            },
+            DecisionEvent::Published {
+                message: "We opened two quiet rooms.".into()
+            },
+            // Kept word for word rather than lost.
+            DecisionEvent::Outcome {
+                text: "Something Heard never wrote".into()
+            },
+        ]
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

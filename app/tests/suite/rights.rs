@@ -10,7 +10,9 @@ use app::data::{
     concern, contribution, decision, evidence, feedback, media, parse_date, session, staff,
     throttle, DataError, Db,
 };
-use app::domain::{Answer, Erased, EvidenceFilter, MediaConsent, RequestState, RightsKind};
+use app::domain::{
+    Answer, Erased, EvidenceFilter, MediaConsent, ProblemCode, RequestState, RightsKind,
+};
 use app::media::MediaStore;
 
 /// The media id of a turn's photo, with its two files put in the store.
@@ -94,7 +96,7 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
     // Erased once is erased: a second request finds nothing.
     assert!(matches!(
         rights::erase(&db, &*store, &turn, Which::One(&photo), Asker::Child).await,
-        Err(DataError::NotFound(_))
+        Err(DataError::Coded(ProblemCode::NotOnReceipt))
     ));
     // Another child's answer is not on this receipt.
     let others = contribution::receipt(&db, &receipt_code(&db, &other).await)
@@ -109,7 +111,7 @@ async fn erasing_takes_the_words_and_the_picture_at_once_and_keeps_the_counts() 
             Asker::Child
         )
         .await,
-        Err(DataError::NotFound(_))
+        Err(DataError::Coded(ProblemCode::NotOnReceipt))
     ));
 
     // The whole turn, by an admin for a carer who phoned.
@@ -355,7 +357,7 @@ async fn fewer_people_see_a_picture_at_once_in_packs_reports_exports_and_on_the_
     .unwrap();
     assert!(matches!(
         rights::limit(&db, &turn, &photo, MediaConsent::Public, Asker::Child).await,
-        Err(DataError::Invalid(_))
+        Err(DataError::Coded(ProblemCode::OnlyFewerPeople))
     ));
     assert!(!on_board().await, "off the public board at once");
     assert!(!in_report(true).await && in_report(false).await);
@@ -384,7 +386,7 @@ async fn fewer_people_see_a_picture_at_once_in_packs_reports_exports_and_on_the_
         .unwrap();
     assert!(matches!(
         rights::limit(&db, &turn, &words.id, MediaConsent::Team, Asker::Child).await,
-        Err(DataError::Invalid(_))
+        Err(DataError::Coded(ProblemCode::NoPictureOrRecording))
     ));
     let log = rights::log_of_requests(&db).await.unwrap();
     assert_eq!(
@@ -448,7 +450,12 @@ async fn two_hundred_guessed_receipt_codes_from_one_address_check_only_twenty() 
     .await;
     let checked = tries
         .iter()
-        .filter(|result| matches!(result, Err(DataError::Invalid(_))))
+        .filter(|result| {
+            matches!(
+                result,
+                Err(DataError::Coded(ProblemCode::ReceiptCodeUnknown))
+            )
+        })
         .count();
     let throttled = tries
         .iter()

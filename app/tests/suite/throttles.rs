@@ -3,7 +3,7 @@
 
 use crate::common::{open_demo_session, test_db};
 use app::data::{seed, session, sign_in, throttle, DataError};
-use app::domain::Language;
+use app::domain::{Language, ProblemCode};
 use futures_util::future::join_all;
 
 const AT_ONCE: usize = 64;
@@ -77,7 +77,7 @@ async fn join_codes_sent_at_once_get_no_more_checks_than_the_limit() {
     let outcomes = join_all(guesses).await;
     let checked = outcomes
         .iter()
-        .filter(|o| matches!(o, Err(DataError::Invalid(m)) if m.contains("could not find")))
+        .filter(|o| matches!(o, Err(DataError::Coded(ProblemCode::JoinCodeUnknown))))
         .count();
     assert_eq!(checked, allowed);
     assert_eq!(outcomes.iter().filter(|o| throttled(o)).count(), AT_ONCE);
@@ -104,7 +104,10 @@ async fn a_hall_of_children_mistyping_never_locks_out_its_school() {
                 Language::English,
             )
             .await;
-            assert!(matches!(wrong, Err(DataError::Invalid(_))), "{wrong:?}");
+            assert!(
+                matches!(wrong, Err(DataError::Coded(ProblemCode::JoinCodeUnknown))),
+                "{wrong:?}"
+            );
         }
         let typed = opened.join_code.to_lowercase().replace('-', " ");
         session::join_limited(&db, &typed, school, Language::English)

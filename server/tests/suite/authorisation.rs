@@ -198,6 +198,11 @@ const SERVER_FNS: &[(&str, Gate, &str)] = &[
         "decision=nope",
     ),
     (
+        "save_feedback_translation",
+        Gate::Staff(Role::can_commission),
+        "decision=nope&language=pl&plain_text=M&easy_read=M",
+    ),
+    (
         "link_contribution",
         Gate::Staff(Role::can_commission),
         "decision=nope&contribution=nope&rationale=because",

@@ -151,7 +151,7 @@ async fn refusals_say_what_they_are_in_their_status() {
         .parse()
         .unwrap();
     assert!((1..=15 * 60).contains(&retry), "{retry}");
-    assert!(body_text(throttled).await.contains("Too many tries"));
+    assert!(body_text(throttled).await.contains("SignInTooOften"));
 }
 
 #[tokio::test]

@@ -109,7 +109,7 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
             let heard = say!(
                 receipt.heard,
                 forum = words::NAME,
-                date = step.heard_on.clone()
+                date = words::day(step.heard_on)
             );
             let sentence = match step.acknowledged_by.len() {
                 0 => heard,
@@ -137,7 +137,7 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
         prompt = contribution.prompt.clone(),
         said = said.clone(),
         place = trail.space.place.clone(),
-        date = trail.space.said_on.clone(),
+        date = words::day(trail.space.said_on),
         heard = heard
     );
     let heard = if heard_by.is_empty() {
@@ -156,7 +156,7 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
             <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{said}</bdi></p>
             <p class="step">
                 <strong>{say!(receipt.where_label)}</strong>
-                <bdi lang=prompt_lang>{trail.space.place}</bdi>", "{trail.space.said_on}
+                <bdi lang=prompt_lang>{trail.space.place}</bdi>", "{words::day(trail.space.said_on)}
             </p>
             <p class="step"><strong>{say!(receipt.who_heard)}</strong>{heard}</p>
             {if trail.influence.is_empty() {
@@ -181,7 +181,6 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
 #[component]
 fn WeDid(step: InfluenceStep, code: String, ask: bool) -> impl IntoView {
     let status = decided_words(step.status, Some(&step.decision), step.reason.as_deref());
-    let (lang, dir) = words::marked(Language::English);
     let reply = ServerAction::<ReplyToFeedback>::new();
     let decision = step.decision_id.clone();
     let anchor = ask.then(|| format!("decision-{decision}"));
@@ -189,6 +188,7 @@ fn WeDid(step: InfluenceStep, code: String, ask: bool) -> impl IntoView {
         view! { <p class="small">{say!(receipt.you_told_us, word = words::face(value))}</p> }
     });
     step.feedback.map(|feedback| {
+        let (lang, dir) = words::marked(feedback.written_in);
         let spoken = format!("{} {} {status}", feedback.easy_read, feedback.plain_text);
         view! {
             <section class="we-did" id=anchor>

@@ -274,7 +274,7 @@ fn Copy(copy: TurnCopy) -> impl IntoView {
                                 <h2 lang=lang dir=dir>{said.prompt}</h2>
                                 <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{words::said(&said.answer)}</bdi></p>
                                 <p class="step"><strong>{say!(rights.where_when)}</strong>
-                                    <bdi lang=lang>{said.trail.space.place}</bdi>", "{said.trail.space.said_on}</p>
+                                    <bdi lang=lang>{said.trail.space.place}</bdi>", "{words::day(said.trail.space.said_on)}</p>
                                 {consent.map(|who| view! {
                                     <p class="step"><strong>{say!(rights.who_sees_it)}</strong>{who}{say!(rights.in_download)}</p>
                                 })}

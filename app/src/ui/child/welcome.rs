@@ -180,10 +180,11 @@ pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
         feedback.plain_text,
         decided_words(status, None, reason.as_deref())
     );
-    let (lang, dir) = words::marked(Language::English);
+    let (title_lang, title_dir) = words::marked(Language::English);
+    let (lang, dir) = words::marked(feedback.written_in);
     view! {
         <article class="said">
-            <h3 lang=lang dir=dir>{title}</h3>
+            <h3 lang=title_lang dir=title_dir>{title}</h3>
             <p class="easy-read" lang=lang dir=dir>
                 {feedback.symbol.as_deref().and_then(Symbol::find).map(|symbol| view! {
                     <img src=symbol.url() alt="" class="prompt-symbol"/>
@@ -196,7 +197,7 @@ pub(super) fn BoardEntry(item: BoardItem) -> impl IntoView {
                 .into_iter()
                 .map(|(id, description)| {
                     // A description is staff's words; the stand-in is the page's.
-                    let alt_lang = description.is_some().then_some(lang).flatten();
+                    let alt_lang = description.is_some().then_some(title_lang).flatten();
                     view! {
                         <img
                             class="thumbnail"

@@ -1,17 +1,27 @@
 use crate::domain::Language;
 use crate::error::AppError;
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// A message a person can act on, announced to screen readers as it appears. The server's
-/// messages are English for now: on a page in another language they say so (`lang="en"`), so a
+/// A message a person can act on, announced to screen readers as it appears. What a child or
+/// their carer can meet comes as a code and is worded in the page's language; the staff's
+/// messages are English, and on a page in another language they say so (`lang="en"`), so a
 /// screen reader reads them with an English voice.
 #[component]
 pub fn Problem(error: AppError) -> impl IntoView {
-    let english_on_another_page = (Language::of_child_pages() != Language::English).then_some("en");
+    let (words, english_on_another_page) = match error {
+        AppError::Coded(code) | AppError::Throttled { problem: code, .. } => {
+            (words::problem(code), None)
+        }
+        _ => (
+            error.to_string(),
+            (Language::of_child_pages() != Language::English).then_some("en"),
+        ),
+    };
     view! {
         <p class="problem" role="alert" lang=english_on_another_page dir=english_on_another_page.map(|_| "ltr")>
-            {error.to_string()}
+            {words}
             {(error == AppError::NotSignedIn)
                 .then(|| view! { " " <a href="/staff/sign-in">"Sign in"</a> })}
         </p>

@@ -1,9 +1,12 @@
+use super::translations::FeedbackTranslations;
 use super::StaffFrame;
 use crate::api::influence::{
     decision_choices, decision_with_contributions, AddDecisionOutcome, LinkContribution,
     PublishFeedback, RecordDecision, SetDecisionStatus,
 };
-use crate::domain::{CommissioningStage, Contribution, Decision, DecisionStatus, OutcomeLevel};
+use crate::domain::{
+    CommissioningStage, Contribution, Decision, DecisionEvent, DecisionStatus, OutcomeLevel,
+};
 use crate::ui::components::{ActionProblem, Problem, SymbolChoice};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -81,6 +84,7 @@ pub fn DecisionPage() -> impl IntoView {
     let publish = ServerAction::<PublishFeedback>::new();
     let status = ServerAction::<SetDecisionStatus>::new();
     let outcome = ServerAction::<AddDecisionOutcome>::new();
+    let translated = RwSignal::new(0_u32);
     let found = Resource::new(
         move || {
             (
@@ -88,7 +92,8 @@ pub fn DecisionPage() -> impl IntoView {
                 link.version().get()
                     + publish.version().get()
                     + status.version().get()
-                    + outcome.version().get(),
+                    + outcome.version().get()
+                    + translated.get() as usize,
             )
         },
         |(id, _)| decision_with_contributions(id),
@@ -100,7 +105,7 @@ pub fn DecisionPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match found.await {
                         Ok((decision, contributions)) => {
-                            view! { <DecisionDetail decision contributions link publish status outcome/> }.into_any()
+                            view! { <DecisionDetail decision contributions link publish status outcome translated/> }.into_any()
                         }
                         Err(error) => view! { <Problem error/> }.into_any(),
                     }
@@ -118,7 +123,12 @@ fn DecisionDetail(
     publish: ServerAction<PublishFeedback>,
     status: ServerAction<SetDecisionStatus>,
     outcome: ServerAction<AddDecisionOutcome>,
+    translated: RwSignal<u32>,
 ) -> impl IntoView {
+    let translations = decision
+        .feedback
+        .is_some()
+        .then(|| view! { <FeedbackTranslations decision=decision.clone() saved=translated/> });
     let unlinked: Vec<Contribution> = contributions
         .into_iter()
         .filter(|c| !decision.links.iter().any(|l| l.contribution_id == c.id))
@@ -137,9 +147,9 @@ fn DecisionDetail(
         .map(|entry| {
             view! {
                 <tr>
-                    <td>{entry.on.clone()}</td>
-                    <td>{timeline_kind(&entry.kind)}</td>
-                    <td>{entry.text.clone()}</td>
+                    <td>{entry.on.to_string()}</td>
+                    <td>{event_kind(&entry.event)}</td>
+                    <td>{event_words(&entry.event)}</td>
                     <td>{entry.by.clone()}</td>
                 </tr>
             }
@@ -226,15 +236,43 @@ fn DecisionDetail(
             <ActionProblem action=publish/>
             <button type="submit">"Publish to the children"</button>
         </ActionForm>
+        {translations}
     }
 }
 
-fn timeline_kind(kind: &str) -> &'static str {
-    match kind {
-        "created" => "Recorded",
-        "status" => "Status",
-        "outcome" => "Outcome update",
-        "linked" => "Child's view linked",
-        _ => "Fed back",
+fn event_kind(event: &DecisionEvent) -> &'static str {
+    match event {
+        DecisionEvent::Recorded { .. } => "Recorded",
+        DecisionEvent::StatusChanged { .. } => "Status",
+        DecisionEvent::Outcome { .. } => "Outcome update",
+        DecisionEvent::Linked { .. } => "Child's view linked",
+        DecisionEvent::Published { .. } => "Fed back",
+    }
+}
+
+/// What happened, as the staff pages say it.
+pub(super) fn event_words(event: &DecisionEvent) -> String {
+    match event {
+        DecisionEvent::Recorded {
+            status: Some(status),
+            title,
+        } => format!("Recorded as {}: {title}", status.label().to_lowercase()),
+        DecisionEvent::Recorded {
+            status: None,
+            title,
+        } => title.clone(),
+        DecisionEvent::StatusChanged {
+            status,
+            reason: Some(reason),
+        } => format!("{}: {reason}", status.label()),
+        DecisionEvent::StatusChanged {
+            status,
+            reason: None,
+        } => status.label().to_owned(),
+        DecisionEvent::Outcome { text } => text.clone(),
+        DecisionEvent::Linked { rationale } => format!("Linked a contribution: {rationale}"),
+        DecisionEvent::Published { message } => {
+            format!("\"You said, we did\" published: {message}")
+        }
     }
 }

@@ -250,7 +250,7 @@ fn Report(report: EvidenceReport) -> impl IntoView {
             <section aria-labelledby="decisions-heading">
                 <h2 id="decisions-heading">"Decisions and outcomes"</h2>
                 {report.decisions.into_iter().map(|d| {
-                    let outcomes: Vec<String> = d.timeline.iter().filter(|e| e.kind == "outcome" || e.kind == "status").map(|e| format!("{}: {}", e.on, e.text)).collect();
+                    let outcomes: Vec<String> = d.timeline.iter().filter(|e| e.event.is_progress()).map(|e| format!("{}: {}", e.on, super::decision::event_words(&e.event))).collect();
                     view! {
                         <section class="decision">
                             <h3>{d.title}</h3>

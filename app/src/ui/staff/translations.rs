@@ -1,9 +1,11 @@
-//! The builder's view of an activity in the other languages of the child's pages: which
-//! translations are missing, and a form for each. English is the source; a child sees their
-//! language where it exists and English otherwise.
+//! What staff wrote for children, in the other languages of the child's pages: an activity and
+//! its questions in the builder, "you said, we did" on a decision. Which translations are
+//! missing, and a form for each. English is the source; a child sees their language where it
+//! exists and English otherwise.
 
 use crate::api::activity::{SaveActivityTranslation, SavePromptTranslation};
-use crate::domain::{ActivitySummary, Language, Prompt, Translations};
+use crate::api::influence::SaveFeedbackTranslation;
+use crate::domain::{ActivitySummary, Decision, Language, Prompt, Translations};
 use crate::ui::components::ActionProblem;
 use leptos::prelude::*;
 
@@ -137,6 +139,54 @@ pub fn PromptTranslations(
                 })
                 .collect_view()}
         </details>
+    }
+}
+
+/// "You said, we did" in the other languages, once it is published in English.
+#[component]
+pub fn FeedbackTranslations(decision: Decision, saved: RwSignal<u32>) -> impl IntoView {
+    let translated = move |language: Language| {
+        decision
+            .feedback_translations
+            .iter()
+            .find(|(translated, _)| *translated == language)
+            .map(|(_, words)| words.clone())
+    };
+    let missing: Vec<&str> = others()
+        .filter(|language| translated(*language).is_none())
+        .map(Language::label)
+        .collect();
+    view! {
+        <section id="feedback-translations" aria-labelledby="feedback-translations-heading">
+            <h3 id="feedback-translations-heading">"In other languages"</h3>
+            <p class="hint">{missing_line(&missing, "The message")}</p>
+            {others()
+                .map(|language| {
+                    let (plain, easy) = translated(language)
+                        .map(|words| (words.plain_text, words.easy_read))
+                        .unwrap_or_default();
+                    let save = super::activity::saving::<SaveFeedbackTranslation>(saved);
+                    let field = move |name: &str| format!("feedback-{name}-{}", language.as_str());
+                    let decision_id = decision.id.clone();
+                    view! {
+                        <details>
+                            <summary>{status(language, !plain.is_empty())}</summary>
+                            <ActionForm action=save attr:class="staff-form">
+                                <input type="hidden" name="decision" value=decision_id/>
+                                <input type="hidden" name="language" value=language.as_str()/>
+                                <label for=field("plain")>{format!("Message in {}", language.label())}</label>
+                                <textarea id=field("plain") name="plain_text" rows="3" lang=language.tag() dir="auto" maxlength="1000">{plain}</textarea>
+                                <label for=field("easy")>{format!("Easy-read message in {}", language.label())}</label>
+                                <textarea id=field("easy") name="easy_read" rows="3" lang=language.tag() dir="auto" maxlength="1000">{easy}</textarea>
+                                <p class="hint">"Leave both empty to show the English again."</p>
+                                <ActionProblem action=save/>
+                                <button type="submit">{format!("Save the {} message", language.label())}</button>
+                            </ActionForm>
+                        </details>
+                    }
+                })
+                .collect_view()}
+        </section>
     }
 }
 
