@@ -80,6 +80,15 @@ test('a pack is heard and acknowledged, a decision is fed back, and the child sa
   await expect(history).toContainText('The pool is booked from January.');
   await expect(history).toContainText('In progress');
   await expectAccessible(commissioner);
+  // The message in Welsh, beside the English.
+  const inOthers = commissioner.locator('#feedback-translations');
+  await expect(inOthers).toContainText('The message is missing in Welsh, Polish, Romanian, Urdu, Arabic.');
+  await inOthers.getByText('Welsh (Cymraeg): not translated').click();
+  await inOthers.getByLabel('Message in Welsh').fill('Bydd nofio ar ddydd Sadwrn a dydd Sul.');
+  await inOthers.getByLabel('Easy-read message in Welsh').fill('Nofio ar y penwythnos: ie.');
+  await inOthers.getByRole('button', { name: 'Save the Welsh message' }).click();
+  await expect(inOthers).toContainText('The message is missing in Polish, Romanian, Urdu, Arabic.');
+  await expectAccessible(commissioner);
 
   // The evidence: the dashboard moved, the report renders, the CSV downloads, and all of it is recorded.
   expect(await fedBack()).toBe(fedBackBefore + 1);
@@ -115,6 +124,14 @@ test('a pack is heard and acknowledged, a decision is fed back, and the child sa
   await said.getByRole('button', { name: 'Tell us' }).click();
   await expect(home.locator('.said', { hasText: words })).toContainText('You told us: Happy.');
   await expectAccessible(home);
+  // In Welsh: the commissioner's Welsh message, in the page's language, and the day in Welsh.
+  await home.getByRole('button', { name: 'Cymraeg' }).click();
+  const inWelsh = home.locator('.said', { hasText: words });
+  await expect(inWelsh.locator('.we-did .easy-read')).toHaveText('Nofio ar y penwythnos: ie.');
+  await expect(inWelsh.locator('.we-did .easy-read')).not.toHaveAttribute('lang', /.+/);
+  await expect(inWelsh).toContainText('3 Rhagfyr 2026');
+  await expectAccessible(home);
+  await home.getByRole('button', { name: 'English' }).click();
 
   // The public board, and the start of the next session of the activity.
   await home.goto('/board');

@@ -441,6 +441,13 @@ async fn call(heard: &Heard, path: &str, body: String, token: Option<&str>) -> O
         Outcome::NotFound
     } else if text.contains("\"Invalid\"") {
         Outcome::Invalid
+    } else if text.contains("\"Coded\"") {
+        // A child's problem is a code; whether it means "not there" is the status's to say.
+        if status == StatusCode::NOT_FOUND {
+            Outcome::NotFound
+        } else {
+            Outcome::Invalid
+        }
     } else {
         Outcome::Through
     };
