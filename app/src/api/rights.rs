@@ -16,11 +16,13 @@ pub async fn kept_months() -> Result<i64, AppError> {
 /// The printable copy of a turn.
 #[server]
 pub async fn load_copy(code: String) -> Result<TurnCopy, AppError> {
-    use crate::auth;
     use crate::data::rights::{self, find_turn, Asker};
+    use crate::{auth, data::translation, domain::Language};
     let db = auth::db()?;
     let turn = find_turn(&db, &code, &auth::client_address()).await?;
-    Ok(rights::copy(&db, &turn, Asker::Child).await?)
+    let mut copy = rights::copy(&db, &turn, Asker::Child).await?;
+    translation::receipt_in(&db, &mut copy.receipt, Language::of_child_pages()).await?;
+    Ok(copy)
 }
 
 /// "Erase what I said", confirmed: `answer` is one answer's id, or `all` for the whole turn.

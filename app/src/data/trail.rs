@@ -76,7 +76,7 @@ pub(super) use presentable;
 pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     let (filter, param) = scope.filter();
     let sql = format!(
-        "SELECT c.id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, c.hidden_reason, \
+        "SELECT c.id, c.prompt_id, c.mode, c.scale_value, c.text_value, c.choice_values, c.media_id, m.consent, c.communicated, c.hidden_reason, \
          c.description, c.translated_from, p.language, c.created_at, pr.text AS prompt, s.place, a.title AS activity \
          FROM contributions c JOIN participations p ON p.id = c.participation_id \
          LEFT JOIN media m ON m.id = c.media_id \
@@ -91,7 +91,10 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
             .ok_or(DataError::NotFound("unknown communication"))?;
         contributions.push(Contribution {
             id: get(&row, "id")?,
+            prompt_id: get(&row, "prompt_id")?,
             prompt: get(&row, "prompt")?,
+            prompt_in: Language::English,
+            options_in: Language::English,
             communicated,
             trail: LundyTrail {
                 space: SpaceStep {

@@ -166,8 +166,17 @@ pub async fn save_feedback(
     Ok(())
 }
 
-/// A receipt's "you said, we did" in `language` where it was translated.
+/// A receipt in `language` where what staff wrote was translated: each question, the options
+/// the child chose, and "you said, we did".
 pub async fn receipt_in(db: &Db, receipt: &mut Receipt, language: Language) -> DataResult<()> {
+    if language == Language::English {
+        return Ok(());
+    }
+    for contribution in &mut receipt.contributions {
+        let prompt = super::activity::prompt(db, &contribution.prompt_id).await?;
+        let words = prompt_words(db, &prompt.id, language).await?;
+        contribution.worded_as(&prompt.in_language(language, words.as_ref()), language);
+    }
     let translated = feedback_in(db, language).await?;
     let steps = receipt
         .contributions
@@ -206,6 +215,29 @@ async fn feedback_in(db: &Db, language: Language) -> DataResult<HashMap<String, 
     .iter()
     .filter_map(|row| Some((get(row, "decision_id").ok()?, feedback_words(row)?)))
     .collect())
+}
+
+async fn prompt_words(
+    db: &Db,
+    prompt_id: &str,
+    language: Language,
+) -> DataResult<Option<PromptWords>> {
+    let row = sqlx::query(
+        "SELECT text, easy_read, options FROM prompt_translations \
+         WHERE prompt_id = $1 AND language = $2",
+    )
+    .bind(prompt_id)
+    .bind(language.as_str())
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.and_then(|row| {
+        let options: String = get(&row, "options").ok()?;
+        Some(PromptWords {
+            text: get(&row, "text").ok()?,
+            easy_read: get(&row, "easy_read").ok()?,
+            options: serde_json::from_str(&options).ok()?,
+        })
+    }))
 }
 
 fn feedback_words(row: &sqlx::any::AnyRow) -> Option<FeedbackWords> {

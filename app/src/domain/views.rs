@@ -296,8 +296,13 @@ pub struct ThankYou {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contribution {
     pub id: String,
+    pub prompt_id: String,
     pub prompt: String,
+    /// The language `prompt` is in: English, or the reader's where the question was translated.
+    pub prompt_in: Language,
     pub answer: Answer,
+    /// The language of the chosen options' labels in `answer`, as `prompt_in`.
+    pub options_in: Language,
     pub communicated: Communicated,
     pub trail: LundyTrail,
     /// Why a facilitator hid it from decision makers, while it is hidden.
@@ -313,6 +318,27 @@ pub struct Contribution {
 }
 
 impl Contribution {
+    /// The question and the options the child chose, as `prompt` words them where it was
+    /// translated into `language`.
+    pub fn worded_as(&mut self, prompt: &Prompt, language: Language) {
+        if prompt.words_in == language {
+            self.prompt.clone_from(&prompt.text);
+            self.prompt_in = language;
+        }
+        if let (Answer::Choice(chosen), true) = (&mut self.answer, prompt.options_in == language) {
+            for choice in chosen {
+                if let Some(option) = prompt
+                    .options
+                    .iter()
+                    .find(|o| o.position == choice.position)
+                {
+                    choice.label.clone_from(&option.label);
+                }
+            }
+            self.options_in = language;
+        }
+    }
+
     /// The `lang` of the child's own words, when a translation names their language.
     pub fn lang(&self) -> Option<&'static str> {
         self.translated_from.and_then(Language::tag)

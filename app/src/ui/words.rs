@@ -211,6 +211,17 @@ pub fn said(answer: &crate::domain::Answer) -> String {
     }
 }
 
+/// `lang` and `dir` for what a child said as their receipt shows it: the labels of options they
+/// chose are staff's words, in the language they were shown in; the rest is the child's own.
+pub fn said_marked(
+    contribution: &crate::domain::Contribution,
+) -> (Option<&'static str>, Option<&'static str>) {
+    match contribution.answer {
+        crate::domain::Answer::Choice(_) => marked(contribution.options_in),
+        _ => (None, None),
+    }
+}
+
 /// `lang` and `dir` for words a member of staff wrote in `written_in`, on a page in another
 /// language: a screen reader then reads them with the right voice (WCAG 3.1.2). `None` when they
 /// are in the page's language.

@@ -117,11 +117,56 @@ async fn a_polish_child_sees_the_polish_words_and_english_where_none_were_writte
         .unwrap();
     assert_eq!(preview.prompt.options[1].label, "Morze");
 
+    // The receipt read in Polish: the question and the chosen option in Polish, the untranslated
+    // question in English and saying so.
+    let english_prompt = activity::prompt(&db, &choice.id).await.unwrap();
+    let mut chose_sea = answer_for(&first, 4, "");
+    chose_sea.answer = app::domain::Answer::parse_choice(&english_prompt, &[2]).unwrap();
+    contribution::submit(&db, chose_sea, None).await.unwrap();
+    contribution::submit(&db, answer_for(&second, 4, "Warmer water"), None)
+        .await
+        .unwrap();
+    let receipt_code = contribution::finished(&db, &turn)
+        .await
+        .unwrap()
+        .receipt_code;
+    let mut receipt = contribution::receipt(&db, &receipt_code).await.unwrap();
+    assert_eq!(
+        receipt.contributions[0].prompt,
+        "Where do you like to swim?"
+    );
+    translation::receipt_in(&db, &mut receipt, Language::Polish)
+        .await
+        .unwrap();
+    let [chosen, written] = &receipt.contributions[..] else {
+        panic!("two answers on the receipt")
+    };
+    assert_eq!(
+        (chosen.prompt.as_str(), chosen.prompt_in),
+        ("Gdzie lubisz pływać?", Language::Polish)
+    );
+    assert_eq!(
+        (&chosen.answer, chosen.options_in),
+        (
+            &app::domain::Answer::Choice(vec![app::domain::Chosen {
+                position: 2,
+                label: "Morze".into()
+            }]),
+            Language::Polish
+        )
+    );
+    assert_eq!(
+        (written.prompt.as_str(), written.prompt_in),
+        ("What would make swimming better?", Language::English)
+    );
+
     // Removing the translation shows the English again.
     translation::save_prompt(&db, &choice.id, Language::Polish, None)
         .await
         .unwrap();
-    let again = contribution::prompt_page(&db, &turn, 1).await.unwrap();
+    let again = contribution::preview_page(&db, &id, 1, Language::Polish)
+        .await
+        .unwrap();
     assert_eq!(
         (again.prompt.text.as_str(), again.prompt.words_in),
         ("Where do you like to swim?", Language::English)

@@ -100,6 +100,7 @@ pub fn ReceiptPage() -> impl IntoView {
 
 #[component]
 fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl IntoView {
+    let (said_lang, said_dir) = words::said_marked(&contribution);
     let trail = contribution.trail;
     // Each forum that heard it, named where the sentence of the page's language puts it.
     let heard_by: Vec<(String, String)> = trail
@@ -128,7 +129,8 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
             .join(" ")
     };
     let said = words::said(&contribution.answer);
-    let (prompt_lang, prompt_dir) = words::marked(Language::English);
+    let (prompt_lang, prompt_dir) = words::marked(contribution.prompt_in);
+    let (place_lang, _) = words::marked(Language::English);
     let choices = view! {
         <AnswerChoices id=contribution.id.clone() media=contribution.answer.media().cloned() code=code.clone()/>
     };
@@ -153,10 +155,10 @@ fn Said(contribution: Contribution, code: String, ask: Vec<String>) -> impl Into
         <article class="said">
             <h2 lang=prompt_lang dir=prompt_dir>{contribution.prompt}</h2>
             <ReadAloud text=spoken label=say!(read_what_happened)/>
-            <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{said}</bdi></p>
+            <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi lang=said_lang dir=said_dir>{said}</bdi></p>
             <p class="step">
                 <strong>{say!(receipt.where_label)}</strong>
-                <bdi lang=prompt_lang>{trail.space.place}</bdi>", "{words::day(trail.space.said_on)}
+                <bdi lang=place_lang>{trail.space.place}</bdi>", "{words::day(trail.space.said_on)}
             </p>
             <p class="step"><strong>{say!(receipt.who_heard)}</strong>{heard}</p>
             {if trail.influence.is_empty() {

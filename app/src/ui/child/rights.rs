@@ -247,8 +247,9 @@ pub fn CopyPage() -> impl IntoView {
 fn Copy(copy: TurnCopy) -> impl IntoView {
     let code = copy.receipt.code.clone();
     let face = |value: Option<i64>| value.map_or(say!(rights.did_not_say), words::face);
-    // What staff wrote is in English for now.
-    let (lang, dir) = words::marked(Language::English);
+    // Where it was said is staff's words, in English; the question and the message may be
+    // translated.
+    let (lang, _) = words::marked(Language::English);
     view! {
         <p>{say!(receipt.code, code = code.clone())}</p>
         <p class="no-print">
@@ -263,23 +264,26 @@ fn Copy(copy: TurnCopy) -> impl IntoView {
                 <ol class="said-list">
                     {copy.receipt.contributions.into_iter().map(|said| {
                         let consent = said.answer.media().map(|media| words::consent(media.consent));
-                        let decided: Vec<String> = said
+                        let decided: Vec<(String, Language)> = said
                             .trail
                             .influence
                             .iter()
-                            .filter_map(|step| step.feedback.as_ref().map(|f| f.plain_text.clone()))
+                            .filter_map(|step| step.feedback.as_ref().map(|f| (f.plain_text.clone(), f.written_in)))
                             .collect();
+                        let (prompt_lang, prompt_dir) = words::marked(said.prompt_in);
+                        let (said_lang, said_dir) = words::said_marked(&said);
                         view! {
                             <li class="said">
-                                <h2 lang=lang dir=dir>{said.prompt}</h2>
-                                <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi>{words::said(&said.answer)}</bdi></p>
+                                <h2 lang=prompt_lang dir=prompt_dir>{said.prompt}</h2>
+                                <p class="step"><strong>{say!(receipt.you_said)}</strong><bdi lang=said_lang dir=said_dir>{words::said(&said.answer)}</bdi></p>
                                 <p class="step"><strong>{say!(rights.where_when)}</strong>
                                     <bdi lang=lang>{said.trail.space.place}</bdi>", "{words::day(said.trail.space.said_on)}</p>
                                 {consent.map(|who| view! {
                                     <p class="step"><strong>{say!(rights.who_sees_it)}</strong>{who}{say!(rights.in_download)}</p>
                                 })}
-                                {decided.into_iter().map(|text| view! {
-                                    <p class="step"><strong>{say!(receipt.we_did_label)}</strong><span lang=lang dir=dir>{text}</span></p>
+                                {decided.into_iter().map(|(text, written_in)| {
+                                    let (lang, dir) = words::marked(written_in);
+                                    view! { <p class="step"><strong>{say!(receipt.we_did_label)}</strong><span lang=lang dir=dir>{text}</span></p> }
                                 }).collect_view()}
                             </li>
                         }
