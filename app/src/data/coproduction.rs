@@ -3,7 +3,7 @@
 //! loops were closed. The "auditing of voice of the child and co-production" the strategies
 //! ask for, from the records sessions already keep.
 
-use super::{format_date, get, session, DataResult, Db};
+use super::{day_of, get, session, DataResult, Db};
 use crate::domain::{AuditedSession, CoproductionAudit, TodaySummary, ADJUSTMENTS};
 use std::collections::HashMap;
 
@@ -80,7 +80,7 @@ pub async fn audit(
             total.iter_mut().zip(one).for_each(|(t, n)| *t += n);
         }
         audit.sessions.push(AuditedSession {
-            held_on: format_date(get(row, "day")?),
+            held_on: day_of(get(row, "day")?),
             place: get(row, "place")?,
             activity: get(row, "activity")?,
             facilitator: get(row, "facilitator")?,
@@ -129,12 +129,8 @@ fn per_session(rows: &[sqlx::any::AnyRow], column: &str) -> DataResult<HashMap<S
 pub fn period_in_words(from: Option<i64>, until: Option<i64>) -> String {
     match (from, until) {
         (None, None) => "all time".into(),
-        (Some(from), None) => format!("from {}", format_date(from)),
-        (None, Some(until)) => format!("until {}", format_date(until - 86_400)),
-        (Some(from), Some(until)) => format!(
-            "from {} to {}",
-            format_date(from),
-            format_date(until - 86_400)
-        ),
+        (Some(from), None) => format!("from {}", day_of(from)),
+        (None, Some(until)) => format!("until {}", day_of(until - 86_400)),
+        (Some(from), Some(until)) => format!("from {} to {}", day_of(from), day_of(until - 86_400)),
     }
 }

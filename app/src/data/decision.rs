@@ -4,8 +4,7 @@
 use super::audit::{self, Trail};
 use super::loops::{self, Touched};
 use super::{
-    contribution, day_of, format_date, get, new_id, now, parse_date, required, trail, DataError,
-    DataResult, Db,
+    contribution, day_of, get, new_id, now, parse_date, required, trail, DataError, DataResult, Db,
 };
 use crate::domain::{
     CommissioningStage, Decision, DecisionEvent, DecisionLink, DecisionStatus, DecisionSummary,
@@ -399,7 +398,7 @@ fn decision_from(row: &sqlx::any::AnyRow, timeline: Vec<TimelineEntry>) -> DataR
         reason: get(row, "reason")?,
         priority: get(row, "priority")?,
         forum: get(row, "forum")?,
-        decided_on: format_date(get(row, "decided_on")?),
+        decided_on: day_of(get(row, "decided_on")?),
         links: Vec::new(),
         feedback: feedback_from(row)?,
         feedback_translations: Vec::new(),
@@ -465,7 +464,7 @@ pub async fn list(db: &Db, priority_id: Option<&str>) -> DataResult<Vec<Decision
                 title: get(row, "title")?,
                 status: status_from(row)?,
                 priority: get(row, "priority")?,
-                decided_on: format_date(get(row, "decided_on")?),
+                decided_on: day_of(get(row, "decided_on")?),
                 published: get::<Option<i64>>(row, "published_at")?.is_some(),
             })
         })
@@ -482,7 +481,7 @@ pub(super) fn feedback_from(row: &sqlx::any::AnyRow) -> DataResult<Option<Feedba
         plain_text: get(row, "plain_text")?,
         easy_read: get(row, "easy_read")?,
         symbol: get(row, "symbol")?,
-        published_on: format_date(published_at),
+        published_on: day_of(published_at),
         written_in: Language::English,
     }))
 }

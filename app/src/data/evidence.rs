@@ -3,7 +3,7 @@
 //! the mix of ways children answered, Space coverage, and loops still open. Computed in SQL so
 //! it stays quick on a million contributions; exports carry only what decision makers may see.
 
-use super::{coproduction, format_date, get, new_id, now, session, trail, DataResult, Db};
+use super::{coproduction, day_of, get, new_id, now, session, trail, DataResult, Db};
 use crate::domain::{
     mode_label, Answer, AnswerMode, CommissioningStage, Dashboard, DecisionCut, EvidenceFilter,
     ExportRow, Funnel, Language, OutcomeLevel, OverdueLoop,
@@ -386,7 +386,7 @@ async fn overdue(db: &Db, filter: &EvidenceFilter, cutoff: i64) -> DataResult<Ve
     .map(|row| {
         let said_at: i64 = get(row, "created_at")?;
         Ok(OverdueLoop {
-            said_on: format_date(said_at),
+            said_on: day_of(said_at),
             weeks: (now() - said_at) / (7 * 86_400),
             activity: get(row, "activity")?,
             prompt: get(row, "prompt")?,
@@ -441,7 +441,7 @@ pub async fn export_rows(db: &Db, filter: &EvidenceFilter) -> DataResult<Vec<Exp
                 .trail
                 .influence
                 .iter()
-                .filter_map(|i| i.feedback.as_ref().map(|f| f.published_on.clone()))
+                .filter_map(|i| i.feedback.as_ref().map(|f| f.published_on.to_string()))
                 .next(),
         });
     }
@@ -531,7 +531,7 @@ pub async fn exports(db: &Db) -> DataResult<Vec<(String, String, String, String,
     .iter()
     .map(|row| {
         Ok((
-            format_date(get(row, "at")?),
+            day_of(get(row, "at")?).to_string(),
             get(row, "email")?,
             get(row, "format")?,
             get(row, "scope")?,
@@ -567,7 +567,7 @@ pub async fn quotes(
             Ok((
                 get(row, "prompt")?,
                 get::<Option<String>>(row, "text_value")?.unwrap_or_default(),
-                format_date(get(row, "created_at")?),
+                day_of(get(row, "created_at")?).to_string(),
             ))
         })
         .collect()

@@ -4,7 +4,7 @@
 //! where the child agreed that decision makers may see it. A presented pack does not change.
 
 use super::loops::{self, Touched};
-use super::{format_date, get, new_id, now, required, trail, DataError, DataResult, Db};
+use super::{day_of, get, new_id, now, required, trail, DataError, DataResult, Db};
 use crate::domain::{Acknowledgement, HearingSummary, HearingView, StaffMember};
 
 #[derive(Clone, Debug)]
@@ -180,7 +180,7 @@ fn summary_from(row: &sqlx::any::AnyRow) -> DataResult<HearingSummary> {
         id: get(row, "id")?,
         title: get(row, "title")?,
         forum: get(row, "forum")?,
-        held_on: format_date(get(row, "held_on")?),
+        held_on: day_of(get(row, "held_on")?),
         presented: get::<Option<i64>>(row, "presented_at")?.is_some(),
         items: get(row, "items")?,
         acknowledged: get(row, "heard_by")?,
@@ -250,7 +250,7 @@ pub async fn find(db: &Db, hearing_id: &str) -> DataResult<HearingView> {
     .map(|row| {
         Ok(Acknowledgement {
             member: get(row, "email")?,
-            heard_on: get::<Option<i64>>(row, "acknowledged_at")?.map(format_date),
+            heard_on: get::<Option<i64>>(row, "acknowledged_at")?.map(day_of),
             response: get::<Option<String>>(row, "response")?.unwrap_or_default(),
         })
     })

@@ -271,15 +271,6 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// Formats a stored time as a date a person reads, e.g. "22 November 2026".
-pub fn format_date(unix: i64) -> String {
-    let format = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
-}
-
 /// The day a stored time falls on (UTC), for pages that word it in their own language.
 pub fn day_of(unix: i64) -> crate::domain::Day {
     let date = time::OffsetDateTime::from_unix_timestamp(unix)

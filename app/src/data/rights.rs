@@ -4,7 +4,7 @@
 //! by phone or letter. Every request is logged without its content.
 
 use super::{
-    concern, contribution, erasure, format_date, get, media, new_id, now, throttle, DataError,
+    concern, contribution, day_of, erasure, get, media, new_id, now, throttle, DataError,
     DataResult, Db,
 };
 use crate::domain::{
@@ -446,10 +446,10 @@ pub async fn log_of_requests(db: &Db) -> DataResult<Vec<RightsRequest>> {
                     .ok_or(DataError::NotFound("unknown request"))?,
                 one_answer: get::<Option<String>>(row, "contribution_id")?.is_some(),
                 by_staff: get(row, "by_staff")?,
-                asked_on: format_date(asked_at),
+                asked_on: day_of(asked_at),
                 state: RequestState::parse(&get::<String>(row, "state")?)
                     .ok_or(DataError::NotFound("unknown request state"))?,
-                done_on: done_at.map(format_date),
+                done_on: done_at.map(day_of),
                 decided_by: get(row, "decided_by")?,
                 decision_reason: get(row, "decision_reason")?,
                 days: (done_at.unwrap_or(today) - asked_at) / DAY_SECS,

@@ -4,7 +4,7 @@
 //! recordings only with the child's consent.
 
 use super::evidence::{bind, fetch, fetch_one, in_words, Value};
-use super::{contribution, format_date, get, trail, DataResult, Db};
+use super::{contribution, day_of, get, trail, DataResult, Db};
 use crate::domain::{
     mode_label, AgeBand, ContributionQuery, Language, LundyStage, SearchRow, SEARCH_PAGE_SIZE,
 };
@@ -129,12 +129,12 @@ pub async fn search(
             let id: String = get(row, "id")?;
             let held_on: Option<i64> = get(row, "held_on")?;
             Ok(SearchRow {
-                said_on: format_date(get(row, "created_at")?),
+                said_on: day_of(get(row, "created_at")?),
                 activity: get(row, "activity")?,
                 session: format!(
                     "{}, {}",
                     get::<String>(row, "place")?,
-                    held_on.map(format_date).unwrap_or_default()
+                    held_on.map(|at| day_of(at).to_string()).unwrap_or_default()
                 ),
                 prompt: get(row, "prompt")?,
                 way: mode_label(answer.mode()).to_owned(),

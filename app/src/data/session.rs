@@ -1,7 +1,7 @@
 //! Sessions: one facilitated occasion of an activity, joined by a code while it is open.
 
 use super::{
-    activity, codes, format_date, get, new_id, now, required, throttle, DataError, DataResult, Db,
+    activity, codes, day_of, get, new_id, now, required, throttle, DataError, DataResult, Db,
 };
 use crate::domain::{
     mode_label, AnswerMode, Language, ProblemCode, Role, SessionSummary, SessionTally, SpaceRecord,
@@ -22,8 +22,8 @@ fn summary_from(row: &sqlx::any::AnyRow) -> DataResult<SessionSummary> {
         activity_title: get(row, "activity_title")?,
         place: get(row, "place")?,
         join_code: get(row, "join_code")?,
-        opened_on: format_date(opened_at),
-        held_on: format_date(get::<Option<i64>>(row, "held_on")?.unwrap_or(opened_at)),
+        opened_on: day_of(opened_at),
+        held_on: day_of(get::<Option<i64>>(row, "held_on")?.unwrap_or(opened_at)),
         facilitator: get(row, "facilitator")?,
         open: get::<Option<i64>>(row, "closed_at")?.is_none(),
         contribution_count: get(row, "contribution_count")?,

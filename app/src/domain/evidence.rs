@@ -72,7 +72,7 @@ pub struct DecisionCut {
 /// A contribution still waiting for "you said, we did".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OverdueLoop {
-    pub said_on: String,
+    pub said_on: super::Day,
     pub weeks: i64,
     pub activity: String,
     pub prompt: String,
@@ -137,7 +137,7 @@ pub struct CoproductionAudit {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditedSession {
-    pub held_on: String,
+    pub held_on: super::Day,
     pub place: String,
     pub activity: String,
     pub facilitator: String,

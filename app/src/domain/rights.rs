@@ -89,9 +89,9 @@ pub struct RightsRequest {
     pub one_answer: bool,
     /// The member of staff who acted for the child, or `None` when asked with the receipt.
     pub by_staff: Option<String>,
-    pub asked_on: String,
+    pub asked_on: super::Day,
     pub state: RequestState,
-    pub done_on: Option<String>,
+    pub done_on: Option<super::Day>,
     pub decided_by: Option<String>,
     pub decision_reason: Option<String>,
     /// Days from asking to being answered, or so far.

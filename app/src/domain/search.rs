@@ -62,7 +62,7 @@ pub struct ContributionQuery {
 /// One contribution found: what was said, where along the chain it is; nothing identifying.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchRow {
-    pub said_on: String,
+    pub said_on: super::Day,
     pub activity: String,
     pub session: String,
     pub prompt: String,

@@ -113,9 +113,9 @@ pub struct SessionSummary {
     pub activity_title: String,
     pub place: String,
     pub join_code: String,
-    pub opened_on: String,
+    pub opened_on: Day,
     /// The day it is held, as the facilitator planned it.
-    pub held_on: String,
+    pub held_on: Day,
     /// The email of the facilitator running it.
     pub facilitator: String,
     pub open: bool,
@@ -390,7 +390,7 @@ pub struct HearingSummary {
     pub id: String,
     pub title: String,
     pub forum: String,
-    pub held_on: String,
+    pub held_on: Day,
     pub presented: bool,
     /// Contributions in the pack.
     pub items: i64,
@@ -414,7 +414,7 @@ pub struct HearingView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acknowledgement {
     pub member: String,
-    pub heard_on: Option<String>,
+    pub heard_on: Option<Day>,
     pub response: String,
 }
 
@@ -439,7 +439,7 @@ pub struct Feedback {
     pub easy_read: String,
     /// A picture beside the easy-read words, from the shipped symbols.
     pub symbol: Option<String>,
-    pub published_on: String,
+    pub published_on: Day,
     /// English, or the reader's language where the message was translated into it.
     pub written_in: Language,
 }
@@ -470,7 +470,7 @@ pub struct Decision {
     pub status: DecisionStatus,
     pub priority: String,
     pub forum: String,
-    pub decided_on: String,
+    pub decided_on: Day,
     pub stage: CommissioningStage,
     pub outcome_level: OutcomeLevel,
     pub decision_maker: String,
@@ -505,7 +505,7 @@ pub struct DecisionSummary {
     pub title: String,
     pub status: DecisionStatus,
     pub priority: String,
-    pub decided_on: String,
+    pub decided_on: Day,
     pub published: bool,
 }
 

@@ -245,3 +245,35 @@ pub fn with_name(sentence: &str, name: String) -> impl IntoView + use<> {
     let (lang, _) = marked(Language::English);
     leptos::view! { {before.to_owned()}<bdi lang=lang>{name}</bdi>{after.to_owned()} }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_is_written_as_each_language_writes_it() {
+        let day = Day {
+            year: 2026,
+            month: 12,
+            day: 3,
+        };
+        assert_eq!(day.to_string(), "3 December 2026");
+        assert_eq!(day_in(Locale::pl, day), "3 grudnia 2026");
+        assert_eq!(day_in(Locale::cy, day), "3 Rhagfyr 2026");
+        assert_eq!(day_in(Locale::ar, day), "3 ديسمبر 2026");
+    }
+
+    #[test]
+    fn a_problem_is_english_for_staff_and_the_log_and_fills_its_numbers_in_every_language() {
+        assert_eq!(
+            ProblemCode::ReceiptCodeUnknown.to_string(),
+            "We could not find that receipt code. Check each letter and try again."
+        );
+        let too_long = ProblemCode::Answer(AnswerError::TooLong);
+        assert!(problem_in(Locale::ur, too_long).contains(&MAX_TEXT_CHARS.to_string()));
+        assert_ne!(
+            problem_in(Locale::ur, too_long),
+            problem_in(Locale::en, too_long)
+        );
+    }
+}

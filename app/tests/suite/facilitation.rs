@@ -206,7 +206,7 @@ async fn a_session_has_a_date_a_facilitator_and_an_expected_group() {
     new.held_on = Some(app::data::parse_date("2026-12-03").unwrap());
     new.expected_group = "Year 9 at a special school";
     let opened = session::open(&db, new).await.unwrap();
-    assert_eq!(opened.held_on, "3 December 2026");
+    assert_eq!(opened.held_on.to_string(), "3 December 2026");
     assert_eq!(opened.facilitator, "admin@heard.example");
     let space = session::space(&db, &opened.id).await.unwrap();
     assert_eq!(space.expected_group, "Year 9 at a special school");

@@ -196,7 +196,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 <thead><tr><th scope="col">"Said on"</th><th scope="col">"Weeks"</th><th scope="col">"Activity"</th><th scope="col">"Question"</th><th scope="col">"Owner"</th></tr></thead>
                 <tbody>
                     {overdue.into_iter().map(|l| view! {
-                        <tr><td>{l.said_on}</td><td>{l.weeks}</td><td>{l.activity}</td><td>{l.prompt}</td><td>{l.owner}</td></tr>
+                        <tr><td>{l.said_on.to_string()}</td><td>{l.weeks}</td><td>{l.activity}</td><td>{l.prompt}</td><td>{l.owner}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -362,7 +362,7 @@ fn Audit(audit: CoproductionAudit) -> impl IntoView {
                             let space = if s.gaps.is_empty() { "Complete".to_owned() } else { format!("Lacks {}", s.gaps.join(", ")) };
                             view! {
                                 <tr>
-                                    <td>{s.held_on}</td><td>{s.place}</td><td>{s.activity}</td><td>{s.facilitator}</td>
+                                    <td>{s.held_on.to_string()}</td><td>{s.place}</td><td>{s.activity}</td><td>{s.facilitator}</td>
                                     <td>{s.space.expected_group}</td><td>{s.space.missing}</td>
                                     <td>{s.children}</td><td>{format!("{} of {}", s.loops_closed, s.contributions)}</td><td>{space}</td>
                                 </tr>

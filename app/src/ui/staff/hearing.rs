@@ -263,7 +263,7 @@ fn Hearing(
                     .map(|m| view! {
                         <tr>
                             <td>{m.member}</td>
-                            <td>{m.heard_on.unwrap_or_else(|| "Not yet".to_owned())}</td>
+                            <td>{m.heard_on.map_or_else(|| "Not yet".to_owned(), |day| day.to_string())}</td>
                             <td>{m.response}</td>
                         </tr>
                     })

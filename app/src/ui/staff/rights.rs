@@ -226,14 +226,14 @@ fn LogRow(request: RightsRequest, lead: bool) -> impl IntoView {
             "{on} by {by}: {}",
             request.decision_reason.clone().unwrap_or_default()
         ),
-        (Some(on), None) => on.clone(),
+        (Some(on), None) => on.to_string(),
         (None, _) => "Not yet".to_owned(),
     };
     let reason = format!("why-{}", request.id);
     let held = request.state == RequestState::Held;
     view! {
         <tr>
-            <td>{request.asked_on}</td>
+            <td>{request.asked_on.to_string()}</td>
             <td>{what}</td>
             <td>{request.by_staff.unwrap_or_else(|| "The child, with the receipt".to_owned())}</td>
             <td>

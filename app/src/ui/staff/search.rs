@@ -95,7 +95,7 @@ fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
             <tbody>
                 {rows.into_iter().map(|row| view! {
                     <tr>
-                        <td>{row.said_on}</td>
+                        <td>{row.said_on.to_string()}</td>
                         <td>{format!("{} ({})", row.activity, row.session)}</td>
                         <td>{row.prompt}</td>
                         <td>{row.way}</td>
