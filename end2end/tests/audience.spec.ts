@@ -84,7 +84,7 @@ test('a pack is heard and acknowledged, a decision is fed back, and the child sa
   const inOthers = commissioner.locator('#feedback-translations');
   await expect(inOthers).toContainText('The message is missing in Welsh, Polish, Romanian, Urdu, Arabic.');
   await inOthers.getByText('Welsh (Cymraeg): not translated').click();
-  await inOthers.getByLabel('Message in Welsh').fill('Bydd nofio ar ddydd Sadwrn a dydd Sul.');
+  await inOthers.getByLabel('Message in Welsh', { exact: true }).fill('Bydd nofio ar ddydd Sadwrn a dydd Sul.');
   await inOthers.getByLabel('Easy-read message in Welsh').fill('Nofio ar y penwythnos: ie.');
   await inOthers.getByRole('button', { name: 'Save the Welsh message' }).click();
   await expect(inOthers).toContainText('The message is missing in Polish, Romanian, Urdu, Arabic.');

@@ -1,4 +1,5 @@
-//! Translations of what a facilitator wrote, kept beside the English source.
+//! Translations of what staff wrote for children (an activity, its questions, "you said, we
+//! did"), kept beside the English source and applied to what a child reads in their language.
 
 use super::{get, now, DataResult, Db};
 use crate::domain::{
@@ -35,13 +36,11 @@ pub async fn for_activity(db: &Db, activity_id: &str) -> DataResult<Translations
     .iter()
     .filter_map(|row| {
         let language = Language::parse(&get::<String>(row, "language").ok()?)?;
-        let options: String = get(row, "options").ok()?;
-        let words = PromptWords {
-            text: get(row, "text").ok()?,
-            easy_read: get(row, "easy_read").ok()?,
-            options: serde_json::from_str(&options).ok()?,
-        };
-        Some((get(row, "prompt_id").ok()?, language, words))
+        Some((
+            get(row, "prompt_id").ok()?,
+            language,
+            prompt_words_from(row)?,
+        ))
     })
     .collect();
     Ok(Translations { activity, prompts })
@@ -230,14 +229,16 @@ async fn prompt_words(
     .bind(language.as_str())
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.and_then(|row| {
-        let options: String = get(&row, "options").ok()?;
-        Some(PromptWords {
-            text: get(&row, "text").ok()?,
-            easy_read: get(&row, "easy_read").ok()?,
-            options: serde_json::from_str(&options).ok()?,
-        })
-    }))
+    Ok(row.as_ref().and_then(prompt_words_from))
+}
+
+fn prompt_words_from(row: &sqlx::any::AnyRow) -> Option<PromptWords> {
+    let options: String = get(row, "options").ok()?;
+    Some(PromptWords {
+        text: get(row, "text").ok()?,
+        easy_read: get(row, "easy_read").ok()?,
+        options: serde_json::from_str(&options).ok()?,
+    })
 }
 
 fn feedback_words(row: &sqlx::any::AnyRow) -> Option<FeedbackWords> {

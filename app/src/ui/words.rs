@@ -241,9 +241,22 @@ pub const NAME: &str = "\u{E000}";
 /// with the page's voice.
 pub fn with_name(sentence: &str, name: String) -> impl IntoView + use<> {
     use leptos::prelude::*;
-    let (before, after) = sentence.split_once(NAME).unwrap_or((sentence, ""));
+    let (before, after) = around_name(sentence);
     let (lang, _) = marked(Language::English);
-    leptos::view! { {before.to_owned()}<bdi lang=lang>{name}</bdi>{after.to_owned()} }
+    leptos::view! { {before}<bdi lang=lang>{name}</bdi>{after} }
+}
+
+/// A sentence with a receipt code where `NAME` is: the code is isolated and reads left to
+/// right, in every language.
+pub fn with_code(sentence: &str, code: String) -> impl IntoView + use<> {
+    use leptos::prelude::*;
+    let (before, after) = around_name(sentence);
+    leptos::view! { {before}<bdi dir="ltr">{code}</bdi>{after} }
+}
+
+fn around_name(sentence: &str) -> (String, String) {
+    let (before, after) = sentence.split_once(NAME).unwrap_or((sentence, ""));
+    (before.to_owned(), after.to_owned())
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ pub fn ReceiptPage() -> impl IntoView {
                             let mut asked = std::collections::HashSet::new();
                             let anything_left = !receipt.contributions.is_empty();
                             view! {
-                            <p>{say!(receipt.code, code = receipt.code.clone())}</p>
+                            <p>{words::with_code(&say!(receipt.code, code = words::NAME), receipt.code.clone())}</p>
                             {receipt.contributions.is_empty().then(|| view! {
                                 <p>{say!(receipt.erased)}</p>
                             })}

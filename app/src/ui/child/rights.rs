@@ -251,7 +251,7 @@ fn Copy(copy: TurnCopy) -> impl IntoView {
     // translated.
     let (lang, _) = words::marked(Language::English);
     view! {
-        <p>{say!(receipt.code, code = code.clone())}</p>
+        <p>{words::with_code(&say!(receipt.code, code = words::NAME), code.clone())}</p>
         <p class="no-print">
             <button type="button" class="button" data-action="print">{say!(rights.print)}</button>
             " "
