@@ -1,9 +1,11 @@
-//! Upgrading a SQLite database made by the walking skeleton: the capture migration rebuilds
-//! `prompts` and `contributions`, and every answer, link and decision must come through intact.
+//! Upgrading SQLite databases older versions of Heard left: the walking skeleton's (the capture
+//! migration rebuilds `prompts` and `contributions`, and every answer, link and decision must
+//! come through intact), and a decision history written as English sentences.
 
 use app::data::{contribution, Db};
 use app::domain::{Answer, AnswerMode};
 use sqlx::any::AnyPoolOptions;
+use sqlx::AnyPool;
 
 /// Statements that fill a first-version database with one answered, decided and linked turn.
 const FIRST_VERSION_DATA: &[&str] = &[
@@ -22,31 +24,39 @@ const FIRST_VERSION_DATA: &[&str] = &[
     "INSERT INTO decision_links VALUES ('d1', 'c1', 'You asked for quiet', 'u1', 100)",
 ];
 
-#[tokio::test]
-async fn a_walking_skeleton_database_upgrades_with_its_answers_and_links() {
+/// A SQLite database as an older Heard left it: migrated only up to, not including, `before`.
+/// Returns its directory (to remove afterwards), its URL and a pool on it.
+async fn older_database(name: &str, before: &str) -> (std::path::PathBuf, String, AnyPool) {
     sqlx::any::install_default_drivers();
-    let dir = std::env::temp_dir().join(format!("heard-upgrade-{}", std::process::id()));
-    let first_only = dir.join("migrations");
-    std::fs::create_dir_all(&first_only).unwrap();
+    let dir = std::env::temp_dir().join(format!("heard-{name}-{}", std::process::id()));
+    let older = dir.join("migrations");
+    std::fs::create_dir_all(&older).unwrap();
     let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(
-        manifest.join("../migrations/sqlite/0001_walking_skeleton.sql"),
-        first_only.join("0001_walking_skeleton.sql"),
-    )
-    .unwrap();
+    for file in std::fs::read_dir(manifest.join("../migrations/sqlite")).unwrap() {
+        let file = file.unwrap();
+        let file_name = file.file_name().into_string().unwrap();
+        if file_name.as_str() < before {
+            std::fs::copy(file.path(), older.join(&file_name)).unwrap();
+        }
+    }
     let url = format!("sqlite://{}?mode=rwc", dir.join("heard.db").display());
-
     let pool = AnyPoolOptions::new()
         .max_connections(1)
         .connect(&url)
         .await
         .unwrap();
-    sqlx::migrate::Migrator::new(first_only.as_path())
+    sqlx::migrate::Migrator::new(older.as_path())
         .await
         .unwrap()
         .run(&pool)
         .await
         .unwrap();
+    (dir, url, pool)
+}
+
+#[tokio::test]
+async fn a_walking_skeleton_database_upgrades_with_its_answers_and_links() {
+    let (dir, url, pool) = older_database("upgrade", "0002").await;
     for statement in FIRST_VERSION_DATA {
         sqlx::query(statement).execute(&pool).await.unwrap();
     }
@@ -92,30 +102,7 @@ const SENTENCE_HISTORY: &[(&str, &str)] = &[
 #[tokio::test]
 async fn a_decision_history_of_english_sentences_becomes_structured_events() {
     use app::domain::{DecisionEvent, DecisionStatus};
-    sqlx::any::install_default_drivers();
-    let dir = std::env::temp_dir().join(format!("heard-history-{}", std::process::id()));
-    let before = dir.join("migrations");
-    std::fs::create_dir_all(&before).unwrap();
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for file in std::fs::read_dir(manifest.join("../migrations/sqlite")).unwrap() {
-        let file = file.unwrap();
-        let name = file.file_name().into_string().unwrap();
-        if name.as_str() < "0019" {
-            std::fs::copy(file.path(), before.join(&name)).unwrap();
-        }
-    }
-    let url = format!("sqlite://{}?mode=rwc", dir.join("heard.db").display());
-    let pool = AnyPoolOptions::new()
-        .max_connections(1)
-        .connect(&url)
-        .await
-        .unwrap();
-    sqlx::migrate::Migrator::new(before.as_path())
-        .await
-        .unwrap()
-        .run(&pool)
-        .await
-        .unwrap();
+    let (dir, url, pool) = older_database("history", "0019").await;
     for statement in [
         "INSERT INTO staff_users (id, email, role, password_hash, created_at) \
          VALUES ('u1', 'c@heard.example', 'commissioner', 'x', 0)",
