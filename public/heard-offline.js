@@ -16,6 +16,8 @@ document.addEventListener('click', (event) => {
   let waiting = 0;
   // In the page's language, from the page itself (see `shell` in app/src/ui/mod.rs).
   const words = document.getElementById('heard-words')?.dataset || {};
+  let problems = {};
+  try { problems = JSON.parse(words.problems || '{}'); } catch { /* no words: reasons left out */ }
   const counted = (text, count) => text.replace('{count}', String(count));
 
   const bar = document.createElement('div');
@@ -44,15 +46,17 @@ document.addEventListener('click', (event) => {
     }
     if (refused.length > 0) {
       const line = document.createElement('p');
-      const why = document.createElement('span');
-      // The server's reasons are in English for now.
-      why.lang = 'en';
-      why.textContent = [...new Set(refused)].join(' ');
-      line.append(
-        counted(words.refused || 'Heard could not take answers sent from this tablet: {count}.', refused.length),
-        ' ',
-        why,
-      );
+      line.append(counted(words.refused || 'Heard could not take answers sent from this tablet: {count}.', refused.length));
+      for (const reason of new Set(refused)) {
+        // A child's problem comes as a code this page words; any other reason is English.
+        const coded = reason.startsWith('code:');
+        const text = coded ? problems[reason.slice('code:'.length)] : reason;
+        if (!text) continue;
+        const why = document.createElement('span');
+        if (!coded) why.lang = 'en';
+        why.textContent = text;
+        line.append(' ', why);
+      }
       const dismiss = document.createElement('button');
       dismiss.type = 'button';
       dismiss.className = 'button secondary';

@@ -254,11 +254,13 @@ async function resend(item) {
   return { refused: messageOf(await response.text()) };
 }
 
-// A refusal is the app's error as JSON (a message a person can act on) or plain text.
+// A refusal is the app's error as JSON: a child's problem as a code, which the page words in its
+// language ("code:" and the code as JSON), or a message a person can act on; or plain text.
 function messageOf(text) {
   try {
     const error = JSON.parse(text);
     if (typeof error === 'object' && error !== null) {
+      if ('Coded' in error) return `code:${JSON.stringify(error.Coded)}`;
       const message = Object.values(error)[0];
       if (typeof message === 'string') return message;
       if (typeof message?.message === 'string') return message.message;

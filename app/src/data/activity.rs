@@ -2,7 +2,8 @@
 
 use super::{get, new_id, now, DataError, DataResult, Db};
 use crate::domain::{
-    ActivityDraft, ActivitySummary, AnswerMode, ChoiceOption, Language, Prompt, PromptDraft, Theme,
+    ActivityDraft, ActivitySummary, AnswerMode, ChoiceOption, Language, ProblemCode, Prompt,
+    PromptDraft, Theme,
 };
 use std::collections::HashMap;
 
@@ -231,7 +232,7 @@ pub async fn prompt(db: &Db, prompt_id: &str) -> DataResult<Prompt> {
     .bind(prompt_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound("That question does not exist."))?;
+    .ok_or(DataError::Coded(ProblemCode::QuestionNotFound))?;
     let options = options_where(db, "o.prompt_id = $1", prompt_id)
         .await?
         .remove(prompt_id)

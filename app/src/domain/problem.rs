@@ -43,6 +43,31 @@ pub enum ProblemCode {
 }
 
 impl ProblemCode {
+    /// What a form of the child's turn can be refused with, also when the tablet's queue sends
+    /// it again after the Wi-Fi came back (the offline bar words these; see `ui::shell`).
+    pub const OF_A_TURN: &'static [ProblemCode] = &[
+        ProblemCode::TurnNotFound,
+        ProblemCode::TurnFinished,
+        ProblemCode::NotStarted,
+        ProblemCode::ChooseAge,
+        ProblemCode::ChooseWay,
+        ProblemCode::ChooseHowChildAnswered,
+        ProblemCode::QuestionNotFound,
+        ProblemCode::QuestionNotInActivity,
+        ProblemCode::AnswerDoesNotFit,
+        ProblemCode::AnswerNotSaved,
+        ProblemCode::AnswerIdReused,
+        ProblemCode::QuestionsLeft,
+        ProblemCode::Answer(AnswerError::NoFaceChosen),
+        ProblemCode::Answer(AnswerError::NotOnScale),
+        ProblemCode::Answer(AnswerError::EmptyText),
+        ProblemCode::Answer(AnswerError::TooLong),
+        ProblemCode::Answer(AnswerError::NoPicture),
+        ProblemCode::Answer(AnswerError::NoChoice),
+        ProblemCode::Answer(AnswerError::OnlyOne),
+        ProblemCode::Answer(AnswerError::NotAChoice),
+    ];
+
     /// True when what was asked for is not there (HTTP 404); otherwise the request itself
     /// could not be carried out as sent.
     pub fn is_not_found(self) -> bool {

@@ -39,6 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     data-refused=say!(offline.refused, count = "{count}")
                     data-worry=say!(offline.worry)
                     data-dismiss=say!(offline.dismiss)
+                    data-problems=words::turn_problems()
                 ></template>
                 <MetaTags/>
             </head>

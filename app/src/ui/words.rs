@@ -86,6 +86,23 @@ pub fn problem(code: ProblemCode) -> String {
     problem_in(locale(), code)
 }
 
+/// The words of each problem a form of the turn can be refused with, for the offline bar: the
+/// service worker sends kept forms again once the Wi-Fi is back and hears only the code. A JSON
+/// object keyed by the code as the server's error names it (`"TurnFinished"`,
+/// `{"Answer":"NoFaceChosen"}`). Drawn by the server only: the page's head is never hydrated.
+pub fn turn_problems() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let words: serde_json::Map<String, serde_json::Value> = ProblemCode::OF_A_TURN
+            .iter()
+            .filter_map(|code| Some((serde_json::to_string(code).ok()?, problem(*code).into())))
+            .collect();
+        serde_json::Value::Object(words).to_string()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
 /// In English, for the staff pages and the server's log.
 impl std::fmt::Display for ProblemCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -274,6 +291,25 @@ mod tests {
         assert_eq!(day_in(Locale::pl, day), "3 grudnia 2026");
         assert_eq!(day_in(Locale::cy, day), "3 Rhagfyr 2026");
         assert_eq!(day_in(Locale::ar, day), "3 ديسمبر 2026");
+    }
+
+    /// Keyed as the service worker names a refusal's code: `JSON.stringify` of the error's value.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_offline_bar_has_words_for_every_code_a_turn_can_be_refused_with() {
+        let words: serde_json::Value = serde_json::from_str(&turn_problems()).unwrap();
+        assert_eq!(
+            words["\"TurnFinished\""],
+            "This turn has ended. The next person can start with the code."
+        );
+        assert_eq!(
+            words["{\"Answer\":\"NoFaceChosen\"}"],
+            "Please choose a face before pressing Next."
+        );
+        assert_eq!(
+            words.as_object().unwrap().len(),
+            ProblemCode::OF_A_TURN.len()
+        );
     }
 
     #[test]
