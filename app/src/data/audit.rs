@@ -22,19 +22,9 @@ impl Trail {
     }
 }
 
+/// Adds an entry; `status` is kept only by a decision's history (the status it was recorded with
+/// or changed to), the other trails have none.
 pub(super) async fn append(
-    conn: &mut sqlx::AnyConnection,
-    trail: Trail,
-    subject_id: &str,
-    staff_id: Option<&str>,
-    kind: &str,
-    text: &str,
-) -> DataResult<()> {
-    append_with_status(conn, trail, subject_id, staff_id, kind, text, None).await
-}
-
-/// A decision's history also keeps the status it was recorded with or changed to.
-pub(super) async fn append_with_status(
     conn: &mut sqlx::AnyConnection,
     trail: Trail,
     subject_id: &str,

@@ -159,6 +159,7 @@ async fn append_in(
         staff_id,
         kind,
         text,
+        None,
     )
     .await
 }

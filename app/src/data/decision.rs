@@ -224,7 +224,7 @@ async fn record(
     event: &DecisionEvent,
 ) -> DataResult<()> {
     let (kind, status, text) = event.stored();
-    audit::append_with_status(
+    audit::append(
         conn,
         Trail::Decision,
         decision_id,

@@ -57,6 +57,7 @@ pub async fn set_hidden(
         Some(staff_id),
         action,
         reason,
+        None,
     )
     .await?;
     tx.commit().await?;
