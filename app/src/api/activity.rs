@@ -152,17 +152,27 @@ pub async fn remove_theme(activity: String, theme: String) -> Result<(), AppErro
     Ok(())
 }
 
+/// A question as a child reading another language sees it, with that language's phrases of the
+/// child's pages: the staff page that shows it is in English, so the browser does not have them.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct QuestionPreview {
+    pub page: PromptPage,
+    pub phrases: Option<String>,
+}
+
 /// A question as a child reading `language` would see it on the tablet.
 #[server]
 pub async fn preview_prompt(
     activity: String,
     position: i64,
     language: String,
-) -> Result<PromptPage, AppError> {
-    use crate::{auth, data::contribution, domain::Role};
+) -> Result<QuestionPreview, AppError> {
+    use crate::{auth, data::contribution, domain::Role, ui::words};
     auth::require(Role::can_facilitate).await?;
     let language = crate::domain::Language::for_pages(&language).unwrap_or_default();
-    Ok(contribution::preview_page(&auth::db()?, &activity, position, language).await?)
+    let page = contribution::preview_page(&auth::db()?, &activity, position, language).await?;
+    let phrases = words::page_phrases(language).map(str::to_owned);
+    Ok(QuestionPreview { page, phrases })
 }
 
 /// The activity's title and intro in another language of the child's pages; both left empty

@@ -1,4 +1,6 @@
-use crate::domain::{ProblemCode, PromptPage, Receipt, ThankYou, Welcome};
+#[cfg(feature = "ssr")]
+use crate::domain::ProblemCode;
+use crate::domain::{PromptPage, Receipt, ThankYou, Welcome};
 use crate::error::AppError;
 use leptos::prelude::*;
 

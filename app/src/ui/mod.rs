@@ -41,6 +41,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     data-dismiss=say!(offline.dismiss)
                     data-problems=words::turn_problems()
                 ></template>
+                {words::page_phrases(language).map(|phrases| view! {
+                    <script type="application/json" id=words::BLOCK_ID data-language=language.as_str() inner_html=phrases></script>
+                })}
                 <MetaTags/>
             </head>
             <body class=crate::domain::Display::current().body_class()>

@@ -8,6 +8,7 @@ use crate::api::child::SubmitAnswer;
 use crate::domain::{AnswerMode, Language, PreviewLanguage, PromptPage};
 use crate::ui::child::Question;
 use crate::ui::components::Problem;
+use crate::ui::words;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -40,7 +41,13 @@ pub fn PreviewPage() -> impl IntoView {
                     let language = language();
                     Suspend::new(async move {
                         match page.await {
-                            Ok(page) => view! { <Preview page activity way language/> }.into_any(),
+                            Ok(preview) => {
+                                if let Some(phrases) = &preview.phrases {
+                                    words::learn(language, phrases);
+                                }
+                                let page = preview.page;
+                                view! { <Preview page activity way language/> }.into_any()
+                            }
                             Err(error) => view! { <Problem error/> }.into_any(),
                         }
                     })

@@ -1,22 +1,30 @@
 //! The words of the child's pages, from the translation files in `app/locales/<language>/`,
-//! in the language chosen for the turn.
+//! in the language chosen for the turn. `say!(join.title)` names a phrase; the server has every
+//! language compiled in with checked keys, the browser only English and the page's own language
+//! (see `phrases`).
 
 // Generated from `app/locales` by leptos_i18n (see `app/build.rs`).
+#[cfg(feature = "ssr")]
 #[allow(clippy::all, unused_imports, dead_code)]
 #[rustfmt::skip]
-#[path = "i18n/mod.rs"]
+#[path = "../i18n/mod.rs"]
 mod generated;
+mod phrases;
 
 use crate::domain::{
     AnswerError, AnswerMode, Day, DecisionStatus, Language, MediaConsent, ProblemCode,
     UploadProblem, MAX_RECORDING_SECS, MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
-pub use generated::i18n::Locale;
 use leptos::prelude::IntoView;
+#[cfg(not(feature = "ssr"))]
+pub use phrases::phrase;
+pub use phrases::{fill, learn, page_phrases, BLOCK_ID};
 
-/// The locale of the page being drawn: the child's choice, English for anything else.
-pub fn locale() -> Locale {
-    match Language::of_child_pages() {
+/// leptos_i18n's name for a language of the child's pages; English for anything else.
+#[cfg(feature = "ssr")]
+pub fn locale_of(language: Language) -> generated::i18n::Locale {
+    use generated::i18n::Locale;
+    match language {
         Language::Welsh => Locale::cy,
         Language::Polish => Locale::pl,
         Language::Romanian => Locale::ro,
@@ -27,11 +35,48 @@ pub fn locale() -> Locale {
 }
 
 /// A phrase of the child's pages in the page's language: `say!(join.title)`, with placeholders
-/// as `say!(will_hear, audience = name)`.
+/// as `say!(will_hear, audience = name)` (or `say!(rights.kept, months)` for a variable of that
+/// name).
 #[macro_export]
 macro_rules! say {
     ($($key:tt)*) => {
-        leptos_i18n::td_string!($crate::ui::words::locale(), child.$($key)*)
+        $crate::say_in!($crate::domain::Language::of_child_pages(), $($key)*)
+    };
+}
+
+/// A phrase in a given language: on the server through leptos_i18n, whose macro checks the key
+/// and its placeholders when Heard is built.
+#[cfg(feature = "ssr")]
+#[macro_export]
+macro_rules! say_in {
+    ($language:expr, $($key:tt)*) => {
+        leptos_i18n::td_string!($crate::ui::words::locale_of($language), child.$($key)*)
+    };
+}
+
+/// In the browser, from the phrases the page brought (the server build checks the same keys).
+#[cfg(not(feature = "ssr"))]
+#[macro_export]
+macro_rules! say_in {
+    ($language:expr, $first:ident $(. $rest:ident)*) => {
+        $crate::ui::words::phrase($language, concat!(stringify!($first) $(, ".", stringify!($rest))*))
+    };
+    ($language:expr, $first:ident $(. $rest:ident)*, $($name:ident $(= $value:expr)?),+ $(,)?) => {
+        $crate::ui::words::fill(
+            $crate::ui::words::phrase($language, concat!(stringify!($first) $(, ".", stringify!($rest))*)),
+            &[$((stringify!($name), ($crate::placeholder!($name $(= $value)?)).to_string())),+],
+        )
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! placeholder {
+    ($name:ident) => {
+        $name
+    };
+    ($name:ident = $value:expr) => {
+        $value
     };
 }
 
@@ -83,7 +128,7 @@ pub fn upload_problem(problem: UploadProblem) -> String {
 
 /// What went wrong, in the page's language.
 pub fn problem(code: ProblemCode) -> String {
-    problem_in(locale(), code)
+    problem_in(Language::of_child_pages(), code)
 }
 
 /// The words of each problem a form of the turn can be refused with, for the offline bar: the
@@ -106,14 +151,14 @@ pub fn turn_problems() -> String {
 /// In English, for the staff pages and the server's log.
 impl std::fmt::Display for ProblemCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&problem_in(Locale::en, *self))
+        f.write_str(&problem_in(Language::English, *self))
     }
 }
 
-fn problem_in(locale: Locale, code: ProblemCode) -> String {
+fn problem_in(language: Language, code: ProblemCode) -> String {
     macro_rules! words {
         ($($key:tt)*) => {
-            leptos_i18n::td_string!(locale, child.problem.$($key)*).to_owned()
+            crate::say_in!(language, problem.$($key)*).to_owned()
         };
     }
     match code {
@@ -149,11 +194,7 @@ fn problem_in(locale: Locale, code: ProblemCode) -> String {
         ProblemCode::Answer(AnswerError::NotOnScale) => words!(answer.not_on_scale),
         ProblemCode::Answer(AnswerError::EmptyText) => words!(answer.empty_text),
         ProblemCode::Answer(AnswerError::TooLong) => {
-            leptos_i18n::td_string!(
-                locale,
-                child.problem.answer.too_long,
-                count = MAX_TEXT_CHARS
-            )
+            crate::say_in!(language, problem.answer.too_long, count = MAX_TEXT_CHARS)
         }
         ProblemCode::Answer(AnswerError::NoPicture) => words!(answer.no_picture),
         ProblemCode::Answer(AnswerError::NoChoice) => words!(answer.no_choice),
@@ -164,22 +205,22 @@ fn problem_in(locale: Locale, code: ProblemCode) -> String {
 
 /// A day as the page's language writes it: "3 December 2026", "3 grudnia 2026".
 pub fn day(day: Day) -> String {
-    day_in(locale(), day)
+    day_in(Language::of_child_pages(), day)
 }
 
 /// In English, for the staff pages and exports.
 impl std::fmt::Display for Day {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&day_in(Locale::en, *self))
+        f.write_str(&day_in(Language::English, *self))
     }
 }
 
 /// Day, month, year: the order all six languages use. Western digits, which every one of
 /// them reads.
-fn day_in(locale: Locale, day: Day) -> String {
+fn day_in(language: Language, day: Day) -> String {
     macro_rules! month {
         ($key:ident) => {
-            leptos_i18n::td_string!(locale, child.month.$key)
+            crate::say_in!(language, month.$key)
         };
     }
     let month = match day.month {
@@ -288,9 +329,9 @@ mod tests {
             day: 3,
         };
         assert_eq!(day.to_string(), "3 December 2026");
-        assert_eq!(day_in(Locale::pl, day), "3 grudnia 2026");
-        assert_eq!(day_in(Locale::cy, day), "3 Rhagfyr 2026");
-        assert_eq!(day_in(Locale::ar, day), "3 ديسمبر 2026");
+        assert_eq!(day_in(Language::Polish, day), "3 grudnia 2026");
+        assert_eq!(day_in(Language::Welsh, day), "3 Rhagfyr 2026");
+        assert_eq!(day_in(Language::Arabic, day), "3 ديسمبر 2026");
     }
 
     /// Keyed as the service worker names a refusal's code: `JSON.stringify` of the error's value.
@@ -319,10 +360,10 @@ mod tests {
             "We could not find that receipt code. Check each letter and try again."
         );
         let too_long = ProblemCode::Answer(AnswerError::TooLong);
-        assert!(problem_in(Locale::ur, too_long).contains(&MAX_TEXT_CHARS.to_string()));
+        assert!(problem_in(Language::Urdu, too_long).contains(&MAX_TEXT_CHARS.to_string()));
         assert_ne!(
-            problem_in(Locale::ur, too_long),
-            problem_in(Locale::en, too_long)
+            problem_in(Language::Urdu, too_long),
+            problem_in(Language::English, too_long)
         );
     }
 }
