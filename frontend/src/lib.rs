@@ -1,4 +1,5 @@
-//! The browser half of Heard: hydrates the server-rendered pages.
+//! The browser half of Heard's staff pages (and of every page in a build without the
+//! child's own bundle, `frontend-child`): hydrates the server-rendered pages.
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -10,7 +10,7 @@ use crate::domain::Language;
 use crate::say;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -28,7 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 // Named after its content in a release, so tablets keep it until the next one.
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <HydrationScripts options=bundle_for_this_page(options)/>
                 // The service worker keeps a child's turn going offline (public/sw.js).
                 <script src="/heard-offline.js" defer></script>
                 // The offline bar's words, for /heard-offline.js: it runs before and without the
@@ -53,8 +53,81 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The browser code a page hydrates with: outside /staff, the child's own bundle when the
+/// release has one (`hash-child.txt` beside the server, see `Cargo.toml`); else everything.
+fn bundle_for_this_page(options: LeptosOptions) -> LeptosOptions {
+    #[cfg(feature = "ssr")]
+    {
+        const CHILD_HASHES: &str = "hash-child.txt";
+        let staff_page = use_context::<axum::http::request::Parts>()
+            .is_none_or(|request| request.uri.path().starts_with("/staff"));
+        if options.hash_files && !staff_page && child_bundle_built(&options, CHILD_HASHES) {
+            let mut child = options;
+            child.hash_file = CHILD_HASHES.into();
+            return child;
+        }
+    }
+    options
+}
+
+/// Whether the child's bundle named in `hashes` is among the site's files: a release built
+/// without it (`cargo leptos build` alone) leaves an older hash file behind.
+#[cfg(feature = "ssr")]
+fn child_bundle_built(options: &LeptosOptions, hashes: &str) -> bool {
+    use std::sync::OnceLock;
+    static BUILT: OnceLock<bool> = OnceLock::new();
+    *BUILT.get_or_init(|| {
+        let Some(server_dir) = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.to_owned()))
+        else {
+            return false;
+        };
+        let Ok(lines) = std::fs::read_to_string(server_dir.join(hashes)) else {
+            return false;
+        };
+        lines
+            .lines()
+            .filter_map(|line| line.split_once(':'))
+            .any(|(kind, hash)| {
+                kind.trim() == "wasm"
+                    && std::path::Path::new(&*options.site_root)
+                        .join(&*options.site_pkg_dir)
+                        .join(format!("{}.{}.wasm", options.output_name, hash.trim()))
+                        .exists()
+            })
+    })
+}
+
+/// Every page: what the server draws, and what the staff's browser hydrates.
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=NotFound>
+                <ChildRoutes/>
+                <StaffRoutes/>
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The child's and public pages only: what a child's tablet hydrates (the `frontend-child`
+/// bundle), so the staff pages' code is not in a child's download. Their links to staff pages
+/// load the page anew (`rel="external"`): this router does not know them.
+#[component]
+pub fn ChildApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=NotFound>
+                <ChildRoutes/>
+            </Routes>
+        </Frame>
+    }
+}
+
+#[component]
+fn Frame(children: Children) -> impl IntoView {
     provide_meta_context();
     // Browser tests wait for this before testing what needs the enhanced page.
     Effect::new(|_| {
@@ -64,48 +137,63 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Title formatter=|page: String| format!("{page} · Heard")/>
-        <Router>
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=child::JoinPage ssr=SsrMode::Async/>
-                <Route path=path!("/worried") view=child::HelpPage ssr=SsrMode::Async/>
-                <Route path=path!("/take/:participation/welcome") view=child::WelcomePage ssr=SsrMode::Async/>
-                <Route path=path!("/take/:participation/worried") view=child::WorriedPage ssr=SsrMode::Async/>
-                <Route path=path!("/take/:participation/today") view=child::TodayPage ssr=SsrMode::Async/>
-                <Route path=path!("/take/:participation/done") view=child::FinishedPage ssr=SsrMode::Async/>
-                <Route path=path!("/take/:participation/:position") view=child::PromptPage ssr=SsrMode::Async/>
-                <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
-                <Route path=path!("/board") view=child::BoardPage ssr=SsrMode::Async/>
-                <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
-                <Route path=path!("/receipt/:code/copy") view=child::CopyPage ssr=SsrMode::Async/>
-                <Route path=path!("/receipt/:code/erase/:answer") view=child::ErasePage ssr=SsrMode::Async/>
-                <Route path=path!("/what-happens") view=child::WhatHappensPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sign-in/code") view=staff::SecondFactorPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/invite/:token") view=staff::InvitePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/people") view=staff::PeoplePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/rights") view=staff::RightsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/safeguarding/:concern") view=staff::ConcernPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/activities/new") view=staff::NewActivityPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/activities/:activity/preview/:position") view=staff::PreviewPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/hearings") view=staff::HearingsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/hearings/:hearing") view=staff::HearingPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/evidence") view=staff::EvidencePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/evidence/report") view=staff::ReportPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/evidence/audit") view=staff::AuditPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/contributions") view=staff::ContributionsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/strategies") view=staff::StrategiesPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/priorities/:priority") view=staff::PriorityPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/forums") view=staff::ForumsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>
-            </Routes>
-        </Router>
+        <Router>{children()}</Router>
         <footer class="site-footer">{say!(symbols_credit)}</footer>
     }
+}
+
+#[component(transparent)]
+fn ChildRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/") view=child::JoinPage ssr=SsrMode::Async/>
+            <Route path=path!("/worried") view=child::HelpPage ssr=SsrMode::Async/>
+            <Route path=path!("/take/:participation/welcome") view=child::WelcomePage ssr=SsrMode::Async/>
+            <Route path=path!("/take/:participation/worried") view=child::WorriedPage ssr=SsrMode::Async/>
+            <Route path=path!("/take/:participation/today") view=child::TodayPage ssr=SsrMode::Async/>
+            <Route path=path!("/take/:participation/done") view=child::FinishedPage ssr=SsrMode::Async/>
+            <Route path=path!("/take/:participation/:position") view=child::PromptPage ssr=SsrMode::Async/>
+            <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
+            <Route path=path!("/board") view=child::BoardPage ssr=SsrMode::Async/>
+            <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
+            <Route path=path!("/receipt/:code/copy") view=child::CopyPage ssr=SsrMode::Async/>
+            <Route path=path!("/receipt/:code/erase/:answer") view=child::ErasePage ssr=SsrMode::Async/>
+            <Route path=path!("/what-happens") view=child::WhatHappensPage ssr=SsrMode::Async/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+#[component(transparent)]
+fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/staff/sign-in") view=staff::SignInPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/sign-in/code") view=staff::SecondFactorPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/invite/:token") view=staff::InvitePage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/people") view=staff::PeoplePage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/rights") view=staff::RightsPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/safeguarding") view=staff::SafeguardingPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/safeguarding/:concern") view=staff::ConcernPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff") view=staff::HomePage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/activities/new") view=staff::NewActivityPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/activities/:activity") view=staff::ActivityPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/activities/:activity/preview/:position") view=staff::PreviewPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/sessions/:session") view=staff::SessionPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/hearings") view=staff::HearingsPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/hearings/:hearing") view=staff::HearingPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/evidence") view=staff::EvidencePage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/evidence/report") view=staff::ReportPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/evidence/audit") view=staff::AuditPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/contributions") view=staff::ContributionsPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/strategies") view=staff::StrategiesPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/priorities/:priority") view=staff::PriorityPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/forums") view=staff::ForumsPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/decisions/new") view=staff::NewDecisionPage ssr=SsrMode::Async/>
+            <Route path=path!("/staff/decisions/:decision") view=staff::DecisionPage ssr=SsrMode::Async/>
+        </ParentRoute>
+    }
+    .into_inner()
 }
 
 #[component]

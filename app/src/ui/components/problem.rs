@@ -23,7 +23,7 @@ pub fn Problem(error: AppError) -> impl IntoView {
         <p class="problem" role="alert" lang=english_on_another_page dir=english_on_another_page.map(|_| "ltr")>
             {words}
             {(error == AppError::NotSignedIn)
-                .then(|| view! { " " <a href="/staff/sign-in">"Sign in"</a> })}
+                .then(|| view! { " " <a href="/staff/sign-in" rel="external">"Sign in"</a> })}
         </p>
     }
 }
