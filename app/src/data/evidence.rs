@@ -486,7 +486,13 @@ pub(super) fn in_words(
 ) -> String {
     let way = mode_label(answer.mode());
     match (answer.media(), description, translated_from) {
-        (Some(_), Some(description), _) => format!("{way} described: {description}"),
+        (Some(_), Some(translation), Some(language)) => {
+            format!(
+                "{way} in {}; translated: \"{translation}\"",
+                language.label()
+            )
+        }
+        (Some(_), Some(description), None) => format!("{way} described: {description}"),
         (Some(_), None, _) => format!("{way} (not described yet)"),
         (None, Some(translation), Some(language)) => format!(
             "{} (in {}; translated: \"{translation}\")",

@@ -99,10 +99,11 @@ async fn turn_of(db: &Db, contribution_id: &str) -> DataResult<Turn> {
 pub const MAX_DESCRIPTION_CHARS: usize = 4000;
 
 /// A facilitator describes a photo or drawing, transcribes a recording, or translates what a
-/// child wrote in another language into English (`translated_from`), so people who cannot see,
-/// hear or read it can take it in. An empty text removes it. The text is checked against the
-/// safeguarding phrase list like words a child wrote (a translation is how a disclosure in
-/// another language reaches triage), and a match is raised as a concern in the same transaction.
+/// child wrote or said in another language into English (`translated_from`), so people who
+/// cannot see, hear or read it can take it in. An empty text removes it. The text is checked
+/// against the safeguarding phrase list like words a child wrote (a translation is how a
+/// disclosure in another language reaches triage), and a match is raised as a concern in the
+/// same transaction.
 pub async fn describe(
     db: &Db,
     contribution_id: &str,
@@ -111,31 +112,34 @@ pub async fn describe(
     translated_from: Option<Language>,
 ) -> DataResult<()> {
     let turn = turn_of(db, contribution_id).await?;
-    match (turn.mode.as_str(), translated_from) {
-        ("photo" | "drawing" | "audio", None) => {}
+    let translated_from = match (turn.mode.as_str(), translated_from) {
+        ("photo" | "drawing", None) => None,
+        ("photo" | "drawing", Some(_)) => {
+            return Err(DataError::Invalid(
+                "Pictures are described, not translated.".into(),
+            ))
+        }
+        // A recording in English is transcribed word for word; in another language, translated.
+        ("audio", Some(Language::English) | None) => None,
+        ("audio", Some(spoken_in)) => Some(spoken_in),
         ("text", Some(Language::English)) => {
             return Err(DataError::Invalid(
                 "Please choose the language the child wrote in: an English answer needs no translation.".into(),
             ))
         }
-        ("text", Some(_)) => {}
+        ("text", Some(written_in)) => Some(written_in),
         ("text", None) => {
             return Err(DataError::Invalid(
                 "Please choose the language the child wrote in.".into(),
             ))
         }
-        ("photo" | "drawing" | "audio", Some(_)) => {
-            return Err(DataError::Invalid(
-                "Pictures and recordings are described or transcribed, not translated.".into(),
-            ))
-        }
         _ => {
             return Err(DataError::Invalid(
-                "Only writing is translated, and only photos, drawings and recordings described."
+                "Only writing and recordings are translated, and only photos, drawings and recordings described."
                     .into(),
             ))
         }
-    }
+    };
     let text = crate::domain::text::clean(text);
     let text = text.as_str();
     if text.chars().count() > MAX_DESCRIPTION_CHARS {

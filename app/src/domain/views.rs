@@ -308,9 +308,9 @@ pub struct Contribution {
     /// Why a facilitator hid it from decision makers, while it is hidden.
     pub hidden_reason: Option<String>,
     /// A facilitator's description of a picture, transcript of a recording or English
-    /// translation of writing; the child's original stays beside it.
+    /// translation of writing or of a recording; the child's original stays beside it.
     pub description: Option<String>,
-    /// The language the child wrote in, when `description` translates it.
+    /// The language the child wrote or spoke in, when `description` translates it.
     pub translated_from: Option<Language>,
     /// The language the child's pages were in when they answered.
     pub page_language: Language,
@@ -344,10 +344,16 @@ impl Contribution {
         self.translated_from.and_then(Language::tag)
     }
 
-    /// A translation as staff read it: "Written in Polish. In English: …".
+    /// A translation as staff read it: "Written in Polish. In English: …", or "Spoken in …"
+    /// for a recording.
     pub fn translation(&self) -> Option<String> {
+        let how = if matches!(self.answer, Answer::Audio(_)) {
+            "Spoken"
+        } else {
+            "Written"
+        };
         Some(format!(
-            "Written in {}. In English: {}",
+            "{how} in {}. In English: {}",
             self.translated_from?.label(),
             self.description.as_ref()?
         ))

@@ -235,6 +235,78 @@ async fn a_session_has_a_date_a_facilitator_and_an_expected_group() {
 }
 
 #[tokio::test]
+async fn a_recording_in_another_language_gets_an_english_translation_that_triage_reads() {
+    let db = test_db().await;
+    let opened = open_demo_session(&db).await;
+    let facilitator = facilitator_id(&db).await;
+    let (_, recording) = child_sends_media(
+        &db,
+        &opened.join_code,
+        AnswerMode::Audio,
+        MediaConsent::DecisionMakers,
+    )
+    .await;
+
+    // Spoken in English: a transcript, word for word, with no language to name.
+    moderation::describe(
+        &db,
+        &recording,
+        &facilitator,
+        "I like the big slide.",
+        Some(Language::English),
+    )
+    .await
+    .unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let transcribed = said.iter().find(|c| c.id == recording).unwrap();
+    assert_eq!(transcribed.translated_from, None);
+    assert_eq!(transcribed.translation(), None);
+
+    // Spoken in Urdu: an English translation beside the recording, which stays as it was.
+    moderation::describe(
+        &db,
+        &recording,
+        &facilitator,
+        "The slide is too high for me.",
+        Some(Language::Urdu),
+    )
+    .await
+    .unwrap();
+    let said = contribution::for_session(&db, &opened.id).await.unwrap();
+    let translated = said.iter().find(|c| c.id == recording).unwrap();
+    assert!(
+        matches!(translated.answer, Answer::Audio(_)),
+        "the original stays"
+    );
+    assert_eq!(translated.translated_from, Some(Language::Urdu));
+    assert_eq!(
+        translated.translation().as_deref(),
+        Some("Spoken in Urdu. In English: The slide is too high for me.")
+    );
+    // Exports say what it was and what language it was in.
+    let rows = app::data::evidence::export_rows(&db, &Default::default())
+        .await
+        .unwrap();
+    assert!(rows.iter().any(|row| row.answer
+        == "Voice recording in Urdu; translated: \"The slide is too high for me.\""));
+    assert!(concern::queue(&db).await.unwrap().is_empty());
+
+    // A disclosure in the translation reaches the lead like one a child wrote in English.
+    moderation::describe(
+        &db,
+        &recording,
+        &facilitator,
+        "My uncle hits me when mum is at work.",
+        Some(Language::Urdu),
+    )
+    .await
+    .unwrap();
+    let queue = concern::queue(&db).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].source, "triage");
+}
+
+#[tokio::test]
 async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
     let db = test_db().await;
     let opened = open_demo_session(&db).await;
@@ -284,8 +356,8 @@ async fn a_description_sits_beside_the_photo_and_is_checked_by_triage() {
         .iter()
         .all(|c| c.id != photo));
 
-    // Writing is translated, not described; a picture is described, not translated; an empty
-    // text takes the description away.
+    // Writing is translated, not described; a picture is described, never translated; an
+    // empty text takes the description away.
     let words = said
         .iter()
         .find(|c| matches!(c.answer, Answer::Text(_)))

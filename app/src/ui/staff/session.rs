@@ -224,8 +224,17 @@ fn ContributionItem(
                 <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from/>
             }.into_any())
         }
+        Answer::Audio(_) => Some(view! {
+            <TranscribeForm
+                session=session.clone()
+                contribution=contribution_id.clone()
+                shown=translation.or_else(|| c.description.as_ref().map(|text| format!("Transcript: {text}")))
+                current=c.description.clone()
+                spoken_in=c.translated_from.unwrap_or(c.page_language)
+            />
+        }.into_any()),
         answer if answer.media().is_some() => Some(view! {
-            <DescribeForm session=session.clone() contribution=contribution_id.clone() answer=c.answer.clone() current=c.description.clone()/>
+            <DescribeForm session=session.clone() contribution=contribution_id.clone() current=c.description.clone()/>
         }.into_any()),
         _ => None,
     };
@@ -289,36 +298,57 @@ fn TodayView(today: TodaySummary) -> impl IntoView {
     }
 }
 
-/// A description of a picture, or a transcript of a recording, beside the child's original.
+/// A description of a picture beside the child's original.
 #[component]
-fn DescribeForm(
-    session: String,
-    contribution: String,
-    answer: Answer,
-    current: Option<String>,
-) -> impl IntoView {
+fn DescribeForm(session: String, contribution: String, current: Option<String>) -> impl IntoView {
     let save = ServerAction::<DescribeContribution>::new();
     let field = format!("describe-{contribution}");
-    let (what, hint) = if matches!(answer, Answer::Audio(_)) {
-        ("Transcript", "What the child said, word for word.")
-    } else {
-        (
-            "Description",
-            "What the picture shows, for people who cannot see it.",
-        )
-    };
     view! {
-        {current.clone().map(|text| view! { <p class="description">{format!("{what}: {text}")}</p> })}
+        {current.clone().map(|text| view! { <p class="description">{format!("Description: {text}")}</p> })}
         <details class="describe">
-            <summary>{if current.is_some() { format!("Change the {}", what.to_lowercase()) } else { format!("Add a {}", what.to_lowercase()) }}</summary>
+            <summary>{if current.is_some() { "Change the description" } else { "Add a description" }}</summary>
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
-                <label for=field.clone()>{what}</label>
-                <p class="hint">{hint}</p>
+                <label for=field.clone()>"Description"</label>
+                <p class="hint">"What the picture shows, for people who cannot see it."</p>
                 <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
                 <ActionProblem action=save/>
-                <button type="submit" class="button secondary">{format!("Save the {}", what.to_lowercase())}</button>
+                <button type="submit" class="button secondary">"Save the description"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// What a child said in a recording, beside it: word for word when they spoke English, an
+/// English translation when they spoke another language (the recording stays as it is).
+#[component]
+fn TranscribeForm(
+    session: String,
+    contribution: String,
+    shown: Option<String>,
+    current: Option<String>,
+    spoken_in: Language,
+) -> impl IntoView {
+    let save = ServerAction::<DescribeContribution>::new();
+    let field = format!("transcribe-{contribution}");
+    let language_field = format!("spoken-in-{contribution}");
+    view! {
+        {shown.map(|text| view! { <p class="description">{text}</p> })}
+        <details class="describe">
+            <summary>{if current.is_some() { "Change what the child said" } else { "Add what the child said" }}</summary>
+            <ActionForm action=save attr:class="staff-form">
+                <input type="hidden" name="session" value=session/>
+                <input type="hidden" name="contribution" value=contribution/>
+                <label for=language_field.clone()>"Spoken in"</label>
+                <select id=language_field name="translated_from">
+                    {language_options(Language::ALL.iter().copied(), Some(spoken_in))}
+                </select>
+                <label for=field.clone()>"What the child said"</label>
+                <p class="hint">"Word for word if they spoke English; in English if they spoke another language."</p>
+                <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
+                <ActionProblem action=save/>
+                <button type="submit" class="button secondary">"Save what the child said"</button>
             </ActionForm>
         </details>
     }
@@ -337,18 +367,10 @@ fn TranslateForm(
     let save = ServerAction::<DescribeContribution>::new();
     let field = format!("translate-{contribution}");
     let language_field = format!("written-in-{contribution}");
-    let languages = Language::ALL
+    let others = Language::ALL
         .iter()
-        .filter(|language| **language != Language::English)
-        .map(|language| {
-            let name = language.label();
-            view! {
-                <option value=language.as_str() selected=from == Some(*language)>
-                    {format!("{}{}", name[..1].to_uppercase(), &name[1..])}
-                </option>
-            }
-        })
-        .collect_view();
+        .copied()
+        .filter(|language| *language != Language::English);
     view! {
         {shown.map(|text| view! { <p class="description">{text}</p> })}
         <details class="describe">
@@ -357,7 +379,7 @@ fn TranslateForm(
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
                 <label for=language_field.clone()>"Written in"</label>
-                <select id=language_field name="translated_from">{languages}</select>
+                <select id=language_field name="translated_from">{language_options(others, from)}</select>
                 <label for=field.clone()>"In English"</label>
                 <p class="hint">"What the child wrote, in English. Their own words stay as they are."</p>
                 <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
@@ -366,6 +388,22 @@ fn TranslateForm(
             </ActionForm>
         </details>
     }
+}
+
+fn language_options(
+    languages: impl Iterator<Item = Language>,
+    selected: Option<Language>,
+) -> impl IntoView {
+    languages
+        .map(|language| {
+            let name = language.label();
+            view! {
+                <option value=language.as_str() selected=selected == Some(language)>
+                    {format!("{}{}", name[..1].to_uppercase(), &name[1..])}
+                </option>
+            }
+        })
+        .collect_view()
 }
 
 /// The contribution's themes, chosen from the activity's list.

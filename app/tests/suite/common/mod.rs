@@ -129,14 +129,28 @@ pub async fn child_answers_everything(db: &Db, join_code: &str, text: &str) -> S
 }
 
 pub fn photo_for(page: &app::domain::PromptPage, consent: MediaConsent) -> NewContribution {
+    media_for(page, AnswerMode::Photo, consent)
+}
+
+/// A photo, drawing or recording (`mode`) as the answer to `page`.
+pub fn media_for(
+    page: &app::domain::PromptPage,
+    mode: AnswerMode,
+    consent: MediaConsent,
+) -> NewContribution {
+    let media = MediaRef {
+        media_id: uuid::Uuid::new_v4().to_string(),
+        consent,
+    };
     NewContribution {
         id: page.contribution_id.clone(),
         participation_id: page.participation_id.clone(),
         prompt_id: page.prompt.id.clone(),
-        answer: Answer::Photo(MediaRef {
-            media_id: uuid::Uuid::new_v4().to_string(),
-            consent,
-        }),
+        answer: match mode {
+            AnswerMode::Audio => Answer::Audio(media),
+            AnswerMode::Drawing => Answer::Drawing(media),
+            _ => Answer::Photo(media),
+        },
         communicated: Communicated::OwnWords,
     }
 }
@@ -148,20 +162,36 @@ pub async fn child_sends_a_photo(
     join_code: &str,
     consent: MediaConsent,
 ) -> (String, String) {
+    child_sends_media(db, join_code, AnswerMode::Photo, consent).await
+}
+
+/// A child answers the demo activity, sending a photo, drawing or recording (`mode`) for the
+/// question that takes one; returns the turn and that answer's contribution id.
+pub async fn child_sends_media(
+    db: &Db,
+    join_code: &str,
+    mode: AnswerMode,
+    consent: MediaConsent,
+) -> (String, String) {
     let turn = join_and_agree(db, join_code).await;
     let mut position = 1;
     loop {
         let page = contribution::prompt_page(db, &turn, position)
             .await
             .unwrap();
-        let (new, media) = if page.prompt.modes.contains(&AnswerMode::Photo) {
+        let (new, media) = if page.prompt.modes.contains(&mode) {
+            let (content_type, width, height) = match mode {
+                AnswerMode::Audio => ("audio/webm", 0, 0),
+                AnswerMode::Drawing => ("image/png", 800, 600),
+                _ => ("image/jpeg", 800, 600),
+            };
             let media = NewMedia {
-                content_type: "image/jpeg",
-                width: 800,
-                height: 600,
+                content_type,
+                width,
+                height,
                 upload_sha256: uuid::Uuid::new_v4().to_string(),
             };
-            (photo_for(&page, consent), Some(media))
+            (media_for(&page, mode, consent), Some(media))
         } else {
             (answer_for(&page, 4, "Fine"), None)
         };
