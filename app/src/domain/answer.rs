@@ -266,7 +266,8 @@ impl Answer {
         self.mode().map_or(DECLINED, AnswerMode::as_str)
     }
 
-    /// A human reading of the answer, for staff views and the receipt.
+    /// A human reading of the answer in English, for staff views (`ui::words::said` words it in
+    /// the child's language for their receipt).
     pub fn describe(&self) -> String {
         match self {
             Answer::Scale(value) => EmojiScale::label(*value).unwrap_or_default().to_owned(),

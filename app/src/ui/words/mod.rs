@@ -256,12 +256,8 @@ pub fn said(answer: &crate::domain::Answer) -> String {
     use crate::domain::Answer;
     match answer {
         Answer::Scale(value) => face(*value).to_owned(),
-        Answer::Text(text) => text.clone(),
-        Answer::Choice(chosen) => chosen
-            .iter()
-            .map(|c| c.label.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        // The child's own words, and the labels they chose as they were shown them.
+        Answer::Text(_) | Answer::Choice(_) => answer.describe(),
         Answer::Photo(_) => crate::say!(said.photo).to_owned(),
         Answer::Drawing(_) => crate::say!(said.drawing).to_owned(),
         Answer::Audio(_) => crate::say!(said.recording).to_owned(),
