@@ -231,6 +231,14 @@ test('the whole Lundy chain: said, seen, decided, fed back', async ({ browser })
   await photo.getByLabel('How the child answered').selectOption('interpreted');
   await photo.getByRole('button', { name: 'Save' }).click();
   await expect(photo.getByText("Photo, adult's interpretation")).toBeVisible();
+  // What the child said in the recording, in English beside it, naming the language they spoke.
+  const recording = facilitator.locator('.contribution', { has: facilitator.getByLabel(/Voice recording a child sent/) });
+  await recording.getByText('Add what the child said').click();
+  await recording.getByLabel('Spoken in').selectOption({ label: 'Urdu' });
+  await recording.getByLabel('What the child said').fill('I would like a quiet room too.');
+  await expectAccessible(facilitator);
+  await recording.getByRole('button', { name: 'Save what the child said' }).click();
+  await expect(recording.getByText('Spoken in Urdu. In English: I would like a quiet room too.')).toBeVisible();
 
   // 5. A commissioner records a decision, links the contribution and publishes feedback.
   const commissioner = await signIn(browser, 'commissioner@heard.example', 'demo-commissioner-password');
