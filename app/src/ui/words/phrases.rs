@@ -114,6 +114,10 @@ mod browser {
     }
 
     pub fn learn(language: Language, block: &str) {
+        // A language's phrases do not change while the page is open: read them once.
+        if KNOWN.with(|known| known.borrow().contains_key(&language)) {
+            return;
+        }
         if let Some(phrases) = parse(block) {
             KNOWN.with(|known| known.borrow_mut().insert(language, phrases));
         }
