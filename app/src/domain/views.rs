@@ -339,9 +339,13 @@ impl Contribution {
         }
     }
 
-    /// The `lang` of the child's own words, when a translation names their language.
+    /// The `lang` of the child's own words, when a translation names their language. A
+    /// recording has no words on the page (it shows as "A voice recording", in English).
     pub fn lang(&self) -> Option<&'static str> {
-        self.translated_from.and_then(Language::tag)
+        match self.answer {
+            Answer::Text(_) => self.translated_from.and_then(Language::tag),
+            _ => None,
+        }
     }
 
     /// A translation as staff read it: "Written in Polish. In English: …", or "Spoken in …"

@@ -10,7 +10,7 @@ use app::data::{
 };
 use app::domain::{
     Answer, AnswerError, AnswerMode, Chosen, Communicated, DecisionStatus, Language, MediaConsent,
-    MediaRef, ProblemCode, Role, TodaySummary,
+    ProblemCode, Role, TodaySummary,
 };
 
 use crate::common::*;
@@ -704,19 +704,6 @@ async fn rather_not_say_is_recorded_as_a_choice() {
     assert_eq!(said[0].answer, Answer::Declined);
     assert_eq!(said[0].trail.voice.mode, None);
     assert_eq!(said[0].communicated, Communicated::Supported);
-}
-
-fn photo_for(page: &app::domain::PromptPage, consent: MediaConsent) -> NewContribution {
-    NewContribution {
-        id: page.contribution_id.clone(),
-        participation_id: page.participation_id.clone(),
-        prompt_id: page.prompt.id.clone(),
-        answer: Answer::Photo(MediaRef {
-            media_id: uuid::Uuid::new_v4().to_string(),
-            consent,
-        }),
-        communicated: Communicated::OwnWords,
-    }
 }
 
 fn stored_photo(sha: &str) -> NewMedia {

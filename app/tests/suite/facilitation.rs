@@ -279,6 +279,7 @@ async fn a_recording_in_another_language_gets_an_english_translation_that_triage
         "the original stays"
     );
     assert_eq!(translated.translated_from, Some(Language::Urdu));
+    assert_eq!(translated.lang(), None, "\"A voice recording\" is English");
     assert_eq!(
         translated.translation().as_deref(),
         Some("Spoken in Urdu. In English: The slide is too high for me.")
