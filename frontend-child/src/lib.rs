@@ -1,5 +1,6 @@
-//! The browser half of the child's and public pages: hydrates them without the staff pages'
-//! code, so a child's tablet downloads less over a school's Wi-Fi (see `app::ui::ChildApp`).
+//! The browser half of the child's turn on the tablet (join, welcome, the questions, help):
+//! hydrated without the staff pages' or the receipt pages' code, so a child's tablet downloads
+//! less over a school's Wi-Fi (see `app::ui::ChildApp`).
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

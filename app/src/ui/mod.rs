@@ -1,10 +1,14 @@
 //! Pages and components. Every page renders on the server first and works as plain HTML forms;
 //! hydration adds read-aloud and in-place updates.
 
+mod bundle;
 pub mod child;
 pub mod components;
+pub mod page_data;
 pub mod staff;
 pub mod words;
+
+pub use page_data::page_data;
 
 use crate::domain::Language;
 use crate::say;
@@ -28,7 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 // Named after its content in a release, so tablets keep it until the next one.
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options=bundle_for_this_page(options)/>
+                <HydrationScripts options=bundle::for_this_page(options)/>
                 // The service worker keeps a child's turn going offline (public/sw.js).
                 <script src="/heard-offline.js" defer></script>
                 // The offline bar's words, for /heard-offline.js: it runs before and without the
@@ -53,52 +57,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The browser code a page hydrates with: outside /staff, the child's own bundle when the
-/// release has one (`hash-child.txt` beside the server, see `Cargo.toml`); else everything.
-fn bundle_for_this_page(options: LeptosOptions) -> LeptosOptions {
-    #[cfg(feature = "ssr")]
-    {
-        const CHILD_HASHES: &str = "hash-child.txt";
-        let staff_page = use_context::<axum::http::request::Parts>()
-            .is_none_or(|request| request.uri.path().starts_with("/staff"));
-        if options.hash_files && !staff_page && child_bundle_built(&options, CHILD_HASHES) {
-            let mut child = options;
-            child.hash_file = CHILD_HASHES.into();
-            return child;
-        }
-    }
-    options
-}
-
-/// Whether the child's bundle named in `hashes` is among the site's files: a release built
-/// without it (`cargo leptos build` alone) leaves an older hash file behind.
-#[cfg(feature = "ssr")]
-fn child_bundle_built(options: &LeptosOptions, hashes: &str) -> bool {
-    use std::sync::OnceLock;
-    static BUILT: OnceLock<bool> = OnceLock::new();
-    *BUILT.get_or_init(|| {
-        let Some(server_dir) = std::env::current_exe()
-            .ok()
-            .and_then(|exe| Some(exe.parent()?.to_owned()))
-        else {
-            return false;
-        };
-        let Ok(lines) = std::fs::read_to_string(server_dir.join(hashes)) else {
-            return false;
-        };
-        lines
-            .lines()
-            .filter_map(|line| line.split_once(':'))
-            .any(|(kind, hash)| {
-                kind.trim() == "wasm"
-                    && std::path::Path::new(&*options.site_root)
-                        .join(&*options.site_pkg_dir)
-                        .join(format!("{}.{}.wasm", options.output_name, hash.trim()))
-                        .exists()
-            })
-    })
-}
-
 /// Every page: what the server draws, and what the staff's browser hydrates.
 #[component]
 pub fn App() -> impl IntoView {
@@ -106,21 +64,35 @@ pub fn App() -> impl IntoView {
         <Frame>
             <Routes fallback=NotFound>
                 <ChildRoutes/>
+                <ReceiptRoutes/>
                 <StaffRoutes/>
             </Routes>
         </Frame>
     }
 }
 
-/// The child's and public pages only: what a child's tablet hydrates (the `frontend-child`
-/// bundle), so the staff pages' code is not in a child's download. Their links to staff pages
-/// load the page anew (`rel="external"`): this router does not know them.
+/// The child's turn only: what a child's tablet hydrates (the `frontend-child` bundle), so neither
+/// the staff pages' code nor the receipt pages' is in a child's download. Their links to those
+/// pages load the page anew (`rel="external"`): this router does not know them.
 #[component]
 pub fn ChildApp() -> impl IntoView {
     view! {
         <Frame>
             <Routes fallback=NotFound>
                 <ChildRoutes/>
+            </Routes>
+        </Frame>
+    }
+}
+
+/// What a child or their carer looks up afterwards: the receipt, a copy, erasure and the public
+/// board (the `frontend-receipt` bundle). Links to the turn's pages load the page anew.
+#[component]
+pub fn ReceiptApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=NotFound>
+                <ReceiptRoutes/>
             </Routes>
         </Frame>
     }
@@ -153,12 +125,21 @@ fn ChildRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/take/:participation/today") view=child::TodayPage ssr=SsrMode::Async/>
             <Route path=path!("/take/:participation/done") view=child::FinishedPage ssr=SsrMode::Async/>
             <Route path=path!("/take/:participation/:position") view=child::PromptPage ssr=SsrMode::Async/>
+            <Route path=path!("/what-happens") view=child::WhatHappensPage ssr=SsrMode::Async/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+#[component(transparent)]
+fn ReceiptRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/receipt") view=child::ReceiptLookupPage ssr=SsrMode::Async/>
             <Route path=path!("/board") view=child::BoardPage ssr=SsrMode::Async/>
             <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
             <Route path=path!("/receipt/:code/copy") view=child::CopyPage ssr=SsrMode::Async/>
             <Route path=path!("/receipt/:code/erase/:answer") view=child::ErasePage ssr=SsrMode::Async/>
-            <Route path=path!("/what-happens") view=child::WhatHappensPage ssr=SsrMode::Async/>
         </ParentRoute>
     }
     .into_inner()

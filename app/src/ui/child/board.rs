@@ -5,12 +5,13 @@ use super::welcome::BoardEntry;
 use crate::api::child::load_board;
 use crate::say;
 use crate::ui::components::{DisplayOptions, LanguageChoice, Problem, WorriedButton};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
-    let board = Resource::new(|| (), |_| load_board());
+    let board = page_data(|| (), |_| load_board());
     view! {
         <Title text=say!(receipt.title)/>
         <main class="child page">

@@ -4,6 +4,7 @@ use crate::say;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, PageForm, Problem, ReadAloud, WorriedButton,
 };
+use crate::ui::page_data;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 pub fn FinishedPage() -> impl IntoView {
     let params = use_params_map();
     let participation = params.read_untracked().get("participation");
-    let finished = Resource::new(
+    let finished = page_data(
         move || params.read().get("participation").unwrap_or_default(),
         finished_turn,
     );

@@ -11,6 +11,7 @@ use crate::ui::components::{
     ActionProblem, ChoiceInput, DisplayOptions, EmojiScaleInput, PageForm, Problem, ReadAloud,
     WorriedButton,
 };
+use crate::ui::page_data;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,7 +21,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn PromptPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let page = Resource::new(
+    let page = page_data(
         move || {
             let params = params.read();
             (

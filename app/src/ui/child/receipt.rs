@@ -7,6 +7,7 @@ use crate::ui::components::{
     ActionProblem, DisplayOptions, EmojiScaleInput, LanguageChoice, PageForm, Problem, ReadAloud,
     WorriedButton,
 };
+use crate::ui::page_data;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -41,7 +42,7 @@ pub fn ReceiptPage() -> impl IntoView {
         .get("done")
         .as_deref()
         .and_then(super::rights::done_message);
-    let found = Resource::new(
+    let found = page_data(
         move || params.read().get("code").unwrap_or_default(),
         load_receipt,
     );

@@ -8,6 +8,7 @@ use crate::say;
 use crate::ui::components::{
     ActionProblem, DisplayOptions, Icon, PageForm, Problem, ReadAloud, WorriedButton,
 };
+use crate::ui::page_data;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,7 +17,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// "What happens to what I say": who sees it, for how long, and what the child can do.
 #[component]
 pub fn WhatHappensPage() -> impl IntoView {
-    let months = Resource::new(|| (), |_| kept_months());
+    let months = page_data(|| (), |_| kept_months());
     // The assent screen links here; a child goes back to their turn, never to another site.
     let back = use_query_map()
         .read_untracked()
@@ -50,7 +51,8 @@ pub fn WhatHappensPage() -> impl IntoView {
             </Suspense>
             {match back {
                 Some(back) => view! { <p><a class="big-button" href=back rel="external">{say!(rights.go_back)}</a></p> }.into_any(),
-                None => view! { <p><a class="big-button" href="/receipt">{say!(rights.see_receipt)}</a></p> }.into_any(),
+                // The receipt pages hydrate with another bundle than this page (`ui::ReceiptApp`).
+                None => view! { <p><a class="big-button" href="/receipt" rel="external">{say!(rights.see_receipt)}</a></p> }.into_any(),
             }}
         </main>
     }
@@ -91,7 +93,7 @@ pub(super) fn RightsChoices(code: String, anything_left: bool) -> impl IntoView 
             <h2 id="my-rights-heading">{say!(rights.what_you_can_do)}</h2>
             <ReadAloud text=spoken label=say!(read_what_you_can_do)/>
             <ul class="assent">
-                <li><Icon symbol=icon::EYES class="symbol"/><a href="/what-happens">{say!(rights.what_happens)}</a></li>
+                <li><Icon symbol=icon::EYES class="symbol"/><a href="/what-happens" rel="external">{say!(rights.what_happens)}</a></li>
                 <li>
                     <Icon symbol=icon::INBOX class="symbol"/>
                     <span>
@@ -161,7 +163,7 @@ pub fn ErasePage() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let answer = params.read_untracked().get("answer").unwrap_or_default();
-    let found = Resource::new(code, load_receipt);
+    let found = page_data(code, load_receipt);
     let erase = ServerAction::<EraseFromReceipt>::new();
     view! {
         <Title text=say!(rights.erase_title)/>
@@ -218,7 +220,7 @@ pub fn ErasePage() -> impl IntoView {
 #[component]
 pub fn CopyPage() -> impl IntoView {
     let params = use_params_map();
-    let copy = Resource::new(
+    let copy = page_data(
         move || params.read().get("code").unwrap_or_default(),
         load_copy,
     );

@@ -5,6 +5,7 @@ use crate::ui::components::{
     ActionProblem, DisplayOptions, Icon, LanguageChoice, PageForm, Problem, ReadAloud,
     WorriedButton,
 };
+use crate::ui::page_data;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let params = use_params_map();
-    let welcome = Resource::new(
+    let welcome = page_data(
         move || params.read().get("participation").unwrap_or_default(),
         load_welcome,
     );

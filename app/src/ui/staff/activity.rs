@@ -14,6 +14,7 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use crate::ui::components::{ActionProblem, FormCleared, Problem, SymbolChoice};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -21,7 +22,7 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NewActivityPage() -> impl IntoView {
-    let choices = Resource::new(|| (), |_| activity_form_choices());
+    let choices = page_data(|| (), |_| activity_form_choices());
     let create = ServerAction::<CreateActivity>::new();
     view! {
         <Title text="New activity"/>
@@ -52,7 +53,7 @@ pub fn ActivityPage() -> impl IntoView {
     let params = use_params_map();
     // Every form on the page pulls the activity again once it has saved: each save counts up.
     let saved = RwSignal::new(0_u32);
-    let plan = Resource::new(
+    let plan = page_data(
         move || {
             (
                 params.read().get("activity").unwrap_or_default(),

@@ -8,13 +8,14 @@ use crate::domain::{
     CommissioningStage, Contribution, Decision, DecisionEvent, DecisionStatus, OutcomeLevel,
 };
 use crate::ui::components::{ActionProblem, Problem, SymbolChoice};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NewDecisionPage() -> impl IntoView {
-    let choices = Resource::new(|| (), |_| decision_choices());
+    let choices = page_data(|| (), |_| decision_choices());
     let record = ServerAction::<RecordDecision>::new();
     view! {
         <Title text="Record a decision"/>
@@ -85,7 +86,7 @@ pub fn DecisionPage() -> impl IntoView {
     let status = ServerAction::<SetDecisionStatus>::new();
     let outcome = ServerAction::<AddDecisionOutcome>::new();
     let translated = RwSignal::new(0_u32);
-    let found = Resource::new(
+    let found = page_data(
         move || {
             (
                 params.read().get("decision").unwrap_or_default(),

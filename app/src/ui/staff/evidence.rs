@@ -8,6 +8,7 @@ use crate::domain::{
     EvidenceReport, Funnel, OutcomeLevel, SearchFields, TodaySummary,
 };
 use crate::ui::components::{coded, FilterSelect, Icon, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -21,7 +22,7 @@ fn filter_fields() -> Memo<EvidenceFields> {
 #[component]
 pub fn EvidencePage() -> impl IntoView {
     let fields = filter_fields();
-    let page = Resource::new(move || fields.get(), load_evidence);
+    let page = page_data(move || fields.get(), load_evidence);
     view! {
         <Title text="Evidence"/>
         <StaffFrame>
@@ -207,7 +208,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let fields = filter_fields();
-    let report = Resource::new(move || fields.get(), load_report);
+    let report = page_data(move || fields.get(), load_report);
     view! {
         <Title text="Evidence report"/>
         <StaffFrame>
@@ -278,7 +279,7 @@ pub fn AuditPage() -> impl IntoView {
             )
         })
     });
-    let audit = Resource::new(
+    let audit = page_data(
         move || period.get(),
         |(from, until)| load_audit(from, until),
     );

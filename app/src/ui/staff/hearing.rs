@@ -8,6 +8,7 @@ use crate::api::audience::{
 };
 use crate::domain::{Answer, Contribution, HearingSummary, HearingWork, MediaConsent};
 use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -15,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn HearingsPage() -> impl IntoView {
     let create = ServerAction::<CreateHearing>::new();
-    let list = Resource::new(|| (), |_| hearings());
+    let list = page_data(|| (), |_| hearings());
     view! {
         <Title text="Hearings"/>
         <StaffFrame>
@@ -98,7 +99,7 @@ pub fn HearingPage() -> impl IntoView {
     let present = ServerAction::<PresentHearing>::new();
     let summary = ServerAction::<SetHearingSummary>::new();
     let acknowledge = ServerAction::<AcknowledgeHearing>::new();
-    let work = Resource::new(
+    let work = page_data(
         move || {
             (
                 params.read().get("hearing").unwrap_or_default(),
@@ -318,7 +319,7 @@ fn PackItem(c: Contribution) -> impl IntoView {
 pub fn ForumsPage() -> impl IntoView {
     let add = ServerAction::<AddForumMember>::new();
     let remove = ServerAction::<RemoveForumMember>::new();
-    let forums = Resource::new(
+    let forums = page_data(
         move || add.version().get() + remove.version().get(),
         |_| forum_members(),
     );

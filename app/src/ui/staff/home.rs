@@ -3,12 +3,13 @@ use crate::api::facilitation::OpenSession;
 use crate::api::staff::staff_home;
 use crate::domain::{ActivitySummary, Prompt, StaffHome, StaffMember};
 use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let home = Resource::new(|| (), |_| staff_home());
+    let home = page_data(|| (), |_| staff_home());
     view! {
         <Title text="Staff"/>
         <StaffFrame>

@@ -4,6 +4,7 @@ use crate::api::staff::{
 };
 use crate::domain::{Role, StaffAccount};
 use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -13,7 +14,7 @@ pub fn PeoplePage() -> impl IntoView {
     let invite = ServerAction::<InviteStaff>::new();
     let set_role = ServerAction::<SetStaffRole>::new();
     let disable = ServerAction::<DisableStaff>::new();
-    let accounts = Resource::new(
+    let accounts = page_data(
         move || {
             (
                 set_role.version().get(),
@@ -59,7 +60,7 @@ pub fn PeoplePage() -> impl IntoView {
 #[component]
 fn Retention() -> impl IntoView {
     let save = ServerAction::<SetRetentionMonths>::new();
-    let months = Resource::new(move || save.version().get(), |_| retention_months());
+    let months = page_data(move || save.version().get(), |_| retention_months());
     view! {
         <section aria-labelledby="retention-heading">
             <h2 id="retention-heading">"Keeping children's contributions"</h2>

@@ -8,6 +8,7 @@ use crate::api::child::SubmitAnswer;
 use crate::domain::{AnswerMode, Language, PreviewLanguage, PromptPage};
 use crate::ui::child::Question;
 use crate::ui::components::Problem;
+use crate::ui::page_data;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -16,7 +17,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn PreviewPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let page = Resource::new(
+    let page = page_data(
         move || {
             let params = params.read();
             (

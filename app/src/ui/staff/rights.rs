@@ -10,6 +10,7 @@ use crate::api::rights::{
 use crate::api::staff::who_am_i;
 use crate::domain::{MediaConsent, Receipt, RequestState, RightsKind, RightsRequest};
 use crate::ui::components::{ActionProblem, PageForm, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -27,7 +28,7 @@ pub fn RightsPage() -> impl IntoView {
             _ => return None,
         })
     });
-    let me = Resource::new(|| (), |_| who_am_i());
+    let me = page_data(|| (), |_| who_am_i());
     view! {
         <Title text="Children's rights requests"/>
         <StaffFrame>
@@ -55,7 +56,7 @@ pub fn RightsPage() -> impl IntoView {
 #[component]
 fn ActForChild(code: String) -> impl IntoView {
     let typed = code.clone();
-    let turn = Resource::new(
+    let turn = page_data(
         move || code.clone(),
         |code| async move {
             if code.is_empty() {
@@ -174,7 +175,7 @@ fn AnswerActions(code: String, id: String, consent: Option<MediaConsent>) -> imp
 /// Every request, newest first, with how long it took; held erasures wait for the lead.
 #[component]
 fn RequestLog(lead: bool) -> impl IntoView {
-    let log = Resource::new(|| (), |_| rights_requests());
+    let log = page_data(|| (), |_| rights_requests());
     view! {
         <section aria-labelledby="log-heading">
             <h2 id="log-heading">"Log of requests"</h2>

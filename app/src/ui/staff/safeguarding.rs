@@ -5,6 +5,7 @@ use crate::api::safeguarding::{
 };
 use crate::domain::{ConcernCase, ConcernSummary, Language};
 use crate::ui::components::{on_live_change, ActionProblem, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -20,7 +21,7 @@ fn source_label(source: &str) -> &'static str {
 /// The safeguarding lead's queue: open concerns first, those no one has opened marked new.
 #[component]
 pub fn SafeguardingPage() -> impl IntoView {
-    let queue = Resource::new(|| (), |_| safeguarding_queue());
+    let queue = page_data(|| (), |_| safeguarding_queue());
     let arrived = RwSignal::new(false);
     // A concern raised anywhere shows here at once, with an alert read out by screen readers.
     on_live_change(
@@ -62,7 +63,7 @@ pub fn SafeguardingPage() -> impl IntoView {
 #[component]
 fn PhraseList() -> impl IntoView {
     let save = ServerAction::<SavePhraseList>::new();
-    let list = Resource::new(move || save.version().get(), |_| load_phrase_list());
+    let list = page_data(move || save.version().get(), |_| load_phrase_list());
     view! {
         <section aria-labelledby="phrases-heading">
             <h2 id="phrases-heading">"Phrase list for triage"</h2>
@@ -119,7 +120,7 @@ pub fn ConcernPage() -> impl IntoView {
     let params = use_params_map();
     let record = ServerAction::<RecordConcernEntry>::new();
     let clear = ServerAction::<ClearConcern>::new();
-    let case = Resource::new(
+    let case = page_data(
         move || {
             (
                 params.read().get("concern").unwrap_or_default(),

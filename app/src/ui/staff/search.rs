@@ -4,6 +4,7 @@ use super::StaffFrame;
 use crate::api::evidence::search_contributions;
 use crate::domain::{AgeBand, AnswerMode, LundyStage, SearchFields, SearchPage, SEARCH_PAGE_SIZE};
 use crate::ui::components::{coded, FilterSelect, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -12,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 pub fn ContributionsPage() -> impl IntoView {
     let query = use_query_map();
     let fields = Memo::new(move |_| query.with(|q| SearchFields::from_query(|key| q.get(key))));
-    let page = Resource::new(move || fields.get(), search_contributions);
+    let page = page_data(move || fields.get(), search_contributions);
     view! {
         <Title text="Contributions"/>
         <StaffFrame>

@@ -11,6 +11,7 @@ use crate::domain::{
     TodaySummary,
 };
 use crate::ui::components::{on_live_change, ActionProblem, Icon, Problem, TrailView};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -21,7 +22,7 @@ pub fn SessionPage() -> impl IntoView {
     let close = ServerAction::<CloseSession>::new();
     let record = ServerAction::<RecordCommunication>::new();
     let save_space = ServerAction::<SaveSpaceRecord>::new();
-    let session = Resource::new(
+    let session = page_data(
         move || {
             (
                 params.read().get("session").unwrap_or_default(),

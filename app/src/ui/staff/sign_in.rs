@@ -1,6 +1,7 @@
 use crate::api::staff::{load_second_factor, AcceptInvite, SignIn, SignInCode};
 use crate::domain::SecondFactor;
 use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -31,7 +32,7 @@ pub fn SignInPage() -> impl IntoView {
 /// The second step: a code from the authenticator app, set up here on the first sign-in.
 #[component]
 pub fn SecondFactorPage() -> impl IntoView {
-    let step = Resource::new(|| (), |_| load_second_factor());
+    let step = page_data(|| (), |_| load_second_factor());
     let submit = ServerAction::<SignInCode>::new();
     view! {
         <Title text="Sign in: your code"/>

@@ -8,6 +8,7 @@ use crate::api::strategy::{
 };
 use crate::domain::{Ambition, Priority, PriorityPage, StrategiesPage, Strategy};
 use crate::ui::components::{ActionProblem, Problem};
+use crate::ui::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -18,7 +19,7 @@ pub fn StrategiesPage() -> impl IntoView {
     let update_strategy = ServerAction::<UpdateStrategy>::new();
     let create_priority = ServerAction::<SavePriority>::new();
     let create_ambition = ServerAction::<CreateAmbition>::new();
-    let page = Resource::new(
+    let page = page_data(
         move || {
             create_strategy.version().get()
                 + update_strategy.version().get()
@@ -234,7 +235,7 @@ fn PriorityFields(
 pub fn PriorityPage() -> impl IntoView {
     let params = use_params_map();
     let update = ServerAction::<SavePriority>::new();
-    let page = Resource::new(
+    let page = page_data(
         move || {
             (
                 params.read().get("priority").unwrap_or_default(),
