@@ -1,5 +1,5 @@
-//! The browser half of the receipt pages and the public board: what a child or carer opens
-//! afterwards, often at home, hydrated without the turn's or the staff pages' code (see
+//! The browser half of what a child or carer opens outside a turn (what happens to what they
+//! say, the receipt, the public board), hydrated without the turn's or the staff pages' code (see
 //! `app::ui::ReceiptApp`).
 
 #[wasm_bindgen::prelude::wasm_bindgen]

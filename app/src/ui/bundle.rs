@@ -29,13 +29,15 @@ const CHILD_BUNDLE: &str = "hash-child.txt";
 const RECEIPT_BUNDLE: &str = "hash-receipt.txt";
 
 /// The hash file of the bundle that hydrates the page at `path`, when it is not the whole one.
-/// Follows the route groups in `ui/mod.rs`: `ReceiptRoutes` under /receipt and /board, `ChildRoutes`
-/// everywhere else outside /staff.
+/// Follows the route groups in `ui/mod.rs`: `ReceiptRoutes` under /receipt, /board and
+/// /what-happens, `ChildRoutes` everywhere else outside /staff.
 #[cfg(feature = "ssr")]
 fn own_bundle(path: &str) -> Option<&'static str> {
     if path.starts_with("/staff") {
         None
-    } else if path == "/board" || path == "/receipt" || path.starts_with("/receipt/") {
+    } else if ["/board", "/receipt", "/what-happens"].contains(&path)
+        || path.starts_with("/receipt/")
+    {
         Some(RECEIPT_BUNDLE)
     } else {
         Some(CHILD_BUNDLE)
@@ -89,13 +91,14 @@ mod tests {
     fn each_page_names_the_bundle_of_its_route_group() {
         assert_eq!(own_bundle("/"), Some(CHILD_BUNDLE));
         assert_eq!(own_bundle("/take/abc/welcome"), Some(CHILD_BUNDLE));
-        assert_eq!(own_bundle("/what-happens"), Some(CHILD_BUNDLE));
+        assert_eq!(own_bundle("/worried"), Some(CHILD_BUNDLE));
         assert_eq!(own_bundle("/receipt"), Some(RECEIPT_BUNDLE));
         assert_eq!(
             own_bundle("/receipt/ABCD-2345/erase/all"),
             Some(RECEIPT_BUNDLE)
         );
         assert_eq!(own_bundle("/board"), Some(RECEIPT_BUNDLE));
+        assert_eq!(own_bundle("/what-happens"), Some(RECEIPT_BUNDLE));
         assert_eq!(own_bundle("/staff/sessions/4"), None);
     }
 }

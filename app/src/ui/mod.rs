@@ -71,7 +71,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The child's turn only: what a child's tablet hydrates (the `frontend-child` bundle), so neither
+/// The child's turn only (join to "done", and help): what a child's tablet hydrates (the
+/// `frontend-child` bundle), so neither
 /// the staff pages' code nor the receipt pages' is in a child's download. Their links to those
 /// pages load the page anew (`rel="external"`): this router does not know them.
 #[component]
@@ -85,8 +86,9 @@ pub fn ChildApp() -> impl IntoView {
     }
 }
 
-/// What a child or their carer looks up afterwards: the receipt, a copy, erasure and the public
-/// board (the `frontend-receipt` bundle). Links to the turn's pages load the page anew.
+/// What a child or their carer opens outside a turn, often at home: what happens to what they
+/// say, the receipt with a copy and erasure, and the public board (the `frontend-receipt`
+/// bundle). Links to the turn's pages load the page anew.
 #[component]
 pub fn ReceiptApp() -> impl IntoView {
     view! {
@@ -125,7 +127,6 @@ fn ChildRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/take/:participation/today") view=child::TodayPage ssr=SsrMode::Async/>
             <Route path=path!("/take/:participation/done") view=child::FinishedPage ssr=SsrMode::Async/>
             <Route path=path!("/take/:participation/:position") view=child::PromptPage ssr=SsrMode::Async/>
-            <Route path=path!("/what-happens") view=child::WhatHappensPage ssr=SsrMode::Async/>
         </ParentRoute>
     }
     .into_inner()
@@ -140,6 +141,7 @@ fn ReceiptRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/receipt/:code") view=child::ReceiptPage ssr=SsrMode::Async/>
             <Route path=path!("/receipt/:code/copy") view=child::CopyPage ssr=SsrMode::Async/>
             <Route path=path!("/receipt/:code/erase/:answer") view=child::ErasePage ssr=SsrMode::Async/>
+            <Route path=path!("/what-happens") view=child::WhatHappensPage ssr=SsrMode::Async/>
         </ParentRoute>
     }
     .into_inner()

@@ -51,8 +51,7 @@ pub fn WhatHappensPage() -> impl IntoView {
             </Suspense>
             {match back {
                 Some(back) => view! { <p><a class="big-button" href=back rel="external">{say!(rights.go_back)}</a></p> }.into_any(),
-                // The receipt pages hydrate with another bundle than this page (`ui::ReceiptApp`).
-                None => view! { <p><a class="big-button" href="/receipt" rel="external">{say!(rights.see_receipt)}</a></p> }.into_any(),
+                None => view! { <p><a class="big-button" href="/receipt">{say!(rights.see_receipt)}</a></p> }.into_any(),
             }}
         </main>
     }
@@ -93,7 +92,7 @@ pub(super) fn RightsChoices(code: String, anything_left: bool) -> impl IntoView 
             <h2 id="my-rights-heading">{say!(rights.what_you_can_do)}</h2>
             <ReadAloud text=spoken label=say!(read_what_you_can_do)/>
             <ul class="assent">
-                <li><Icon symbol=icon::EYES class="symbol"/><a href="/what-happens" rel="external">{say!(rights.what_happens)}</a></li>
+                <li><Icon symbol=icon::EYES class="symbol"/><a href="/what-happens">{say!(rights.what_happens)}</a></li>
                 <li>
                     <Icon symbol=icon::INBOX class="symbol"/>
                     <span>

@@ -84,7 +84,8 @@ fn Assent(welcome: Welcome) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        <p><a href=format!("/what-happens?back=/take/{participation}/welcome")>{say!(welcome.what_happens)}</a></p>
+        // Drawn with the receipt pages' bundle (`ui::ReceiptApp`): the link loads it anew.
+        <p><a href=format!("/what-happens?back=/take/{participation}/welcome") rel="external">{say!(welcome.what_happens)}</a></p>
         <ReadAloud text=spoken label=say!(read_page)/>
         <PageForm action=agree then=format!("/take/{participation}/1") class="child-form">
             <input type="hidden" name="participation" value=welcome.participation_id.clone()/>
