@@ -72,9 +72,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// The child's turn only (join to "done", and help): what a child's tablet hydrates (the
-/// `frontend-child` bundle), so neither
-/// the staff pages' code nor the receipt pages' is in a child's download. Their links to those
-/// pages load the page anew (`rel="external"`): this router does not know them.
+/// `frontend-child` bundle), so neither the staff pages' code nor the receipt pages' is in a
+/// child's download. Their links to those pages load the page anew (`rel="external"`): this
+/// router does not know them.
 #[component]
 pub fn ChildApp() -> impl IntoView {
     view! {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::server::codee::{Decoder, Encoder};
 use serde::{de::DeserializeOwned, Serialize};
 
+/// JSON, read from bytes both when hydrating and after a server function answers.
 pub struct PageJson;
 
 impl<T: Serialize> Encoder<T> for PageJson {
