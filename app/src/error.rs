@@ -1,34 +1,38 @@
-//! The one error type of the server-function layer. Every message is one a person can act on;
-//! internal causes are logged on the server and never sent to the browser.
+//! The one error type of the server-function layer: codes, worded where they are shown
+//! (`ui::words`), each one a person can act on. Internal causes are logged on the server and
+//! never sent to the browser.
 
-use crate::domain::ProblemCode;
+use crate::domain::{Missing, ProblemCode, StaffProblem};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("Please sign in to continue.")]
     NotSignedIn,
-    #[error("Your role does not allow this. Ask an admin if you need it.")]
     Forbidden,
-    #[error("{0}")]
-    Invalid(String),
-    #[error("{0}")]
-    NotFound(String),
-    /// What went wrong for a child or their carer, worded in the page's language where it is shown.
-    #[error("{0}")]
+    /// A staff form's mistake or a refusal.
+    Invalid(StaffProblem),
+    NotFound(Missing),
+    /// What went wrong for a child or their carer, worded in the page's language.
     Coded(ProblemCode),
     /// Too many tries; the answer carries `Retry-After`.
-    #[error("{problem}")]
     Throttled {
         problem: ProblemCode,
         retry_after_secs: i64,
     },
-    #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
-    #[error("{0}")]
-    Transport(String),
+    /// The call did not get through, or came back in a form the browser could not read.
+    Transport(Transport),
+}
+
+impl std::error::Error for AppError {}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transport {
+    Unreachable,
+    NotUnderstood,
+    Failed,
 }
 
 impl AppError {
@@ -62,16 +66,11 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        let message = match value {
-            ServerFnErrorErr::Request(_) => {
-                "We could not reach the server. Check the Wi-Fi and try again."
-            }
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                "Part of the form was missing or not understood. Please check it and try again."
-            }
-            _ => "Something went wrong on our side. Please try again in a moment.",
-        };
-        AppError::Transport(message.into())
+        AppError::Transport(match value {
+            ServerFnErrorErr::Request(_) => Transport::Unreachable,
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => Transport::NotUnderstood,
+            _ => Transport::Failed,
+        })
     }
 }
 
@@ -81,8 +80,8 @@ impl From<crate::data::DataError> for AppError {
         use crate::data::DataError;
         match error {
             DataError::Invalid(message) => AppError::Invalid(message),
-            DataError::NotFound(message) => AppError::NotFound(message.into()),
-            DataError::Conflict(message) => AppError::Invalid(message.into()),
+            DataError::NotFound(missing) => AppError::NotFound(missing),
+            DataError::Conflict(problem) => AppError::Invalid(problem),
             DataError::Coded(code) => AppError::Coded(code),
             DataError::Throttled {
                 problem,
@@ -91,7 +90,7 @@ impl From<crate::data::DataError> for AppError {
                 problem,
                 retry_after_secs,
             },
-            internal @ (DataError::Database(_) | DataError::Migrate(_)) => {
+            internal @ (DataError::Database(_) | DataError::Migrate(_) | DataError::Fault(_)) => {
                 tracing::error!(error = %internal, "data layer failed");
                 AppError::Internal
             }

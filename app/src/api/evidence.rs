@@ -1,6 +1,7 @@
 //! Evidence for commissioners and boards: the dashboard, the print-ready report, and CSV and
 //! JSON exports (plain routes, so the browser downloads them). Every export is recorded.
 
+use crate::domain::{Choice, StaffProblem};
 use crate::domain::{
     CoproductionAudit, EvidenceFields, EvidencePage, EvidenceReport, SearchFields, SearchPage,
 };
@@ -18,12 +19,16 @@ fn date(text: &str) -> Result<Option<i64>, AppError> {
 
 /// A choice from a list by its code: empty means any; anything else must be on the list.
 #[cfg(feature = "ssr")]
-fn chosen<T>(text: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, AppError> {
+fn chosen<T>(
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    what: Choice,
+) -> Result<Option<T>, AppError> {
     match text.trim() {
         "" => Ok(None),
         code => parse(code)
             .map(Some)
-            .ok_or_else(|| AppError::Invalid(format!("Please choose {what} from the list."))),
+            .ok_or_else(|| AppError::Invalid(StaffProblem::ChooseFromList(what))),
     }
 }
 
@@ -35,8 +40,8 @@ pub fn filter_from(fields: &EvidenceFields) -> Result<crate::domain::EvidenceFil
         priority_id: fields.priority.trim().to_owned(),
         activity_id: fields.activity.trim().to_owned(),
         ambition_id: fields.ambition.trim().to_owned(),
-        stage: chosen(&fields.stage, CommissioningStage::parse, "a stage")?,
-        outcome_level: chosen(&fields.level, OutcomeLevel::parse, "an outcome level")?,
+        stage: chosen(&fields.stage, CommissioningStage::parse, Choice::Stage)?,
+        outcome_level: chosen(&fields.level, OutcomeLevel::parse, Choice::OutcomeLevel)?,
         from: date(&fields.from)?,
         until: date(&fields.until)?.map(|day| day + 86_400),
         overdue_weeks: fields.weeks.trim().parse().ok(),
@@ -143,12 +148,12 @@ pub async fn search_contributions(
         priority_id: fields.priority.trim().to_owned(),
         activity_id: fields.activity.trim().to_owned(),
         session_id: fields.session.trim().to_owned(),
-        mode: chosen(&fields.mode, AnswerMode::parse, "a way of answering")?,
+        mode: chosen(&fields.mode, AnswerMode::parse, Choice::WayToAnswer)?,
         theme: fields.theme.trim().to_owned(),
-        age_band: chosen(&fields.age, AgeBand::parse, "an age band")?,
+        age_band: chosen(&fields.age, AgeBand::parse, Choice::AgeBand)?,
         from: date(&fields.from)?,
         until: date(&fields.until)?.map(|day| day + 86_400),
-        stage: chosen(&fields.stage, LundyStage::parse, "a step")?,
+        stage: chosen(&fields.stage, LundyStage::parse, Choice::Step)?,
         page: fields.page.trim().parse().unwrap_or(1),
     };
     let reader = if member.role.can_facilitate() {

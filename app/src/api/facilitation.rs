@@ -1,4 +1,5 @@
 use crate::domain::{ActivitySummary, SessionSummary, SessionView};
+use crate::domain::{Choice, StaffProblem};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -68,7 +69,7 @@ pub async fn record_communication(
     use crate::{auth, domain::Communicated, domain::Role};
     auth::require(Role::can_facilitate).await?;
     let communicated = Communicated::parse(&communicated).ok_or(AppError::Invalid(
-        "Please choose how the child answered.".into(),
+        StaffProblem::Choose(Choice::HowChildAnswered),
     ))?;
     moderation::set_communicated(&auth::db()?, &contribution, communicated).await?;
     leptos_axum::redirect(&format!("/staff/sessions/{session}"));
@@ -161,9 +162,10 @@ pub async fn describe_contribution(
     let facilitator = auth::require(Role::can_facilitate).await?;
     let translated_from = match translated_from.as_str() {
         "" => None,
-        code => Some(Language::parse(code).ok_or_else(|| {
-            AppError::Invalid("Please choose the language from the list.".into())
-        })?),
+        code => Some(
+            Language::parse(code)
+                .ok_or_else(|| AppError::Invalid(StaffProblem::ChooseFromList(Choice::Language)))?,
+        ),
     };
     moderation::describe(
         &auth::db()?,

@@ -1,3 +1,4 @@
+use crate::domain::{Choice, StaffProblem};
 use crate::domain::{Contribution, Decision, DecisionSummary, Forum, Priority};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ pub async fn record_decision(
     use crate::domain::{CommissioningStage, DecisionStatus, OutcomeLevel, Role};
     let commissioner = auth::require(Role::can_commission).await?;
     let status = DecisionStatus::parse(&status)
-        .ok_or_else(|| AppError::Invalid("Please choose the decision's status.".into()))?;
+        .ok_or_else(|| AppError::Invalid(StaffProblem::Choose(Choice::DecisionStatus)))?;
     let stage = CommissioningStage::parse(&stage).unwrap_or(CommissioningStage::Plan);
     let outcome_level = OutcomeLevel::parse(&outcome_level).unwrap_or(OutcomeLevel::Service);
     let new = NewDecision {
@@ -146,7 +147,7 @@ pub async fn set_decision_status(
     use crate::{auth, data::decision as decisions, domain::DecisionStatus, domain::Role};
     let commissioner = auth::require(Role::can_commission).await?;
     let status = DecisionStatus::parse(&status)
-        .ok_or_else(|| AppError::Invalid("Please choose the decision's status.".into()))?;
+        .ok_or_else(|| AppError::Invalid(StaffProblem::Choose(Choice::DecisionStatus)))?;
     decisions::set_status(&auth::db()?, &decision, status, &reason, &commissioner.id).await?;
     Ok(())
 }

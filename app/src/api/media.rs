@@ -277,7 +277,7 @@ fn data_problem(error: DataError) -> UploadProblem {
         | DataError::Coded(ProblemCode::AnswerIdReused | ProblemCode::AnswerNotSaved) => {
             UploadProblem::Conflict
         }
-        DataError::Database(_) | DataError::Migrate(_) => {
+        DataError::Database(_) | DataError::Migrate(_) | DataError::Fault(_) => {
             tracing::error!(%error, "media answer could not be saved");
             UploadProblem::NotSaved
         }

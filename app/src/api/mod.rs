@@ -2,6 +2,8 @@
 //! Children are identified by their turn's id, an unguessable capability made when they join;
 //! staff by their sign-in cookie and role.
 
+use crate::domain::{Choice, StaffProblem};
+
 pub mod activity;
 pub mod audience;
 pub mod child;
@@ -24,7 +26,7 @@ fn translated_language(code: &str) -> Result<crate::domain::Language, crate::err
     Language::for_pages(code)
         .filter(|language| *language != Language::English)
         .ok_or_else(|| {
-            crate::error::AppError::Invalid("Please choose a language to translate into.".into())
+            crate::error::AppError::Invalid(StaffProblem::Choose(Choice::TranslationLanguage))
         })
 }
 

@@ -2,6 +2,7 @@
 //! came by phone or letter. A child is known only by the receipt code, so every lookup by a
 //! child counts wrong codes per address; staff are known by their sign-in and role.
 
+use crate::domain::{Choice, StaffProblem};
 use crate::domain::{Receipt, RightsRequest, TurnCopy};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -117,7 +118,7 @@ pub async fn decide_rights_request(
     let erase = match decision.as_str() {
         "erase" => true,
         "keep" => false,
-        _ => return Err(AppError::Invalid("Please choose erase or keep.".into())),
+        _ => return Err(AppError::Invalid(StaffProblem::Choose(Choice::EraseOrKeep))),
     };
     let state = auth::state()?;
     rights::decide(

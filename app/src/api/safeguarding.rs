@@ -1,6 +1,7 @@
 //! The safeguarding lead's queue and each concern's chronology, and a facilitator raising a
 //! concern about something a child said.
 
+use crate::domain::{Choice, StaffProblem};
 use crate::domain::{ConcernCase, ConcernSummary, Language};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -29,9 +30,8 @@ pub async fn record_concern_entry(
 ) -> Result<(), AppError> {
     use crate::{auth, data::concern as concerns, domain::Role};
     let lead = auth::require(Role::can_safeguard).await?;
-    let entry = concerns::Entry::parse(&kind).ok_or(AppError::Invalid(
-        "Please choose what kind of entry this is.".into(),
-    ))?;
+    let entry = concerns::Entry::parse(&kind)
+        .ok_or(AppError::Invalid(StaffProblem::Choose(Choice::EntryKind)))?;
     concerns::record(&auth::db()?, &concern, &lead.id, entry, &text).await?;
     Ok(())
 }
@@ -85,7 +85,7 @@ pub async fn save_phrase_list(
     for (code, lines) in &phrases {
         let language = Language::parse(code)
             .filter(|language| language.tag().is_some())
-            .ok_or_else(|| AppError::Invalid("That is not a language Heard knows.".into()))?;
+            .ok_or_else(|| AppError::Invalid(StaffProblem::ChooseFromList(Choice::Language)))?;
         list.extend(
             triage::parse(lines)
                 .into_iter()

@@ -1,3 +1,4 @@
+use crate::domain::{Choice, StaffProblem};
 use crate::domain::{SecondFactor, StaffAccount, StaffMember};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -37,9 +38,8 @@ pub async fn load_second_factor() -> Result<SecondFactor, AppError> {
 #[server]
 pub async fn sign_in_code(code: String) -> Result<Vec<String>, AppError> {
     use crate::{auth, data::sign_in};
-    let pending = auth::pending_token().ok_or(AppError::Invalid(
-        "Your sign-in took too long. Please start again with your email and password.".into(),
-    ))?;
+    let pending =
+        auth::pending_token().ok_or(AppError::Invalid(StaffProblem::SignInTookTooLong))?;
     let signed_in =
         sign_in::with_code(&auth::db()?, &pending, &code, &auth::client_address()).await?;
     auth::start_sign_in(&signed_in.token)?;
@@ -110,9 +110,10 @@ pub async fn retention_months() -> Result<i64, AppError> {
 pub async fn set_retention_months(months: String) -> Result<(), AppError> {
     use crate::{data::retention, domain::Role};
     let admin = crate::auth::require(Role::can_manage_staff).await?;
-    let months = months.trim().parse::<i64>().map_err(|_| {
-        AppError::Invalid("Please give the number of months as a whole number.".into())
-    })?;
+    let months = months
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::Invalid(StaffProblem::MonthsNotANumber))?;
     retention::set_months(&crate::auth::db()?, months, &admin.id).await?;
     Ok(())
 }
@@ -129,7 +130,7 @@ pub async fn staff_accounts() -> Result<Vec<StaffAccount>, AppError> {
 pub async fn invite_staff(email: String, role: String) -> Result<String, AppError> {
     use crate::{auth, data::staff, domain::Role};
     let admin = auth::require(Role::can_manage_staff).await?;
-    let role = Role::parse(&role).ok_or(AppError::Invalid("Please choose a role.".into()))?;
+    let role = Role::parse(&role).ok_or(AppError::Invalid(StaffProblem::Choose(Choice::Role)))?;
     let token = staff::invite(&auth::db()?, &email, role, &admin.id).await?;
     Ok(format!("{}/staff/invite/{token}", auth::site_origin()?))
 }
@@ -138,11 +139,9 @@ pub async fn invite_staff(email: String, role: String) -> Result<String, AppErro
 pub async fn set_staff_role(account: String, role: String) -> Result<(), AppError> {
     use crate::{auth, data::staff, domain::Role};
     let admin = auth::require(Role::can_manage_staff).await?;
-    let role = Role::parse(&role).ok_or(AppError::Invalid("Please choose a role.".into()))?;
+    let role = Role::parse(&role).ok_or(AppError::Invalid(StaffProblem::Choose(Choice::Role)))?;
     if admin.id == account && role != Role::Admin {
-        return Err(AppError::Invalid(
-            "You cannot take away your own admin role; ask another admin.".into(),
-        ));
+        return Err(AppError::Invalid(StaffProblem::OwnAdminRole));
     }
     staff::set_role(&auth::db()?, &account, role).await?;
     Ok(())
@@ -154,9 +153,7 @@ pub async fn disable_staff(account: String) -> Result<(), AppError> {
     use crate::{auth, data::staff, domain::Role};
     let admin = auth::require(Role::can_manage_staff).await?;
     if admin.id == account {
-        return Err(AppError::Invalid(
-            "You cannot turn off your own account.".into(),
-        ));
+        return Err(AppError::Invalid(StaffProblem::OwnAccount));
     }
     staff::disable(&auth::db()?, &account).await?;
     Ok(())

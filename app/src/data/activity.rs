@@ -5,6 +5,7 @@ use crate::domain::{
     ActivityDraft, ActivitySummary, AnswerMode, ChoiceOption, Language, ProblemCode, Prompt,
     PromptDraft, Theme,
 };
+use crate::domain::{Choice, Missing, StaffProblem};
 use std::collections::HashMap;
 
 pub async fn list(db: &Db) -> DataResult<Vec<ActivitySummary>> {
@@ -26,7 +27,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<ActivitySummary> {
     .bind(id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound("That activity does not exist."))?;
+    .ok_or(DataError::NotFound(Missing::Activity))?;
     let priority_rows = sqlx::query(
         "SELECT p.id, p.title FROM activity_priorities ap JOIN priorities p ON p.id = ap.priority_id \
          WHERE ap.activity_id = $1 ORDER BY p.position",
@@ -87,7 +88,7 @@ pub async fn update(db: &Db, id: &str, draft: &ActivityDraft) -> DataResult<()> 
             .execute(&mut *tx)
             .await;
     if unique_title(updated)?.rows_affected() == 0 {
-        return Err(DataError::NotFound("That activity does not exist."));
+        return Err(DataError::NotFound(Missing::Activity));
     }
     sqlx::query("DELETE FROM activity_priorities WHERE activity_id = $1")
         .bind(id)
@@ -107,9 +108,9 @@ async fn check_references(tx: &mut Tx, draft: &ActivityDraft) -> DataResult<()> 
         .fetch_optional(&mut **tx)
         .await?;
     if forum.is_none() {
-        return Err(DataError::Invalid(
-            "Please choose who will hear the answers from the list.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::ChooseFromList(
+            Choice::Audience,
+        )));
     }
     for priority in &draft.priority_ids {
         let found = sqlx::query("SELECT id FROM priorities WHERE id = $1")
@@ -117,9 +118,9 @@ async fn check_references(tx: &mut Tx, draft: &ActivityDraft) -> DataResult<()> 
             .fetch_optional(&mut **tx)
             .await?;
         if found.is_none() {
-            return Err(DataError::Invalid(
-                "Please choose priorities from the list.".into(),
-            ));
+            return Err(DataError::Invalid(StaffProblem::ChooseFromList(
+                Choice::Priorities,
+            )));
         }
     }
     Ok(())
@@ -129,9 +130,9 @@ fn unique_title(
     result: Result<sqlx::any::AnyQueryResult, sqlx::Error>,
 ) -> DataResult<sqlx::any::AnyQueryResult> {
     match result {
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(DataError::Invalid(
-            "There is already an activity with that title. Please choose another.".into(),
-        )),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(DataError::Invalid(StaffProblem::ActivityExists))
+        }
         other => Ok(other?),
     }
 }
@@ -214,7 +215,8 @@ fn prompt_from(
         position: get(row, "position")?,
         text: get(row, "text")?,
         easy_read: get(row, "easy_read")?,
-        modes: AnswerMode::parse_list(&modes).ok_or(DataError::NotFound("unknown answer mode"))?,
+        modes: AnswerMode::parse_list(&modes)
+            .ok_or(DataError::Fault("unknown answer mode".into()))?,
         scale_points: get(row, "scale_points")?,
         symbol: get(row, "symbol")?,
         options,
@@ -280,9 +282,7 @@ pub async fn update_prompt(db: &Db, prompt_id: &str, draft: &PromptDraft) -> Dat
         let same_options = current.options.len() == draft.options.len();
         if current.modes != draft.modes || !same_options || current.multiple != draft.multiple {
             return Err(DataError::Invalid(
-                "Children have answered this question, so its ways of answering and its options \
-                 stay as they are. You can change its words and pictures, or add a new question."
-                    .into(),
+                StaffProblem::QuestionAnsweredKeepsItsWays,
             ));
         }
     }
@@ -343,7 +343,7 @@ pub async fn move_prompt(db: &Db, prompt_id: &str, earlier: bool) -> DataResult<
         .bind(prompt_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That question does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Question))?;
     let activity_id: String = get(&current, "activity_id")?;
     let position: i64 = get(&current, "position")?;
     let neighbour = if earlier { position - 1 } else { position + 1 };
@@ -381,11 +381,9 @@ pub async fn remove_prompt(db: &Db, prompt_id: &str) -> DataResult<()> {
         .bind(prompt_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That question does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Question))?;
     if answers(db, prompt_id).await? > 0 {
-        return Err(DataError::Invalid(
-            "Children have answered this question, so it stays with their answers.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::QuestionAnsweredStays));
     }
     let activity_id: String = get(&current, "activity_id")?;
     let position: i64 = get(&current, "position")?;
@@ -443,7 +441,7 @@ pub async fn add_theme(db: &Db, activity_id: &str, name: &str) -> DataResult<Str
     match inserted {
         Ok(_) => Ok(id),
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(DataError::Invalid(
-            format!("\"{name}\" is already on the list."),
+            StaffProblem::AlreadyOnList(name.to_owned()),
         )),
         Err(e) => Err(e.into()),
     }

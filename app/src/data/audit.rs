@@ -3,6 +3,7 @@
 //! order is kept even when two people add one at the same moment.
 
 use super::{new_id, now, DataError, DataResult};
+use crate::domain::StaffProblem;
 
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Trail {
@@ -73,9 +74,7 @@ pub(super) async fn append(
             Err(e) => return Err(e.into()),
         }
     }
-    Err(DataError::Conflict(
-        "Someone else was adding to this record. Please try again.",
-    ))
+    Err(DataError::Conflict(StaffProblem::SomeoneElseWriting))
 }
 
 /// Tries before a writer gives up: enough for a whole team adding to one record at once.

@@ -6,6 +6,7 @@
 
 use super::{audit, format_time, get, new_id, now, trail, DataError, DataResult, Db};
 use crate::domain::{ChronologyEntry, ConcernCase, ConcernNote, ConcernSummary, ProblemCode};
+use crate::domain::{Missing, StaffProblem};
 
 /// What can be added to a chronology after a concern is raised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +91,7 @@ pub async fn raise_by_staff(
     .bind(contribution_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound("That contribution does not exist."))?;
+    .ok_or(DataError::NotFound(Missing::Contribution))?;
     let id = new_id();
     let session_id: String = get(&row, "session_id")?;
     let mut tx = db.pool().begin().await?;
@@ -235,7 +236,7 @@ pub async fn open(db: &Db, concern_id: &str, staff_id: &str) -> DataResult<Conce
         .bind(concern_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That concern does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Concern))?;
     let mut conn = db.pool().acquire().await?;
     append_in(&mut conn, concern_id, Some(staff_id), "viewed", "").await?;
     drop(conn);
@@ -282,9 +283,7 @@ pub async fn record(
 ) -> DataResult<()> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(DataError::Invalid(
-            "Please write what was decided or done.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::WriteWhatWasDone));
     }
     exists(db, concern_id).await?;
     let mut conn = db.pool().acquire().await?;
@@ -314,9 +313,7 @@ pub async fn note_on_open(db: &Db, participation_id: &str, text: &str) -> DataRe
 pub async fn clear(db: &Db, concern_id: &str, staff_id: &str, reason: &str) -> DataResult<()> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(DataError::Invalid(
-            "Please write why it can be cleared.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::WriteWhyCleared));
     }
     exists(db, concern_id).await?;
     let mut tx = db.pool().begin().await?;
@@ -336,7 +333,7 @@ async fn exists(db: &Db, concern_id: &str) -> DataResult<()> {
         .fetch_optional(db.pool())
         .await?
         .map(|_| ())
-        .ok_or(DataError::NotFound("That concern does not exist."))
+        .ok_or(DataError::NotFound(Missing::Concern))
 }
 
 /// How long a concern waits for its email alert before it is no longer news: when alerts are

@@ -461,7 +461,7 @@ pub(super) fn answer_from(row: &AnyRow) -> DataResult<Answer> {
     if mode == DECLINED {
         return Ok(Answer::Declined);
     }
-    let unknown = || DataError::NotFound("unknown answer mode");
+    let unknown = || DataError::Fault("unknown answer mode".into());
     Ok(match AnswerMode::parse(&mode).ok_or_else(unknown)? {
         AnswerMode::EmojiScale => Answer::Scale(get(row, "scale_value")?),
         AnswerMode::Text => Answer::Text(get(row, "text_value")?),
@@ -482,7 +482,7 @@ fn chosen_from(row: &AnyRow) -> DataResult<Vec<Chosen>> {
             Ok(Chosen {
                 position: position
                     .parse()
-                    .map_err(|_| DataError::NotFound("unknown choice"))?,
+                    .map_err(|_| DataError::Fault("unknown choice".into()))?,
                 label: label.to_owned(),
             })
         })
@@ -493,7 +493,7 @@ fn media_ref_from(row: &AnyRow) -> DataResult<MediaRef> {
     Ok(MediaRef {
         media_id: get(row, "media_id")?,
         consent: MediaConsent::parse(&get::<String>(row, "consent")?)
-            .ok_or(DataError::NotFound("unknown consent"))?,
+            .ok_or(DataError::Fault("unknown consent".into()))?,
     })
 }
 

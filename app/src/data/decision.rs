@@ -6,6 +6,7 @@ use super::loops::{self, Touched};
 use super::{
     contribution, day_of, get, new_id, now, parse_date, required, trail, DataError, DataResult, Db,
 };
+use crate::domain::{Choice, Field, Missing, StaffProblem};
 use crate::domain::{
     CommissioningStage, Decision, DecisionEvent, DecisionLink, DecisionStatus, DecisionSummary,
     Feedback, Language, OutcomeLevel, Symbol, TimelineEntry,
@@ -41,31 +42,31 @@ pub struct NewDecision {
 fn reason_for(status: DecisionStatus, reason: &str) -> DataResult<Option<String>> {
     let reason = reason.trim();
     match (status, reason.is_empty()) {
-        (DecisionStatus::NotTakenForward, true) => Err(DataError::Invalid(
-            "Please say why it was not taken forward: the children will be told.".into(),
-        )),
+        (DecisionStatus::NotTakenForward, true) => {
+            Err(DataError::Invalid(StaffProblem::WhyNotTakenForward))
+        }
         (DecisionStatus::NotTakenForward, false) => Ok(Some(reason.to_owned())),
         _ => Ok(None),
     }
 }
 
 pub async fn create(db: &Db, new: NewDecision, created_by: &str) -> DataResult<String> {
-    let title = required("the decision's title", &new.title)?;
-    let decided = required("what was decided", &new.decided)?;
+    let title = required(Field::DecisionTitle, &new.title)?;
+    let decided = required(Field::WhatWasDecided, &new.decided)?;
     let decided_on = parse_date(&new.decided_on)?;
     let reason = reason_for(new.status, &new.reason)?;
     exists(
         db,
         "priorities",
         &new.priority_id,
-        "Please choose a priority.",
+        DataError::Invalid(StaffProblem::Choose(Choice::Priority)),
     )
     .await?;
     exists(
         db,
         "forums",
         &new.forum_id,
-        "Please choose the forum that decided.",
+        DataError::Invalid(StaffProblem::Choose(Choice::DecidingForum)),
     )
     .await?;
     let id = new_id();
@@ -103,14 +104,14 @@ pub(super) async fn exists(
     db: &Db,
     table: &'static str,
     id: &str,
-    message: &str,
+    or: DataError,
 ) -> DataResult<()> {
     sqlx::query(&format!("SELECT id FROM {table} WHERE id = $1"))
         .bind(id)
         .fetch_optional(db.pool())
         .await?
         .map(|_| ())
-        .ok_or_else(|| DataError::Invalid(message.into()))
+        .ok_or(or)
 }
 
 /// Links a contribution to a decision, saying how the child's view shaped it.
@@ -121,27 +122,23 @@ pub async fn link(
     rationale: &str,
     linked_by: &str,
 ) -> DataResult<()> {
-    let rationale = required("why this contribution shaped the decision", rationale)?;
+    let rationale = required(Field::LinkRationale, rationale)?;
     exists(
         db,
         "decisions",
         decision_id,
-        "That decision does not exist.",
+        DataError::NotFound(Missing::Decision),
     )
     .await?;
     exists(
         db,
         "contributions",
         contribution_id,
-        "That contribution does not exist.",
+        DataError::NotFound(Missing::Contribution),
     )
     .await?;
     if super::contribution::is_withheld(db, contribution_id).await? {
-        return Err(DataError::Invalid(
-            "This contribution is held back from decision makers: a safeguarding concern is open, \
-             or a facilitator hid it."
-                .into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::HeldBack));
     }
     let mut tx = db.pool().begin().await?;
     let inserted = sqlx::query(
@@ -157,9 +154,7 @@ pub async fn link(
     .await;
     match inserted {
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(DataError::Conflict(
-                "That contribution is already linked to this decision.",
-            ))
+            return Err(DataError::Conflict(StaffProblem::AlreadyLinked))
         }
         other => other?,
     };
@@ -188,7 +183,7 @@ pub async fn set_status(
         .execute(&mut *tx)
         .await?;
     if changed.rows_affected() == 0 {
-        return Err(DataError::NotFound("That decision does not exist."));
+        return Err(DataError::NotFound(Missing::Decision));
     }
     let changed = DecisionEvent::StatusChanged { status, reason };
     record(&mut tx, decision_id, staff_id, &changed).await?;
@@ -198,12 +193,12 @@ pub async fn set_status(
 
 /// What has happened since: an outcome update, kept in the decision's history.
 pub async fn add_outcome(db: &Db, decision_id: &str, text: &str, staff_id: &str) -> DataResult<()> {
-    let text = required("what has happened", text)?;
+    let text = required(Field::WhatHasHappened, text)?;
     exists(
         db,
         "decisions",
         decision_id,
-        "That decision does not exist.",
+        DataError::NotFound(Missing::Decision),
     )
     .await?;
     let mut conn = db.pool().acquire().await?;
@@ -257,7 +252,7 @@ fn entry_from(row: &sqlx::any::AnyRow) -> DataResult<TimelineEntry> {
         on: day_of(get(row, "at")?),
         by: get::<Option<String>>(row, "email")?.unwrap_or_default(),
         event: DecisionEvent::from_stored(&kind, status.as_deref(), get(row, "text")?)
-            .ok_or(DataError::NotFound("unknown decision event"))?,
+            .ok_or(DataError::Fault("unknown decision event".into()))?,
     })
 }
 
@@ -277,17 +272,17 @@ pub async fn publish(
         .as_deref()
         .is_some_and(|hex| Symbol::find(hex).is_none())
     {
-        return Err(DataError::Invalid(
-            "Please choose a picture from the list.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::ChooseFromList(
+            Choice::Picture,
+        )));
     }
-    let plain_text = required("the message", plain_text)?;
-    let easy_read = required("the easy-read message", easy_read)?;
+    let plain_text = required(Field::Message, plain_text)?;
+    let easy_read = required(Field::EasyReadMessage, easy_read)?;
     exists(
         db,
         "decisions",
         decision_id,
-        "That decision does not exist.",
+        DataError::NotFound(Missing::Decision),
     )
     .await?;
     let linked = sqlx::query("SELECT contribution_id FROM decision_links WHERE decision_id = $1")
@@ -295,10 +290,7 @@ pub async fn publish(
         .fetch_optional(db.pool())
         .await?;
     if linked.is_none() {
-        return Err(DataError::Invalid(
-            "Link at least one contribution first, so the message reaches the children who said it."
-                .into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::LinkBeforeFeedback));
     }
     let mut tx = db.pool().begin().await?;
     sqlx::query(
@@ -337,7 +329,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<Decision> {
         .bind(id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That decision does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Decision))?;
     let mut found = decision_from(&row, timeline(db, id).await?)?;
     found.links = links(db, id).await?;
     found.feedback_translations = super::translation::for_feedback(db, id).await?;
@@ -391,9 +383,9 @@ fn decision_from(row: &sqlx::any::AnyRow, timeline: Vec<TimelineEntry>) -> DataR
         decided: get(row, "decided")?,
         status: status_from(row)?,
         stage: CommissioningStage::parse(&get::<String>(row, "stage")?)
-            .ok_or(DataError::NotFound("unknown commissioning stage"))?,
+            .ok_or(DataError::Fault("unknown commissioning stage".into()))?,
         outcome_level: OutcomeLevel::parse(&get::<String>(row, "outcome_level")?)
-            .ok_or(DataError::NotFound("unknown outcome level"))?,
+            .ok_or(DataError::Fault("unknown outcome level".into()))?,
         decision_maker: get(row, "decision_maker")?,
         reason: get(row, "reason")?,
         priority: get(row, "priority")?,
@@ -434,7 +426,7 @@ async fn links(db: &Db, id: &str) -> DataResult<Vec<DecisionLink>> {
 
 fn status_from(row: &sqlx::any::AnyRow) -> DataResult<DecisionStatus> {
     DecisionStatus::parse(&get::<String>(row, "status")?)
-        .ok_or(DataError::NotFound("unknown decision status"))
+        .ok_or(DataError::Fault("unknown decision status".into()))
 }
 
 /// Every decision, or only those under one priority; newest first.

@@ -143,7 +143,7 @@ pub(super) async fn fetch_one(
         .await?
         .into_iter()
         .next()
-        .ok_or(super::DataError::NotFound("no result"))
+        .ok_or(super::DataError::Fault("no result".into()))
 }
 
 /// The Lundy funnel alone, e.g. for a priority's page.

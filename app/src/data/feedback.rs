@@ -60,10 +60,10 @@ fn board_item(row: &sqlx::any::AnyRow) -> DataResult<BoardItem> {
         decision_id: get(row, "id")?,
         title: get(row, "title")?,
         status: crate::domain::DecisionStatus::parse(&get::<String>(row, "status")?)
-            .ok_or(DataError::NotFound("unknown decision status"))?,
+            .ok_or(DataError::Fault("unknown decision status".into()))?,
         reason: get(row, "reason")?,
         feedback: decision::feedback_from(row)?
-            .ok_or(DataError::NotFound("feedback without a date"))?,
+            .ok_or(DataError::Fault("feedback without a date".into()))?,
         pictures: Vec::new(),
     })
 }

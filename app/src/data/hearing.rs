@@ -6,6 +6,7 @@
 use super::loops::{self, Touched};
 use super::{day_of, get, new_id, now, required, trail, DataError, DataResult, Db};
 use crate::domain::{Acknowledgement, HearingSummary, HearingView, StaffMember};
+use crate::domain::{Choice, Field, Missing, StaffProblem};
 
 #[derive(Clone, Debug)]
 pub struct NewHearing {
@@ -17,15 +18,15 @@ pub struct NewHearing {
 }
 
 pub async fn create(db: &Db, new: &NewHearing, staff_id: &str) -> DataResult<String> {
-    let title = required("the hearing's title", &new.title)?;
+    let title = required(Field::HearingTitle, &new.title)?;
     let forum = sqlx::query("SELECT id FROM forums WHERE id = $1")
         .bind(&new.forum_id)
         .fetch_optional(db.pool())
         .await?;
     if forum.is_none() {
-        return Err(DataError::Invalid(
-            "Please choose a forum from the list.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::ChooseFromList(
+            Choice::Forum,
+        )));
     }
     let id = new_id();
     sqlx::query(
@@ -60,11 +61,9 @@ async fn not_presented(db: &Db, hearing_id: &str) -> DataResult<()> {
         .bind(hearing_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That hearing does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Hearing))?;
     if get::<Option<i64>>(&row, "presented_at")?.is_some() {
-        return Err(DataError::Invalid(
-            "This pack has been presented, so it stays as the forum heard it.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::HearingPresented));
     }
     Ok(())
 }
@@ -79,11 +78,7 @@ pub async fn add(db: &Db, hearing_id: &str, contribution_id: &str) -> DataResult
     .fetch_optional(db.pool())
     .await?;
     if allowed.is_none() {
-        return Err(DataError::Invalid(
-            "That contribution cannot go to decision makers: it is held back, hidden, or the \
-             child kept their picture or recording for the team."
-                .into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::NotForDecisionMakers));
     }
     sqlx::query(
         "INSERT INTO hearing_items (hearing_id, contribution_id, added_at) VALUES ($1, $2, $3) \
@@ -115,9 +110,7 @@ pub async fn present(db: &Db, hearing_id: &str) -> DataResult<()> {
         .fetch_one(db.pool())
         .await?;
     if get::<i64>(&items, "n")? == 0 {
-        return Err(DataError::Invalid(
-            "Add at least one contribution before presenting the pack.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::HearingEmpty));
     }
     let mut tx = db.pool().begin().await?;
     sqlx::query("UPDATE hearings SET presented_at = $1 WHERE id = $2")
@@ -146,16 +139,12 @@ pub async fn acknowledge(
     .bind(staff_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound("That hearing does not exist."))?;
+    .ok_or(DataError::NotFound(Missing::Hearing))?;
     if get::<i64>(&row, "member")? == 0 {
-        return Err(DataError::Invalid(
-            "Only members of the forum can say they heard it.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::OnlyForumMembers));
     }
     if get::<Option<i64>>(&row, "presented_at")?.is_none() {
-        return Err(DataError::Invalid(
-            "The pack has not been presented yet.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::HearingNotPresented));
     }
     sqlx::query(
         "INSERT INTO hearing_acknowledgements (hearing_id, staff_id, acknowledged_at, response) \
@@ -221,7 +210,7 @@ pub async fn find(db: &Db, hearing_id: &str) -> DataResult<HearingView> {
         .bind(hearing_id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That hearing does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Hearing))?;
     let extra = sqlx::query("SELECT summary, forum_id FROM hearings WHERE id = $1")
         .bind(hearing_id)
         .fetch_one(db.pool())
@@ -288,7 +277,7 @@ pub async fn add_member(db: &Db, forum_id: &str, staff_id: &str) -> DataResult<(
         .fetch_optional(db.pool())
         .await?;
     if forum.is_none() {
-        return Err(DataError::NotFound("That forum does not exist."));
+        return Err(DataError::NotFound(Missing::Forum));
     }
     sqlx::query(
         "INSERT INTO forum_members (forum_id, staff_id, added_at) \

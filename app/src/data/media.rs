@@ -2,6 +2,7 @@
 
 use super::{get, DataError, DataResult, Db};
 use crate::domain::MediaConsent;
+use crate::domain::Missing;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MediaRecord {
@@ -14,11 +15,11 @@ pub async fn find(db: &Db, id: &str) -> DataResult<MediaRecord> {
         .bind(id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That picture does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Picture))?;
     Ok(MediaRecord {
         content_type: get(&row, "content_type")?,
         consent: MediaConsent::parse(&get::<String>(&row, "consent")?)
-            .ok_or(DataError::NotFound("unknown consent"))?,
+            .ok_or(DataError::Fault("unknown consent".into()))?,
     })
 }
 

@@ -30,6 +30,7 @@ pub mod translation;
 pub mod triage;
 mod writer;
 
+use crate::domain::{Field, StaffProblem};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
 
@@ -37,12 +38,14 @@ use sqlx::{AnyPool, Executor};
 /// `Database` is internal and is logged, never shown.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
+    /// A staff form's mistake or a refusal: a code, worded where the page is drawn.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(crate::domain::StaffProblem),
     #[error("{0}")]
-    NotFound(&'static str),
+    NotFound(crate::domain::Missing),
+    /// Someone else changed the same thing at the same moment: trying again may work.
     #[error("{0}")]
-    Conflict(&'static str),
+    Conflict(crate::domain::StaffProblem),
     /// What went wrong for a child or their carer: a code, worded where the page is drawn.
     #[error("{0}")]
     Coded(crate::domain::ProblemCode),
@@ -52,6 +55,10 @@ pub enum DataError {
         problem: crate::domain::ProblemCode,
         retry_after_secs: i64,
     },
+    /// Our own fault or the operator's (a setting, a stored value Heard cannot read): logged
+    /// and told to the operator, never shown to staff or children as it is.
+    #[error("{0}")]
+    Fault(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration error: {0}")]
@@ -100,7 +107,7 @@ impl Db {
         } else if url.starts_with("sqlite:") {
             Backend::Sqlite
         } else {
-            return Err(DataError::Invalid(
+            return Err(DataError::Fault(
                 "DATABASE_URL must start with sqlite: or postgres:".into(),
             ));
         };
@@ -156,7 +163,7 @@ impl Db {
                     .fetch_all(&mut *conn)
                     .await?;
                 if !broken.is_empty() {
-                    return Err(DataError::Invalid(format!(
+                    return Err(DataError::Fault(format!(
                         "the database has {} broken references after migrating",
                         broken.len()
                     )));
@@ -171,13 +178,13 @@ impl Db {
     /// go on answering while it is made. PostgreSQL is backed up with its own tools.
     pub async fn copy_into(&self, file: &std::path::Path) -> DataResult<()> {
         if self.backend != Backend::Sqlite {
-            return Err(DataError::Invalid(
+            return Err(DataError::Fault(
                 "A PostgreSQL database is backed up with pg_dump.".into(),
             ));
         }
         let path = file
             .to_str()
-            .ok_or(DataError::NotFound("a backup path Heard can name"))?;
+            .ok_or(DataError::Fault("a backup path Heard can name".into()))?;
         sqlx::query(&format!("VACUUM INTO '{}'", path.replace('\'', "''")))
             .execute(&self.pool)
             .await?;
@@ -299,14 +306,14 @@ pub fn parse_date(input: &str) -> DataResult<i64> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(input.trim(), &format)
         .map(|date| date.midnight().assume_utc().unix_timestamp())
-        .map_err(|_| DataError::Invalid("Please give the date as day, month and year.".into()))
+        .map_err(|_| DataError::Invalid(StaffProblem::DateUnreadable))
 }
 
 /// A required, trimmed piece of text from a staff form.
-pub fn required(field: &str, value: &str) -> DataResult<String> {
+pub fn required(field: Field, value: &str) -> DataResult<String> {
     let value = crate::domain::text::clean(value);
     if value.is_empty() {
-        Err(DataError::Invalid(format!("Please fill in {field}.")))
+        Err(DataError::Invalid(StaffProblem::FillIn(field)))
     } else {
         Ok(value)
     }

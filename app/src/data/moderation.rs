@@ -3,6 +3,7 @@
 //! hiding sit beside it, and hiding is kept in an audit trail.
 
 use super::{audit, get, DataError, DataResult, Db};
+use crate::domain::{Choice, Field, Missing, StaffProblem};
 use crate::domain::{Communicated, Language};
 
 /// The facilitator records how a child communicated after the answer was given, e.g. that an
@@ -18,7 +19,7 @@ pub async fn set_communicated(
         .execute(db.pool())
         .await?;
     if updated.rows_affected() == 0 {
-        return Err(DataError::NotFound("That answer does not exist."));
+        return Err(DataError::NotFound(Missing::Answer));
     }
     Ok(())
 }
@@ -35,9 +36,9 @@ pub async fn set_hidden(
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(DataError::Invalid(if hide {
-            "Please write why it should be hidden.".into()
+            StaffProblem::WhyHide
         } else {
-            "Please write why it can be shown again.".into()
+            StaffProblem::WhyShow
         }));
     }
     let mut tx = db.pool().begin().await?;
@@ -47,7 +48,7 @@ pub async fn set_hidden(
         .execute(&mut *tx)
         .await?;
     if changed.rows_affected() == 0 {
-        return Err(DataError::NotFound("That contribution does not exist."));
+        return Err(DataError::NotFound(Missing::Contribution));
     }
     let action = if hide { "hidden" } else { "shown" };
     audit::append(
@@ -86,7 +87,7 @@ async fn turn_of(db: &Db, contribution_id: &str) -> DataResult<Turn> {
     .bind(contribution_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound("That contribution does not exist."))?;
+    .ok_or(DataError::NotFound(Missing::Contribution))?;
     Ok(Turn {
         participation_id: get(&row, "participation_id")?,
         session_id: get(&row, "session_id")?,
@@ -115,37 +116,29 @@ pub async fn describe(
     let translated_from = match (turn.mode.as_str(), translated_from) {
         ("photo" | "drawing", None) => None,
         ("photo" | "drawing", Some(_)) => {
-            return Err(DataError::Invalid(
-                "Pictures are described, not translated.".into(),
-            ))
+            return Err(DataError::Invalid(StaffProblem::PicturesAreDescribed))
         }
         // A recording in English is transcribed word for word; in another language, translated.
         ("audio", Some(Language::English) | None) => None,
         ("audio", Some(spoken_in)) => Some(spoken_in),
         ("text", Some(Language::English)) => {
-            return Err(DataError::Invalid(
-                "Please choose the language the child wrote in: an English answer needs no translation.".into(),
-            ))
+            return Err(DataError::Invalid(StaffProblem::EnglishNeedsNoTranslation))
         }
         ("text", Some(written_in)) => Some(written_in),
         ("text", None) => {
-            return Err(DataError::Invalid(
-                "Please choose the language the child wrote in.".into(),
-            ))
+            return Err(DataError::Invalid(StaffProblem::Choose(
+                Choice::ChildLanguage,
+            )))
         }
-        _ => {
-            return Err(DataError::Invalid(
-                "Only writing and recordings are translated, and only photos, drawings and recordings described."
-                    .into(),
-            ))
-        }
+        _ => return Err(DataError::Invalid(StaffProblem::OnlyWritingTranslated)),
     };
     let text = crate::domain::text::clean(text);
     let text = text.as_str();
     if text.chars().count() > MAX_DESCRIPTION_CHARS {
-        return Err(DataError::Invalid(format!(
-            "Please shorten it to {MAX_DESCRIPTION_CHARS} letters or fewer."
-        )));
+        return Err(DataError::Invalid(StaffProblem::Shorten {
+            field: Field::Description,
+            max: MAX_DESCRIPTION_CHARS,
+        }));
     }
     let flagged = if text.is_empty() {
         None
@@ -206,9 +199,7 @@ pub async fn set_themes(db: &Db, contribution_id: &str, theme_ids: &[String]) ->
         .execute(&mut *tx)
         .await?;
         if tagged.rows_affected() == 0 {
-            return Err(DataError::Invalid(
-                "That theme is not on this activity's list. Please reload the page.".into(),
-            ));
+            return Err(DataError::Invalid(StaffProblem::ThemeNotOnList));
         }
     }
     tx.commit().await?;

@@ -4,6 +4,7 @@
 //! is skipped until the safeguarding lead clears it.
 
 use super::{erasure, get, now, Backend, DataError, DataResult, Db};
+use crate::domain::StaffProblem;
 use crate::media::MediaStore;
 use std::sync::{Arc, Mutex};
 
@@ -22,9 +23,10 @@ pub async fn months(db: &Db) -> DataResult<i64> {
 
 pub async fn set_months(db: &Db, months: i64, staff_id: &str) -> DataResult<()> {
     if !(MIN_MONTHS..=MAX_MONTHS).contains(&months) {
-        return Err(DataError::Invalid(format!(
-            "Please choose between {MIN_MONTHS} and {MAX_MONTHS} months."
-        )));
+        return Err(DataError::Invalid(StaffProblem::MonthsOutOfRange {
+            min: MIN_MONTHS,
+            max: MAX_MONTHS,
+        }));
     }
     sqlx::query("UPDATE retention_policy SET months = $1, set_by = $2, set_at = $3 WHERE id = 1")
         .bind(months)
@@ -143,7 +145,7 @@ mod tests {
                 let mut runs = seen.lock().unwrap();
                 runs.push(started.elapsed());
                 if runs.len() == 1 {
-                    Err(DataError::Conflict("database is locked"))
+                    Err(DataError::Conflict(StaffProblem::SomeoneElseWriting))
                 } else {
                     Ok(0)
                 }

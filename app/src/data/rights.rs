@@ -10,6 +10,7 @@ use super::{
 use crate::domain::{
     Erased, MediaConsent, ProblemCode, RequestState, RightsKind, RightsRequest, TurnCopy,
 };
+use crate::domain::{Field, StaffProblem};
 use crate::media::MediaStore;
 use std::sync::{Arc, Mutex};
 
@@ -87,7 +88,7 @@ async fn answer_of(
         None => Ok(None),
         Some(id) => {
             let consent = MediaConsent::parse(&get::<String>(&row, "consent")?)
-                .ok_or(DataError::NotFound("unknown consent"))?;
+                .ok_or(DataError::Fault("unknown consent".into()))?;
             Ok(Some((id, consent)))
         }
     }
@@ -306,7 +307,7 @@ pub async fn decide(
     erase: bool,
     reason: &str,
 ) -> DataResult<()> {
-    let reason = super::required("why", reason)?;
+    let reason = super::required(Field::Reason, reason)?;
     let row = sqlx::query(
         "SELECT participation_id, contribution_id FROM rights_requests \
          WHERE id = $1 AND state = 'held'",
@@ -314,9 +315,7 @@ pub async fn decide(
     .bind(request_id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound(
-        "That request is not waiting for a decision.",
-    ))?;
+    .ok_or(DataError::Invalid(StaffProblem::RequestNotWaiting))?;
     let participation_id: String = get(&row, "participation_id")?;
     let one: Option<String> = get(&row, "contribution_id")?;
     let at = now();
@@ -443,12 +442,12 @@ pub async fn log_of_requests(db: &Db) -> DataResult<Vec<RightsRequest>> {
             Ok(RightsRequest {
                 id: get(row, "id")?,
                 kind: RightsKind::parse(&get::<String>(row, "kind")?)
-                    .ok_or(DataError::NotFound("unknown request"))?,
+                    .ok_or(DataError::Fault("unknown request".into()))?,
                 one_answer: get::<Option<String>>(row, "contribution_id")?.is_some(),
                 by_staff: get(row, "by_staff")?,
                 asked_on: day_of(asked_at),
                 state: RequestState::parse(&get::<String>(row, "state")?)
-                    .ok_or(DataError::NotFound("unknown request state"))?,
+                    .ok_or(DataError::Fault("unknown request state".into()))?,
                 done_on: done_at.map(day_of),
                 decided_by: get(row, "decided_by")?,
                 decision_reason: get(row, "decision_reason")?,

@@ -6,6 +6,7 @@ use super::{
 use crate::domain::{
     mode_label, AnswerMode, Language, ProblemCode, Role, SessionSummary, SessionTally, SpaceRecord,
 };
+use crate::domain::{Choice, Field, Missing, StaffProblem};
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.activity_id, a.title AS activity_title, s.place, \
      s.join_code, s.opened_at, s.held_on, s.closed_at, u.email AS facilitator, \
@@ -56,7 +57,7 @@ impl<'a> NewSession<'a> {
 
 /// Opens a session of an activity and gives it a fresh join code.
 pub async fn open(db: &Db, new: NewSession<'_>) -> DataResult<SessionSummary> {
-    let place = required("where the session is", new.place)?;
+    let place = required(Field::Place, new.place)?;
     activity::find(db, new.activity_id).await?;
     let facilitator =
         sqlx::query("SELECT role FROM staff_users WHERE id = $1 AND disabled_at IS NULL")
@@ -69,9 +70,9 @@ pub async fn open(db: &Db, new: NewSession<'_>) -> DataResult<SessionSummary> {
         .and_then(|role| Role::parse(&role))
         .is_some_and(Role::can_facilitate);
     if !runs_sessions {
-        return Err(DataError::Invalid(
-            "Please choose a facilitator from the list.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::ChooseFromList(
+            Choice::Facilitator,
+        )));
     }
     let opened_at = now();
     let held_on = new.held_on.unwrap_or(opened_at - opened_at % 86_400);
@@ -106,9 +107,7 @@ pub async fn open(db: &Db, new: NewSession<'_>) -> DataResult<SessionSummary> {
             Err(e) => return Err(e.into()),
         }
     }
-    Err(DataError::Conflict(
-        "Could not make a unique join code. Please try again.",
-    ))
+    Err(DataError::Conflict(StaffProblem::NoUniqueJoinCode))
 }
 
 pub async fn find(db: &Db, id: &str) -> DataResult<SessionSummary> {
@@ -116,7 +115,7 @@ pub async fn find(db: &Db, id: &str) -> DataResult<SessionSummary> {
         .bind(id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That session does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Session))?;
     summary_from(&row)
 }
 

@@ -8,6 +8,7 @@ use super::staff::{member_from, new_recovery_codes, password_matches};
 use super::throttle::{self, Counted};
 use super::{get, now, DataError, DataResult, Db};
 use crate::domain::StaffMember;
+use crate::domain::StaffProblem;
 use sha2::{Digest, Sha256};
 use totp_rs::{Builder, Secret, Totp};
 
@@ -17,11 +18,6 @@ pub const SIGN_IN_LIFETIME_SECS: i64 = 8 * 60 * 60;
 pub const IDLE_SECS: i64 = 30 * 60;
 /// Between the password and the second factor.
 pub const SECOND_FACTOR_SECS: i64 = 5 * 60;
-
-const WRONG_PASSWORD: &str =
-    "That email and password do not match an account. Check them and try again.";
-const WRONG_CODE: &str =
-    "That code did not work. Type the 6 digits your app shows now, or a recovery code.";
 
 /// What the second step asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,16 +55,14 @@ pub async fn with_password(
     let Some(row) = row else {
         // Hash anyway so a missing account takes as long as a wrong password.
         let _ = super::staff::hash_password(password);
-        return Err(DataError::Invalid(WRONG_PASSWORD.into()));
+        return Err(DataError::Invalid(StaffProblem::WrongPassword));
     };
     if !password_matches(password, &get::<String>(&row, "password_hash")?) {
-        return Err(DataError::Invalid(WRONG_PASSWORD.into()));
+        return Err(DataError::Invalid(StaffProblem::WrongPassword));
     }
     forgive(db, tries).await?;
     if get::<Option<i64>>(&row, "disabled_at")?.is_some() {
-        return Err(DataError::Invalid(
-            "This account has been turned off. Ask an admin if you need it again.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::AccountTurnedOff));
     }
     let member = member_from(&row)?;
     let enrolled: Option<String> = get(&row, "totp_secret")?;
@@ -126,9 +120,7 @@ async fn pending(db: &Db, token: &str) -> DataResult<Pending> {
     .bind(now())
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound(
-        "Your sign-in took too long. Please start again with your email and password.",
-    ))?;
+    .ok_or(DataError::Invalid(StaffProblem::SignInTookTooLong))?;
     Ok(Pending {
         member: member_from(&row)?,
         enrol_secret: get(&row, "enrol_secret")?,
@@ -147,9 +139,7 @@ pub async fn with_code(db: &Db, token: &str, code: &str, address: &str) -> DataR
         .enrol_secret
         .as_ref()
         .or(pending.secret.as_ref())
-        .ok_or(DataError::NotFound(
-            "Please start again with your email and password.",
-        ))?;
+        .ok_or(DataError::Invalid(StaffProblem::StartSignInAgain))?;
     let accepted_step = matching_step(secret, &email, &code, pending.last_step)?;
     let used_recovery = match accepted_step {
         Some(_) => false,
@@ -159,7 +149,7 @@ pub async fn with_code(db: &Db, token: &str, code: &str, address: &str) -> DataR
         None => false,
     };
     if accepted_step.is_none() && !used_recovery {
-        return Err(DataError::Invalid(WRONG_CODE.into()));
+        return Err(DataError::Invalid(StaffProblem::WrongCode));
     }
     forgive(db, tries).await?;
 
@@ -178,9 +168,7 @@ pub async fn with_code(db: &Db, token: &str, code: &str, address: &str) -> DataR
             .execute(&mut *tx)
             .await?;
     if ended.rows_affected() != 1 {
-        return Err(DataError::NotFound(
-            "This sign-in was already used. Please start again.",
-        ));
+        return Err(DataError::Invalid(StaffProblem::SignInUsed));
     }
     if let Some(step) = accepted_step {
         sqlx::query("UPDATE staff_users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3")
@@ -230,21 +218,21 @@ fn new_secret() -> String {
 }
 
 fn enrolment_url(secret: &str, email: &str) -> DataResult<String> {
-    totp(secret, email)?.to_url().map_err(|_| {
-        DataError::Invalid("That email cannot be used with an authenticator app.".into())
-    })
+    totp(secret, email)?
+        .to_url()
+        .map_err(|_| DataError::Invalid(StaffProblem::EmailNotForAuthenticator))
 }
 
 /// SHA-1, 6 digits, 30-second steps, one step of drift either way: what every app expects.
 fn totp(secret: &str, email: &str) -> DataResult<Totp> {
-    let damaged = |_| DataError::Invalid("The authenticator secret is damaged.".into());
+    let damaged = |_| DataError::Invalid(StaffProblem::AuthenticatorDamaged);
     let secret = Secret::try_from_base32(secret).map_err(damaged)?;
     Builder::new()
         .with_secret(secret)
         .with_issuer(Some("Heard"))
         .with_account_name(email)
         .build()
-        .map_err(|_| DataError::Invalid("The authenticator secret is damaged.".into()))
+        .map_err(|_| DataError::Invalid(StaffProblem::AuthenticatorDamaged))
 }
 
 /// The code an authenticator app with `secret` shows at `unix_time`.

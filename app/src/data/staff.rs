@@ -2,6 +2,7 @@
 //! is `sign_in`.
 
 use super::{codes, get, new_id, now, sign_in, DataError, DataResult, Db};
+use crate::domain::{Missing, StaffProblem};
 use crate::domain::{Role, StaffAccount, StaffMember};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -19,7 +20,7 @@ pub fn hash_password(password: &str) -> DataResult<String> {
     hasher()
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
-        .map_err(|e| DataError::Invalid(format!("could not hash password: {e}")))
+        .map_err(|e| DataError::Fault(format!("could not hash password: {e}")))
 }
 
 pub(super) fn password_matches(password: &str, stored: &str) -> bool {
@@ -35,22 +36,14 @@ const COMMON_PASSWORDS: &str = include_str!("passwords/common.txt");
 pub fn check_new_password(password: &str) -> DataResult<()> {
     let length = password.chars().count();
     if length < 10 {
-        return Err(DataError::Invalid(
-            "Please choose a password of at least 10 characters. A few words together work well."
-                .into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::PasswordTooShort));
     }
     if length > 128 {
-        return Err(DataError::Invalid(
-            "Please choose a password of at most 128 characters.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::PasswordTooLong));
     }
     let lower = password.to_lowercase();
     if COMMON_PASSWORDS.lines().any(|common| common == lower) {
-        return Err(DataError::Invalid(
-            "That password is one of the most common, so it is easy to guess. Please choose another."
-                .into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::PasswordCommon));
     }
     Ok(())
 }
@@ -60,7 +53,7 @@ pub(super) fn member_from(row: &sqlx::any::AnyRow) -> DataResult<StaffMember> {
     Ok(StaffMember {
         id: get(row, "id")?,
         email: get(row, "email")?,
-        role: Role::parse(&role).ok_or(DataError::NotFound("unknown role"))?,
+        role: Role::parse(&role).ok_or(DataError::Fault("unknown role".into()))?,
     })
 }
 
@@ -153,9 +146,7 @@ fn normalised_email(email: &str) -> DataResult<String> {
     if plausible {
         Ok(email)
     } else {
-        Err(DataError::Invalid(
-            "Please give an email address like name@council.gov.uk.".into(),
-        ))
+        Err(DataError::Invalid(StaffProblem::EmailUnreadable))
     }
 }
 
@@ -184,9 +175,7 @@ async fn insert_invite(
         .await?
         .is_some();
     if taken {
-        return Err(DataError::Invalid(
-            "Someone already has an account with that email.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::EmailTaken));
     }
     let token = sign_in::new_token();
     let created = now();
@@ -217,15 +206,13 @@ pub async fn accept_invite(db: &Db, token: &str, password: &str) -> DataResult<S
     .bind(now())
     .fetch_optional(db.pool())
     .await?
-    .ok_or(DataError::NotFound(
-        "This invitation has expired or was already used. Ask an admin for a new one.",
-    ))?;
+    .ok_or(DataError::Invalid(StaffProblem::InvitationExpired))?;
     let email: String = get(&row, "email")?;
     let role: String = get(&row, "role")?;
     let member = StaffMember {
         id: new_id(),
         email,
-        role: Role::parse(&role).ok_or(DataError::NotFound("unknown role"))?,
+        role: Role::parse(&role).ok_or(DataError::Fault("unknown role".into()))?,
     };
     let mut tx = db.pool().begin().await?;
     let claimed = sqlx::query(
@@ -236,7 +223,7 @@ pub async fn accept_invite(db: &Db, token: &str, password: &str) -> DataResult<S
     .execute(&mut *tx)
     .await?;
     if claimed.rows_affected() != 1 {
-        return Err(DataError::NotFound("This invitation was already used."));
+        return Err(DataError::Invalid(StaffProblem::InvitationExpired));
     }
     sqlx::query(
         "INSERT INTO staff_users (id, email, role, password_hash, created_at) \
@@ -260,7 +247,7 @@ pub async fn set_role(db: &Db, user_id: &str, role: Role) -> DataResult<()> {
         .execute(db.pool())
         .await?;
     if changed.rows_affected() == 0 {
-        return Err(DataError::NotFound("That account does not exist."));
+        return Err(DataError::NotFound(Missing::Account));
     }
     Ok(())
 }
@@ -274,7 +261,7 @@ pub async fn disable(db: &Db, user_id: &str) -> DataResult<()> {
         .execute(&mut *tx)
         .await?;
     if changed.rows_affected() == 0 {
-        return Err(DataError::NotFound("That account does not exist."));
+        return Err(DataError::NotFound(Missing::Account));
     }
     sqlx::query("DELETE FROM staff_sign_ins WHERE user_id = $1")
         .bind(user_id)
@@ -295,6 +282,6 @@ pub async fn find_by_email(db: &Db, email: &str) -> DataResult<StaffMember> {
         .bind(email.trim().to_lowercase())
         .fetch_optional(db.pool())
         .await?
-        .ok_or(DataError::NotFound("That account does not exist."))?;
+        .ok_or(DataError::NotFound(Missing::Account))?;
     member_from(&row)
 }

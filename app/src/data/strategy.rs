@@ -5,6 +5,7 @@ use super::{get, new_id, DataError, DataResult, Db};
 use crate::domain::{
     Ambition, AmbitionDraft, Forum, Priority, PriorityDraft, Strategy, StrategyDraft,
 };
+use crate::domain::{Choice, Missing, StaffProblem};
 use std::collections::HashMap;
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -18,7 +19,7 @@ pub async fn priority(db: &Db, id: &str) -> DataResult<Priority> {
     priorities_where(db, "WHERE p.id = $1", Some(id))
         .await?
         .pop()
-        .ok_or(DataError::NotFound("That priority does not exist."))
+        .ok_or(DataError::NotFound(Missing::Priority))
 }
 
 async fn priorities_where(
@@ -132,9 +133,7 @@ pub async fn create_ambition(db: &Db, draft: &AmbitionDraft) -> DataResult<Strin
             .await;
     match inserted {
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(DataError::Invalid(
-                "There is already an ambition with those words.".into(),
-            ))
+            return Err(DataError::Invalid(StaffProblem::AmbitionExists))
         }
         other => other?,
     };
@@ -146,9 +145,9 @@ fn unique_strategy(
     result: Result<sqlx::any::AnyQueryResult, sqlx::Error>,
 ) -> DataResult<sqlx::any::AnyQueryResult> {
     match result {
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(DataError::Invalid(
-            "There is already a strategy with that title. Please choose another.".into(),
-        )),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(DataError::Invalid(StaffProblem::StrategyExists))
+        }
         other => Ok(other?),
     }
 }
@@ -177,7 +176,7 @@ pub async fn update_strategy(db: &Db, id: &str, draft: &StrategyDraft) -> DataRe
             .execute(db.pool())
             .await;
     if unique_strategy(updated)?.rows_affected() == 0 {
-        return Err(DataError::NotFound("That strategy does not exist."));
+        return Err(DataError::NotFound(Missing::Strategy));
     }
     Ok(())
 }
@@ -195,9 +194,9 @@ pub async fn create_priority(
         .fetch_optional(&mut *tx)
         .await?;
     if strategy.is_none() {
-        return Err(DataError::Invalid(
-            "Please choose the strategy from the list.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::ChooseFromList(
+            Choice::Strategy,
+        )));
     }
     let last = sqlx::query(
         "SELECT COALESCE(MAX(position), 0) AS last FROM priorities WHERE strategy_id = $1",
@@ -243,7 +242,7 @@ pub async fn update_priority(db: &Db, id: &str, draft: &PriorityDraft) -> DataRe
     .execute(&mut *tx)
     .await?;
     if updated.rows_affected() == 0 {
-        return Err(DataError::NotFound("That priority does not exist."));
+        return Err(DataError::NotFound(Missing::Priority));
     }
     sqlx::query("DELETE FROM priority_ambitions WHERE priority_id = $1")
         .bind(id)
@@ -261,9 +260,9 @@ async fn link_ambitions(tx: &mut Tx, priority_id: &str, ambition_ids: &[String])
             .fetch_optional(&mut **tx)
             .await?;
         if found.is_none() {
-            return Err(DataError::Invalid(
-                "Please choose ambitions from the list.".into(),
-            ));
+            return Err(DataError::Invalid(StaffProblem::ChooseFromList(
+                Choice::Ambitions,
+            )));
         }
         sqlx::query("INSERT INTO priority_ambitions (priority_id, ambition_id) VALUES ($1, $2)")
             .bind(priority_id)

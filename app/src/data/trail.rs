@@ -88,7 +88,7 @@ pub async fn load(db: &Db, scope: Scope<'_>) -> DataResult<Vec<Contribution>> {
     for row in rows {
         let answer = contribution::answer_from(&row)?;
         let communicated = Communicated::parse(&get::<String>(&row, "communicated")?)
-            .ok_or(DataError::NotFound("unknown communication"))?;
+            .ok_or(DataError::Fault("unknown communication".into()))?;
         contributions.push(Contribution {
             id: get(&row, "id")?,
             prompt_id: get(&row, "prompt_id")?,
@@ -243,7 +243,7 @@ async fn add_decisions(
             decision: get(&row, "title")?,
             decided: get(&row, "decided")?,
             status: DecisionStatus::parse(&get::<String>(&row, "status")?)
-                .ok_or(DataError::NotFound("unknown decision status"))?,
+                .ok_or(DataError::Fault("unknown decision status".into()))?,
             rationale: get(&row, "rationale")?,
             reason: get(&row, "reason")?,
             feedback,

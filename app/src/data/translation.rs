@@ -1,7 +1,9 @@
 //! Translations of what staff wrote for children (an activity, its questions, "you said, we
 //! did"), kept beside the English source and applied to what a child reads in their language.
 
+use super::DataError;
 use super::{get, now, DataResult, Db};
+use crate::domain::Missing;
 use crate::domain::{
     ActivityWords, BoardItem, FeedbackWords, Language, PromptWords, Receipt, Translations,
 };
@@ -138,7 +140,7 @@ pub async fn save_feedback(
         db,
         "decisions",
         decision_id,
-        "That decision does not exist.",
+        DataError::NotFound(Missing::Decision),
     )
     .await?;
     match words {

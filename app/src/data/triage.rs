@@ -4,6 +4,7 @@
 
 use super::{get, now, DataError, DataResult, Db};
 use crate::domain::Language;
+use crate::domain::{Missing, StaffProblem};
 
 const STARTING_LISTS: &[(Language, &str)] = &[
     (Language::English, include_str!("triage/phrases.txt")),
@@ -83,8 +84,8 @@ pub async fn current(db: &Db) -> DataResult<PhraseList> {
     let latest = sqlx::query("SELECT MAX(version) AS version FROM triage_lists")
         .fetch_one(db.pool())
         .await?;
-    let version = get::<Option<i64>>(&latest, "version")?
-        .ok_or(DataError::NotFound("There is no phrase list yet."))?;
+    let version =
+        get::<Option<i64>>(&latest, "version")?.ok_or(DataError::NotFound(Missing::PhraseList))?;
     let phrases = sqlx::query(
         "SELECT language, phrase FROM triage_phrases WHERE version = $1 ORDER BY position",
     )
@@ -94,7 +95,7 @@ pub async fn current(db: &Db) -> DataResult<PhraseList> {
     .iter()
     .map(|row| {
         let language = Language::parse(&get::<String>(row, "language")?)
-            .ok_or(DataError::NotFound("unknown phrase language"))?;
+            .ok_or(DataError::Fault("unknown phrase language".into()))?;
         Ok((language, get(row, "phrase")?))
     })
     .collect::<DataResult<_>>()?;
@@ -113,9 +114,7 @@ pub async fn check(db: &Db, text: &str) -> DataResult<Option<(Vec<String>, i64)>
 /// Saves `phrases` as the next version; returns its number.
 pub async fn save(db: &Db, phrases: &[(Language, String)], by: Option<&str>) -> DataResult<i64> {
     if phrases.is_empty() {
-        return Err(DataError::Invalid(
-            "The list needs at least one phrase.".into(),
-        ));
+        return Err(DataError::Invalid(StaffProblem::PhraseListEmpty));
     }
     let mut tx = db.pool().begin().await?;
     let latest = sqlx::query("SELECT COALESCE(MAX(version), 0) AS version FROM triage_lists")

@@ -1,6 +1,6 @@
 //! What a facilitator writes when building an activity, checked before it is stored.
 
-use super::{AnswerMode, Symbol};
+use super::{AnswerMode, Choice, Field, StaffProblem, Symbol};
 
 pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_PROMPT_CHARS: usize = 300;
@@ -23,11 +23,11 @@ impl ActivityDraft {
         intro: &str,
         forum_id: &str,
         priority_ids: Vec<String>,
-    ) -> Result<Self, String> {
-        let title = within("the title", title, MAX_TITLE_CHARS)?;
-        let intro = within("what the activity is about", intro, MAX_PROMPT_CHARS)?;
+    ) -> Result<Self, StaffProblem> {
+        let title = within(Field::Title, title, MAX_TITLE_CHARS)?;
+        let intro = within(Field::ActivityIntro, intro, MAX_PROMPT_CHARS)?;
         if forum_id.trim().is_empty() {
-            return Err("Please choose who will hear the answers.".into());
+            return Err(StaffProblem::Choose(Choice::Audience));
         }
         let mut priority_ids: Vec<String> = priority_ids
             .into_iter()
@@ -37,7 +37,7 @@ impl ActivityDraft {
         priority_ids.sort();
         priority_ids.dedup();
         if priority_ids.is_empty() {
-            return Err("Please choose at least one priority the activity is about.".into());
+            return Err(StaffProblem::Choose(Choice::Priorities));
         }
         Ok(Self {
             title,
@@ -75,9 +75,9 @@ pub struct PromptForm<'a> {
 }
 
 impl PromptDraft {
-    pub fn parse(form: PromptForm<'_>) -> Result<Self, String> {
-        let text = within("the question", form.text, MAX_PROMPT_CHARS)?;
-        let easy_read = within("the easy-read words", form.easy_read, MAX_PROMPT_CHARS)?;
+    pub fn parse(form: PromptForm<'_>) -> Result<Self, StaffProblem> {
+        let text = within(Field::Question, form.text, MAX_PROMPT_CHARS)?;
+        let easy_read = within(Field::EasyReadWords, form.easy_read, MAX_PROMPT_CHARS)?;
         let symbol = picture(form.symbol)?;
         let mut modes = Vec::new();
         for mode in AnswerMode::ALL {
@@ -86,12 +86,12 @@ impl PromptDraft {
             }
         }
         if modes.is_empty() {
-            return Err("Please choose at least one way to answer.".into());
+            return Err(StaffProblem::Choose(Choice::WayToAnswer));
         }
         let scale_points = match form.scale_points.trim() {
             "" | "5" => 5,
             "3" => 3,
-            _ => return Err("The face scale has 3 or 5 faces.".into()),
+            _ => return Err(StaffProblem::ScaleFaces),
         };
         let mut options = Vec::new();
         if modes.contains(&AnswerMode::Choice) {
@@ -101,18 +101,19 @@ impl PromptDraft {
                     continue;
                 }
                 if label.chars().count() > MAX_OPTION_CHARS {
-                    return Err(format!(
-                        "Option \"{label}\" is too long: options have up to {MAX_OPTION_CHARS} letters."
-                    ));
+                    return Err(StaffProblem::OptionTooLong {
+                        option: label.to_owned(),
+                        max: MAX_OPTION_CHARS,
+                    });
                 }
                 let symbol = picture(form.option_symbols.get(i).map_or("", String::as_str))?;
                 options.push((label.to_owned(), symbol));
             }
             if options.len() < 2 {
-                return Err("A choice needs at least two options with words.".into());
+                return Err(StaffProblem::TooFewOptions);
             }
             if options.len() > MAX_OPTIONS {
-                return Err(format!("A choice has at most {MAX_OPTIONS} options."));
+                return Err(StaffProblem::TooManyOptions { max: MAX_OPTIONS });
             }
         }
         Ok(Self {
@@ -134,30 +135,30 @@ impl PromptDraft {
 }
 
 /// A theme name for an activity's list.
-pub fn theme_name(name: &str) -> Result<String, String> {
-    within("the theme", name, MAX_THEME_CHARS)
+pub fn theme_name(name: &str) -> Result<String, StaffProblem> {
+    within(Field::Theme, name, MAX_THEME_CHARS)
 }
 
-pub(super) fn within(field: &str, value: &str, max: usize) -> Result<String, String> {
+pub(super) fn within(field: Field, value: &str, max: usize) -> Result<String, StaffProblem> {
     let value = value.trim();
     if value.is_empty() {
-        Err(format!("Please fill in {field}."))
+        Err(StaffProblem::FillIn(field))
     } else if value.chars().count() > max {
-        Err(format!("Please shorten {field} to {max} letters or fewer."))
+        Err(StaffProblem::Shorten { field, max })
     } else {
         Ok(value.to_owned())
     }
 }
 
 /// An optional picture: empty means none; anything else must be a symbol Heard ships.
-fn picture(hex: &str) -> Result<Option<String>, String> {
+fn picture(hex: &str) -> Result<Option<String>, StaffProblem> {
     let hex = hex.trim();
     if hex.is_empty() {
         return Ok(None);
     }
     Symbol::find(hex)
         .map(|symbol| Some(symbol.hex.to_owned()))
-        .ok_or_else(|| "Please choose pictures from the list.".into())
+        .ok_or(StaffProblem::ChooseFromList(Choice::Picture))
 }
 
 #[cfg(test)]
@@ -195,7 +196,7 @@ mod tests {
     #[test]
     fn a_prompt_needs_words_a_way_to_answer_and_real_options() {
         let text = strings(&["text"]);
-        let form = |modes: &[String], labels: &[String]| -> Result<PromptDraft, String> {
+        let form = |modes: &[String], labels: &[String]| -> Result<PromptDraft, StaffProblem> {
             let symbols = Vec::new();
             PromptDraft::parse(PromptForm {
                 text: "Q",
@@ -206,10 +207,10 @@ mod tests {
                 ..Default::default()
             })
         };
-        assert!(form(&[], &[]).unwrap_err().contains("way to answer"));
+        assert!(form(&[], &[]).unwrap_err() == StaffProblem::Choose(Choice::WayToAnswer));
         assert!(form(&strings(&["choice"]), &strings(&["One"]))
             .unwrap_err()
-            .contains("two options"));
+            .eq(&StaffProblem::TooFewOptions));
         assert!(form(&text, &[]).is_ok());
         let no_words = PromptDraft::parse(PromptForm {
             text: "  ",
@@ -217,7 +218,7 @@ mod tests {
             modes: &text,
             ..Default::default()
         });
-        assert!(no_words.unwrap_err().contains("the question"));
+        assert_eq!(no_words.unwrap_err(), StaffProblem::FillIn(Field::Question));
         let made_up_picture = PromptDraft::parse(PromptForm {
             text: "Q",
             easy_read: "Q",
@@ -225,6 +226,9 @@ mod tests {
             modes: &text,
             ..Default::default()
         });
-        assert!(made_up_picture.unwrap_err().contains("pictures"));
+        assert_eq!(
+            made_up_picture.unwrap_err(),
+            StaffProblem::ChooseFromList(Choice::Picture)
+        );
     }
 }

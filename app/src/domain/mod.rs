@@ -33,6 +33,7 @@ mod rights;
 mod role;
 mod search;
 mod space;
+mod staff_problem;
 mod strategy;
 mod symbols;
 pub mod text;
@@ -60,6 +61,7 @@ pub use rights::{Erased, RequestState, RightsKind, RightsRequest, TurnCopy};
 pub use role::Role;
 pub use search::{AgeBand, ContributionQuery, LundyStage, SearchPage, SearchRow, SEARCH_PAGE_SIZE};
 pub use space::{SpaceRecord, ADJUSTMENTS, CHECKS};
+pub use staff_problem::{Choice, Field, Missing, StaffProblem};
 pub use strategy::{
     Ambition, AmbitionDraft, Priority, PriorityDraft, PriorityPage, StrategiesPage, Strategy,
     StrategyDraft,

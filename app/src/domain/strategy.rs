@@ -2,7 +2,7 @@
 //! priorities (each with Why / What / How, an owner and a period), and the ambitions the
 //! priorities serve, such as the Seven Inclusive Ambitions.
 
-use super::{DecisionSummary, Funnel};
+use super::{DecisionSummary, Field, Funnel, StaffProblem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,12 +52,12 @@ pub struct AmbitionDraft {
 }
 
 impl AmbitionDraft {
-    pub fn new(title: &str, summary: &str) -> Result<Self, String> {
+    pub fn new(title: &str, summary: &str) -> Result<Self, StaffProblem> {
         Ok(AmbitionDraft {
-            title: filled("the ambition", title, MAX_TITLE_CHARS)?,
+            title: filled(Field::Ambition, title, MAX_TITLE_CHARS)?,
             summary: match summary.trim() {
                 "" => String::new(),
-                summary => filled("what it means", summary, MAX_TEXT_CHARS)?,
+                summary => filled(Field::AmbitionMeaning, summary, MAX_TEXT_CHARS)?,
             },
         })
     }
@@ -80,40 +80,35 @@ pub const MAX_TITLE_CHARS: usize = 200;
 /// Longest Why, What or How.
 pub const MAX_TEXT_CHARS: usize = 4_000;
 
-fn filled(field: &str, value: &str, limit: usize) -> Result<String, String> {
+fn filled(field: Field, value: &str, max: usize) -> Result<String, StaffProblem> {
     let value = value.trim();
     if value.is_empty() {
-        Err(format!("Please fill in {field}."))
-    } else if value.chars().count() > limit {
-        Err(format!(
-            "Please shorten {field} to {limit} characters or fewer."
-        ))
+        Err(StaffProblem::FillIn(field))
+    } else if value.chars().count() > max {
+        Err(StaffProblem::Shorten { field, max })
     } else {
         Ok(value.to_owned())
     }
 }
 
-fn optional(field: &str, value: &str) -> Result<String, String> {
+fn optional(field: Field, value: &str) -> Result<String, StaffProblem> {
     let value = value.trim();
     if value.chars().count() > MAX_TITLE_CHARS {
-        Err(format!(
-            "Please shorten {field} to {MAX_TITLE_CHARS} characters or fewer."
-        ))
+        Err(StaffProblem::Shorten {
+            field,
+            max: MAX_TITLE_CHARS,
+        })
     } else {
         Ok(value.to_owned())
     }
 }
 
 impl StrategyDraft {
-    pub fn new(title: &str, period: &str, owner: &str) -> Result<Self, String> {
+    pub fn new(title: &str, period: &str, owner: &str) -> Result<Self, StaffProblem> {
         Ok(StrategyDraft {
-            title: filled("the strategy's title", title, MAX_TITLE_CHARS)?,
-            period: filled(
-                "the period it covers (e.g. 2025-2028)",
-                period,
-                MAX_TITLE_CHARS,
-            )?,
-            owner: optional("who owns it", owner)?,
+            title: filled(Field::StrategyTitle, title, MAX_TITLE_CHARS)?,
+            period: filled(Field::PeriodCovered, period, MAX_TITLE_CHARS)?,
+            owner: optional(Field::Owner, owner)?,
         })
     }
 }
@@ -128,7 +123,7 @@ impl PriorityDraft {
         owner: &str,
         period: &str,
         ambition_ids: Vec<String>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, StaffProblem> {
         let mut ambition_ids: Vec<String> = ambition_ids
             .into_iter()
             .map(|id| id.trim().to_owned())
@@ -137,12 +132,12 @@ impl PriorityDraft {
         ambition_ids.sort();
         ambition_ids.dedup();
         Ok(PriorityDraft {
-            title: filled("the priority's title", title, MAX_TITLE_CHARS)?,
-            why: filled("why it matters", why, MAX_TEXT_CHARS)?,
-            what: filled("what we want to achieve", what, MAX_TEXT_CHARS)?,
-            how: filled("how we will do it", how, MAX_TEXT_CHARS)?,
-            owner: optional("who owns it", owner)?,
-            period: optional("the period", period)?,
+            title: filled(Field::PriorityTitle, title, MAX_TITLE_CHARS)?,
+            why: filled(Field::WhyItMatters, why, MAX_TEXT_CHARS)?,
+            what: filled(Field::WhatWeWant, what, MAX_TEXT_CHARS)?,
+            how: filled(Field::HowWeWillDoIt, how, MAX_TEXT_CHARS)?,
+            owner: optional(Field::Owner, owner)?,
+            period: optional(Field::Period, period)?,
             ambition_ids,
         })
     }
@@ -179,7 +174,7 @@ mod tests {
     fn a_priority_needs_its_why_what_and_how() {
         let error = PriorityDraft::new("Short breaks", "Because", "", "By", "", "", Vec::new())
             .unwrap_err();
-        assert_eq!(error, "Please fill in what we want to achieve.");
+        assert_eq!(error, StaffProblem::FillIn(Field::WhatWeWant));
     }
 
     #[test]
@@ -203,6 +198,12 @@ mod tests {
     fn long_titles_are_refused_with_the_limit() {
         let long = "x".repeat(MAX_TITLE_CHARS + 1);
         let error = StrategyDraft::new(&long, "2025-2028", "").unwrap_err();
-        assert!(error.contains("200 characters"), "{error}");
+        assert_eq!(
+            error,
+            StaffProblem::Shorten {
+                field: Field::StrategyTitle,
+                max: 200
+            }
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! a translation exists and English otherwise, marked as English.
 
 use super::activity::{within, MAX_OPTION_CHARS, MAX_PROMPT_CHARS, MAX_TITLE_CHARS};
-use super::{Language, Prompt};
+use super::{Field, Language, Prompt, StaffProblem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,10 +13,10 @@ pub struct ActivityWords {
 }
 
 impl ActivityWords {
-    pub fn parse(title: &str, intro: &str) -> Result<Self, String> {
+    pub fn parse(title: &str, intro: &str) -> Result<Self, StaffProblem> {
         Ok(Self {
-            title: within("the title", title, MAX_TITLE_CHARS)?,
-            intro: within("what the activity is about", intro, MAX_PROMPT_CHARS)?,
+            title: within(Field::Title, title, MAX_TITLE_CHARS)?,
+            intro: within(Field::ActivityIntro, intro, MAX_PROMPT_CHARS)?,
         })
     }
 }
@@ -32,10 +32,10 @@ pub struct FeedbackWords {
 const MAX_FEEDBACK_CHARS: usize = 1000;
 
 impl FeedbackWords {
-    pub fn parse(plain_text: &str, easy_read: &str) -> Result<Self, String> {
+    pub fn parse(plain_text: &str, easy_read: &str) -> Result<Self, StaffProblem> {
         Ok(Self {
-            plain_text: within("the message", plain_text, MAX_FEEDBACK_CHARS)?,
-            easy_read: within("the easy-read message", easy_read, MAX_FEEDBACK_CHARS)?,
+            plain_text: within(Field::Message, plain_text, MAX_FEEDBACK_CHARS)?,
+            easy_read: within(Field::EasyReadMessage, easy_read, MAX_FEEDBACK_CHARS)?,
         })
     }
 }
@@ -55,19 +55,18 @@ impl PromptWords {
         text: &str,
         easy_read: &str,
         options: &[String],
-    ) -> Result<Self, String> {
-        let text = within("the question", text, MAX_PROMPT_CHARS)?;
-        let easy_read = within("the easy-read words", easy_read, MAX_PROMPT_CHARS)?;
+    ) -> Result<Self, StaffProblem> {
+        let text = within(Field::Question, text, MAX_PROMPT_CHARS)?;
+        let easy_read = within(Field::EasyReadWords, easy_read, MAX_PROMPT_CHARS)?;
         if options.len() != prompt.options.len() {
-            return Err(format!(
-                "Please translate each of the {} options.",
-                prompt.options.len()
-            ));
+            return Err(StaffProblem::TranslateEachOption {
+                count: prompt.options.len(),
+            });
         }
         let options = options
             .iter()
             .enumerate()
-            .map(|(n, label)| within(&format!("option {}", n + 1), label, MAX_OPTION_CHARS))
+            .map(|(n, label)| within(Field::Option(n + 1), label, MAX_OPTION_CHARS))
             .collect::<Result<_, _>>()?;
         Ok(Self {
             text,

@@ -8,6 +8,7 @@ use app::data::{
     concern, contribution, decision, feedback, moderation, parse_date, session, staff, DataError,
     Db,
 };
+use app::domain::StaffProblem;
 use app::domain::{Answer, DecisionEvent, DecisionStatus, MediaConsent, ProblemCode};
 
 async fn staff_id(db: &Db, email: &str) -> String {
@@ -69,7 +70,7 @@ async fn only_what_decision_makers_may_see_goes_in_a_pack() {
 
     assert!(matches!(
         hearing::present(&db, &id).await,
-        Err(DataError::Invalid(m)) if m.contains("at least one")
+        Err(DataError::Invalid(StaffProblem::HearingEmpty))
     ));
     hearing::add(&db, &id, &shared).await.unwrap();
     hearing::add(&db, &id, &words[1]).await.unwrap();
@@ -107,11 +108,11 @@ async fn members_acknowledge_a_presented_pack_and_the_trail_shows_who_heard() {
     hearing::present(&db, &id).await.unwrap();
     assert!(matches!(
         hearing::add(&db, &id, &said[0].id).await,
-        Err(DataError::Invalid(m)) if m.contains("presented")
+        Err(DataError::Invalid(StaffProblem::HearingPresented))
     ));
     assert!(matches!(
         hearing::acknowledge(&db, &id, &lead, "").await,
-        Err(DataError::Invalid(m)) if m.contains("members")
+        Err(DataError::Invalid(StaffProblem::OnlyForumMembers))
     ));
     assert_eq!(
         hearing::awaiting(&db, &commissioner).await.unwrap().len(),
@@ -202,7 +203,10 @@ async fn a_decision_keeps_its_history_and_children_see_why_not() {
         &commissioner,
     )
     .await;
-    assert!(matches!(no_reason, Err(DataError::Invalid(m)) if m.contains("why")));
+    assert!(matches!(
+        no_reason,
+        Err(DataError::Invalid(StaffProblem::WhyNotTakenForward))
+    ));
     decision::set_status(
         &db,
         &id,

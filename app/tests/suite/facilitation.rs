@@ -12,6 +12,7 @@ use app::data::{
 use app::domain::{
     ActivityDraft, Answer, AnswerMode, Language, MediaConsent, PromptDraft, PromptForm,
 };
+use app::domain::{Choice, StaffProblem};
 
 fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
@@ -140,7 +141,12 @@ async fn an_answered_question_keeps_its_ways_and_options() {
 
     let fewer = question("Which club?", &["choice"], &["Art", "Football"]);
     let refused = activity::update_prompt(&db, &choice.id, &fewer).await;
-    assert!(matches!(refused, Err(DataError::Invalid(m)) if m.contains("answered")));
+    assert!(matches!(
+        refused,
+        Err(DataError::Invalid(
+            StaffProblem::QuestionAnsweredKeepsItsWays
+        ))
+    ));
     let other_way = question("Which club?", &["text"], &[]);
     assert!(activity::update_prompt(&db, &choice.id, &other_way)
         .await
@@ -169,7 +175,10 @@ async fn an_activity_needs_a_unique_title_and_a_real_forum_and_priorities() {
     let db = test_db().await;
     built_activity(&db).await;
     let again = activity::create(&db, &draft("After-school clubs")).await;
-    assert!(matches!(again, Err(DataError::Invalid(m)) if m.contains("already")));
+    assert!(matches!(
+        again,
+        Err(DataError::Invalid(StaffProblem::ActivityExists))
+    ));
     let mut nowhere = draft("Somewhere else");
     nowhere.forum_id = "forum-made-up".into();
     assert!(matches!(
@@ -216,7 +225,12 @@ async fn a_session_has_a_date_a_facilitator_and_an_expected_group() {
         session::NewSession::new("activity-short-breaks", "Hall", &viewer.id),
     )
     .await;
-    assert!(matches!(by_viewer, Err(DataError::Invalid(m)) if m.contains("facilitator")));
+    assert!(matches!(
+        by_viewer,
+        Err(DataError::Invalid(StaffProblem::ChooseFromList(
+            Choice::Facilitator
+        )))
+    ));
     let facilitators: Vec<String> = staff::facilitators(&db)
         .await
         .unwrap()

@@ -4,6 +4,7 @@
 use crate::common::*;
 use app::data::{activity, contribution, session, translation};
 use app::domain::{ActivityDraft, ActivityWords, Language, PromptDraft, PromptForm, PromptWords};
+use app::domain::{Field, StaffProblem};
 
 fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
@@ -181,10 +182,10 @@ async fn a_translation_must_cover_every_option_and_stale_options_fall_back_to_en
     let missing = PromptWords::parse(&choice, "Gdzie?", "Gdzie?", &strings(&["Basen"]));
     assert_eq!(
         missing.unwrap_err(),
-        "Please translate each of the 2 options."
+        StaffProblem::TranslateEachOption { count: 2 }
     );
     let blank = PromptWords::parse(&choice, "Gdzie?", "Gdzie?", &strings(&["Basen", " "]));
-    assert_eq!(blank.unwrap_err(), "Please fill in option 2.");
+    assert_eq!(blank.unwrap_err(), StaffProblem::FillIn(Field::Option(2)));
 
     let polish =
         PromptWords::parse(&choice, "Gdzie?", "Gdzie?", &strings(&["Basen", "Morze"])).unwrap();

@@ -4,6 +4,7 @@
 use crate::common::*;
 use app::data::{strategy, DataError};
 use app::domain::{AmbitionDraft, PriorityDraft, StrategyDraft};
+use app::domain::{Choice, Field, StaffProblem};
 
 fn draft(title: &str, ambitions: &[&str]) -> PriorityDraft {
     PriorityDraft::new(
@@ -55,7 +56,10 @@ async fn a_strategy_and_its_priorities_can_be_created_and_changed() {
     )
     .await;
     assert!(
-        matches!(&again, Err(DataError::Invalid(m)) if m.contains("already a strategy")),
+        matches!(
+            &again,
+            Err(DataError::Invalid(StaffProblem::StrategyExists))
+        ),
         "{again:?}"
     );
 
@@ -119,7 +123,12 @@ async fn a_stale_form_is_refused_and_changes_nothing() {
     )
     .await;
     assert!(
-        matches!(&unknown_ambition, Err(DataError::Invalid(m)) if m.contains("ambitions from the list")),
+        matches!(
+            &unknown_ambition,
+            Err(DataError::Invalid(StaffProblem::ChooseFromList(
+                Choice::Ambitions
+            )))
+        ),
         "{unknown_ambition:?}"
     );
     let kept = strategy::priority(&db, "priority-8").await.unwrap();
@@ -173,9 +182,9 @@ async fn an_ambition_is_added_at_the_end_and_can_be_served() {
 #[test]
 fn drafts_say_what_is_missing() {
     let error = PriorityDraft::new("  ", "w", "w", "h", "", "", Vec::new()).unwrap_err();
-    assert_eq!(error, "Please fill in the priority's title.");
+    assert_eq!(error, StaffProblem::FillIn(Field::PriorityTitle));
     let error = StrategyDraft::new("Plan", " ", "").unwrap_err();
-    assert!(error.contains("period"), "{error}");
+    assert_eq!(error, StaffProblem::FillIn(Field::PeriodCovered));
     let error = AmbitionDraft::new(" ", "").unwrap_err();
-    assert_eq!(error, "Please fill in the ambition.");
+    assert_eq!(error, StaffProblem::FillIn(Field::Ambition));
 }

@@ -10,6 +10,14 @@
 #[path = "../i18n/mod.rs"]
 mod generated;
 mod phrases;
+mod staff_problems;
+
+/// The staff pages' words, from `app/locales/en/staff.json` (see `app/build/staff_words.rs`):
+/// `staff!(session.close)`.
+#[allow(non_upper_case_globals, non_camel_case_types, dead_code)]
+pub mod staff {
+    include!(concat!(env!("OUT_DIR"), "/staff_words.rs"));
+}
 
 use crate::domain::{
     AnswerError, AnswerMode, Day, DecisionStatus, Language, MediaConsent, ProblemCode,
@@ -66,6 +74,21 @@ macro_rules! say_in {
             $crate::ui::words::phrase($language, concat!(stringify!($first) $(, ".", stringify!($rest))*)),
             &[$((stringify!($name), ($crate::placeholder!($name $(= $value)?)).to_string())),+],
         )
+    };
+}
+
+/// A phrase of the staff pages: `staff!(session.close)` is a `&'static str`;
+/// `staff!(session.joined, count = n)` (or `staff!(session.joined, count)`) a `String`. English
+/// for now, but through keys a missing one of which does not compile.
+#[macro_export]
+macro_rules! staff {
+    ($first:ident $(. $rest:ident)*) => {
+        $crate::ui::words::staff::$first $(::$rest)*
+    };
+    ($first:ident $(. $rest:ident)*, $($name:ident $(= $value:expr)?),+ $(,)?) => {
+        ::std::string::ToString::to_string(&$crate::ui::words::staff::$first $(::$rest)* {
+            $($name: &$crate::placeholder!($name $(= $value)?)),+
+        })
     };
 }
 
