@@ -1,6 +1,7 @@
 //! Evidence for commissioners and boards: the dashboard, the print-ready report, and CSV and
 //! JSON exports (plain routes, so the browser downloads them). Every export is recorded.
 
+#[cfg(feature = "ssr")]
 use crate::domain::{Choice, StaffProblem};
 use crate::domain::{
     CoproductionAudit, EvidenceFields, EvidencePage, EvidenceReport, SearchFields, SearchPage,

@@ -1,4 +1,5 @@
 use crate::domain::{ActivitySummary, SessionSummary, SessionView};
+#[cfg(feature = "ssr")]
 use crate::domain::{Choice, StaffProblem};
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -1,3 +1,4 @@
+#[cfg(feature = "ssr")]
 use crate::domain::{Choice, StaffProblem};
 use crate::domain::{Contribution, Decision, DecisionSummary, Forum, Priority};
 use crate::error::AppError;

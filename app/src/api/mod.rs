@@ -2,6 +2,7 @@
 //! Children are identified by their turn's id, an unguessable capability made when they join;
 //! staff by their sign-in cookie and role.
 
+#[cfg(feature = "ssr")]
 use crate::domain::{Choice, StaffProblem};
 
 pub mod activity;

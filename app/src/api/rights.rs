@@ -2,6 +2,7 @@
 //! came by phone or letter. A child is known only by the receipt code, so every lookup by a
 //! child counts wrong codes per address; staff are known by their sign-in and role.
 
+#[cfg(feature = "ssr")]
 use crate::domain::{Choice, StaffProblem};
 use crate::domain::{Receipt, RightsRequest, TurnCopy};
 use crate::error::AppError;

@@ -1,6 +1,7 @@
 //! The safeguarding lead's queue and each concern's chronology, and a facilitator raising a
 //! concern about something a child said.
 
+#[cfg(feature = "ssr")]
 use crate::domain::{Choice, StaffProblem};
 use crate::domain::{ConcernCase, ConcernSummary, Language};
 use crate::error::AppError;

@@ -1,3 +1,4 @@
+#[cfg(feature = "ssr")]
 use crate::domain::{Choice, StaffProblem};
 use crate::domain::{SecondFactor, StaffAccount, StaffMember};
 use crate::error::AppError;

@@ -13,6 +13,7 @@ use crate::domain::{
     MAX_OPTIONS,
 };
 use crate::error::AppError;
+use crate::staff;
 use crate::ui::components::{ActionProblem, FormCleared, Problem, SymbolChoice};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -25,18 +26,18 @@ pub fn NewActivityPage() -> impl IntoView {
     let choices = page_data(|| (), |_| activity_form_choices());
     let create = ServerAction::<CreateActivity>::new();
     view! {
-        <Title text="New activity"/>
+        <Title text=staff!(common.new_activity)/>
         <StaffFrame>
-            <h1>"New activity"</h1>
-            <p>"Say what it is about and who will hear the answers; add its questions next."</p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{staff!(common.new_activity)}</h1>
+            <p>{staff!(activity.say_what_about_who)}</p>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match choices.await {
                         Ok(choices) => view! {
                             <ActionForm action=create attr:class="staff-form">
                                 <ActivityFields forums=choices.forums priorities=choices.priorities current=None/>
                                 <ActionProblem action=create/>
-                                <button type="submit">"Create the activity"</button>
+                                <button type="submit">{staff!(activity.create_activity)}</button>
                             </ActionForm>
                         }
                         .into_any(),
@@ -63,9 +64,9 @@ pub fn ActivityPage() -> impl IntoView {
         |(activity, _)| load_activity(activity),
     );
     view! {
-        <Title text="Activity"/>
+        <Title text=staff!(common.activity)/>
         <StaffFrame>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match plan.await {
                         Ok(plan) => view! { <Builder plan saved/> }.into_any(),
@@ -143,26 +144,26 @@ fn Builder(plan: ActivityPlan, saved: RwSignal<u32>) -> impl IntoView {
     view! {
         <h1>{activity.title.clone()}</h1>
         <p>
-            {format!("Heard by: {}", activity.audience)}
+            {staff!(common.heard_by, audience = activity.audience)}
             {(count > 0).then(|| view! {
                 " · "
-                <a href=preview>"Preview as a child sees it"</a>
+                <a href=preview>{staff!(activity.preview_child_sees)}</a>
             })}
         </p>
         <details class="card">
-            <summary>"What it is about and who will hear"</summary>
+            <summary>{staff!(activity.what_about_who_will)}</summary>
             <ActionForm action=update attr:class="staff-form">
                 <input type="hidden" name="activity" value=id/>
                 <ActivityFields forums priorities current=Some(fields)/>
                 <ActionProblem action=update/>
-                <button type="submit">"Save"</button>
+                <button type="submit">{staff!(common.save)}</button>
             </ActionForm>
         </details>
         <h2 id="questions">{format!("Questions ({count})")}</h2>
-        {(count == 0).then(|| view! { <p>"No questions yet. Add the first one below."</p> })}
+        {(count == 0).then(|| view! { <p>{staff!(activity.no_questions_yet_add)}</p> })}
         {questions}
         <section class="card" aria-labelledby="new-question-heading">
-            <h3 id="new-question-heading">"Add a question"</h3>
+            <h3 id="new-question-heading">{staff!(activity.add_question)}</h3>
             {new_question}
         </section>
         <ActivityTranslations activity=activity.clone() translations saved/>
@@ -181,11 +182,11 @@ fn ActivityFields(
         .map(|a| (a.title, a.intro, a.forum_id, a.priority_ids))
         .unwrap_or_default();
     view! {
-        <label for="activity-title">"Title"</label>
+        <label for="activity-title">{staff!(common.title)}</label>
         <input id="activity-title" name="title" value=title required maxlength="120"/>
-        <label for="activity-intro">"What it is about, in words a child understands"</label>
+        <label for="activity-intro">{staff!(activity.what_about_words_child)}</label>
         <textarea id="activity-intro" name="intro" rows="3" required maxlength="300">{intro}</textarea>
-        <label for="activity-forum">"Who will hear the answers (children are told before they start)"</label>
+        <label for="activity-forum">{staff!(activity.who_will_hear_answers)}</label>
         <select id="activity-forum" name="forum">
             {forums
                 .into_iter()
@@ -196,7 +197,7 @@ fn ActivityFields(
                 .collect_view()}
         </select>
         <fieldset class="choices">
-            <legend>"Which priorities it is about"</legend>
+            <legend>{staff!(activity.which_priorities_about)}</legend>
             {priorities
                 .into_iter()
                 .map(|p| {
@@ -246,27 +247,27 @@ fn QuestionCard(
     };
     view! {
         <section class="card" id=section_id aria-labelledby=heading_id.clone()>
-            <h3 id=heading_id.clone()>{format!("Question {position}: {}", prompt.text)}</h3>
-            <p>{format!("Ways to answer: {}", ways.join(", "))}</p>
+            <h3 id=heading_id.clone()>{staff!(activity.question_heading, position, question = prompt.text)}</h3>
+            <p>{staff!(activity.ways_to_answer, ways = ways.join(", "))}</p>
             {answered.then(|| view! {
-                <p class="hint">"Children have answered this: its ways of answering and options stay as they are."</p>
+                <p class="hint">{staff!(activity.children_have_answered_ways)}</p>
             })}
             <div class="actions">
-                <a class="button secondary" href=preview>"Preview"</a>
-                {(position > 1).then(|| mover(true, "Move earlier", activity.clone(), prompt_id.clone()))}
-                {(position < last as i64).then(|| mover(false, "Move later", activity.clone(), prompt_id.clone()))}
+                <a class="button secondary" href=preview>{staff!(common.preview)}</a>
+                {(position > 1).then(|| mover(true, staff!(activity.move_earlier), activity.clone(), prompt_id.clone()))}
+                {(position < last as i64).then(|| mover(false, staff!(activity.move_later), activity.clone(), prompt_id.clone()))}
                 {(!answered).then(|| view! {
                     <ActionForm action=remove attr:class="inline-form">
                         <input type="hidden" name="activity" value=activity.clone()/>
                         <input type="hidden" name="prompt" value=prompt_id.clone()/>
-                        <button type="submit" class="button secondary">"Remove"</button>
+                        <button type="submit" class="button secondary">{staff!(common.remove)}</button>
                     </ActionForm>
                 })}
             </div>
             <ActionProblem action=move_it/>
             <ActionProblem action=remove/>
             <details>
-                <summary>"Change this question"</summary>
+                <summary>{staff!(activity.change_question)}</summary>
                 {editor}
             </details>
             {in_other_languages}
@@ -325,12 +326,12 @@ fn PromptEditor(
             let label_id = field(&format!("option-{i}"));
             view! {
                 <div class="option-row">
-                    <label for=label_id.clone()>{format!("Option {}", i + 1)}</label>
+                    <label for=label_id.clone()>{staff!(activity.option, number = i + 1)}</label>
                     <input id=label_id name="option_labels[]" value=label maxlength="60"/>
                     <SymbolChoice
                         id=field(&format!("option-symbol-{i}"))
                         name="option_symbols[]"
-                        label=format!("Picture for option {}", i + 1)
+                        label=staff!(activity.option_picture, number = i + 1)
                         current=picture
                     />
                 </div>
@@ -363,32 +364,32 @@ fn PromptEditor(
         <ActionForm action=save node_ref=form.unwrap_or_default() attr:class="staff-form">
             <input type="hidden" name="activity" value=activity/>
             <input type="hidden" name="prompt" value=id/>
-            <label for=field("text")>"The question"</label>
+            <label for=field("text")>{staff!(activity.question)}</label>
             <input id=field("text") name="text" value=text required maxlength="300"/>
-            <label for=field("easy")>"Easy read: short words, one idea"</label>
+            <label for=field("easy")>{staff!(activity.easy_read_short_words)}</label>
             <input id=field("easy") name="easy_read" value=easy_read required maxlength="300"/>
             <SymbolChoice
                 id=field("symbol")
                 name="symbol"
-                label="Picture beside the question".to_owned()
+                label=staff!(activity.picture_beside_question).to_owned()
                 current=symbol
             />
             <fieldset class="choices">
-                <legend>"Ways to answer (children pick one; \"I'd rather not say\" is always there)"</legend>
+                <legend>{staff!(activity.ways_answer_children_pick)}</legend>
                 {mode_boxes}
             </fieldset>
-            <label for=field("points")>"Faces on the emoji scale"</label>
+            <label for=field("points")>{staff!(activity.faces_emoji_scale)}</label>
             <select id=field("points") name="scale_points" disabled=answered>
-                <option value="5" selected=scale_points == 5>"5 faces"</option>
-                <option value="3" selected=scale_points == 3>"3 faces"</option>
+                <option value="5" selected=scale_points == 5>{staff!(activity.n_5_faces)}</option>
+                <option value="3" selected=scale_points == 3>{staff!(activity.n_3_faces)}</option>
             </select>
             {answered.then(|| view! { <input type="hidden" name="scale_points" value=scale_points.to_string()/> })}
             <fieldset class="choices">
-                <legend>"Options, for a choice"</legend>
+                <legend>{staff!(activity.options_choice)}</legend>
                 {option_rows}
                 <label class="choice">
                     <input type="checkbox" name="multiple" value="true" checked=multiple disabled=answered/>
-                    "Children may pick more than one"
+                    {staff!(activity.children_may_pick_more)}
                 </label>
                 {(answered && multiple).then(|| view! { <input type="hidden" name="multiple" value="true"/> })}
             </fieldset>
@@ -407,22 +408,22 @@ fn Themes(activity: ActivitySummary, saved: RwSignal<u32>) -> impl IntoView {
     let id = activity.id.clone();
     view! {
         <section class="card" id="themes" aria-labelledby="themes-heading">
-            <h2 id="themes-heading">"Themes"</h2>
-            <p>"Facilitators tag answers with these. Removing one takes it off every answer."</p>
+            <h2 id="themes-heading">{staff!(common.themes)}</h2>
+            <p>{staff!(activity.facilitators_tag_answers_these)}</p>
             <ul>
                 {activity
                     .themes
                     .into_iter()
                     .map(|theme| {
                         let activity = id.clone();
-                        let label = format!("Remove the theme {}", theme.name);
+                        let label = staff!(activity.remove_theme, theme = theme.name);
                         view! {
                             <li>
                                 {theme.name}
                                 <ActionForm action=remove attr:class="inline-form">
                                     <input type="hidden" name="activity" value=activity/>
                                     <input type="hidden" name="theme" value=theme.id/>
-                                    <button type="submit" class="link-button" aria-label=label>"Remove"</button>
+                                    <button type="submit" class="link-button" aria-label=label>{staff!(common.remove)}</button>
                                 </ActionForm>
                             </li>
                         }
@@ -432,10 +433,10 @@ fn Themes(activity: ActivitySummary, saved: RwSignal<u32>) -> impl IntoView {
             <ActionProblem action=remove/>
             <ActionForm action=add node_ref=add_form attr:class="staff-form">
                 <input type="hidden" name="activity" value=activity.id/>
-                <label for="theme-name">"New theme"</label>
+                <label for="theme-name">{staff!(activity.new_theme)}</label>
                 <input id="theme-name" name="name" maxlength="60" required/>
                 <ActionProblem action=add/>
-                <button type="submit">"Add the theme"</button>
+                <button type="submit">{staff!(activity.add_theme)}</button>
             </ActionForm>
         </section>
     }

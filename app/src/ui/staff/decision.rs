@@ -7,6 +7,7 @@ use crate::api::influence::{
 use crate::domain::{
     CommissioningStage, Contribution, Decision, DecisionEvent, DecisionStatus, OutcomeLevel,
 };
+use crate::staff;
 use crate::ui::components::{ActionProblem, Problem, SymbolChoice};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -18,10 +19,10 @@ pub fn NewDecisionPage() -> impl IntoView {
     let choices = page_data(|| (), |_| decision_choices());
     let record = ServerAction::<RecordDecision>::new();
     view! {
-        <Title text="Record a decision"/>
+        <Title text=staff!(common.record_decision_2)/>
         <StaffFrame>
-            <h1>"Record a decision"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{staff!(common.record_decision_2)}</h1>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     let (priorities, forums) = match choices.await {
                         Ok(choices) => choices,
@@ -29,46 +30,46 @@ pub fn NewDecisionPage() -> impl IntoView {
                     };
                     view! {
                         <ActionForm action=record attr:class="staff-form">
-                            <label for="priority">"Priority"</label>
+                            <label for="priority">{staff!(common.priority)}</label>
                             <select id="priority" name="priority">
                                 {priorities.into_iter().map(|p| view! {
                                     <option value=p.id>{format!("{}. {}", p.position, p.title)}</option>
                                 }).collect_view()}
                             </select>
-                            <label for="forum">"Forum that decided"</label>
+                            <label for="forum">{staff!(decision.forum_decided)}</label>
                             <select id="forum" name="forum">
                                 {forums.into_iter().map(|f| view! { <option value=f.id>{f.name}</option> }).collect_view()}
                             </select>
-                            <label for="title">"Title"</label>
+                            <label for="title">{staff!(common.title)}</label>
                             <input id="title" name="title"/>
-                            <label for="decided">"What was decided"</label>
+                            <label for="decided">{staff!(decision.what_decided)}</label>
                             <textarea id="decided" name="decided" rows="4"></textarea>
-                            <label for="status">"Status"</label>
+                            <label for="status">{staff!(decision.status)}</label>
                             <select id="status" name="status">
                                 {DecisionStatus::ALL.iter().map(|s| view! {
                                     <option value=s.as_str()>{s.label()}</option>
                                 }).collect_view()}
                             </select>
-                            <label for="reason">"If not taken forward: why (the children will be told)"</label>
+                            <label for="reason">{staff!(decision.not_taken_forward_why)}</label>
                             <textarea id="reason" name="reason" rows="2"></textarea>
-                            <label for="decided_on">"Date of the decision"</label>
+                            <label for="decided_on">{staff!(decision.date_decision)}</label>
                             <input id="decided_on" name="decided_on" type="date"/>
-                            <label for="decision_maker">"Who decided"</label>
-                            <input id="decision_maker" name="decision_maker" placeholder="e.g. Head of SEND commissioning"/>
-                            <label for="stage">"Stage in the commissioning cycle"</label>
+                            <label for="decision_maker">{staff!(decision.who_decided)}</label>
+                            <input id="decision_maker" name="decision_maker" placeholder=staff!(decision.e_g_head_send)/>
+                            <label for="stage">{staff!(decision.stage_commissioning_cycle)}</label>
                             <select id="stage" name="stage">
                                 {CommissioningStage::ALL.iter().map(|s| view! {
                                     <option value=s.as_str() selected=*s == CommissioningStage::Plan>{s.label()}</option>
                                 }).collect_view()}
                             </select>
-                            <label for="outcome_level">"Level of the outcome"</label>
+                            <label for="outcome_level">{staff!(decision.level_outcome)}</label>
                             <select id="outcome_level" name="outcome_level">
                                 {OutcomeLevel::ALL.iter().map(|l| view! {
                                     <option value=l.as_str() selected=*l == OutcomeLevel::Service>{l.label()}</option>
                                 }).collect_view()}
                             </select>
                             <ActionProblem action=record/>
-                            <button type="submit">"Record the decision"</button>
+                            <button type="submit">{staff!(common.record_decision)}</button>
                         </ActionForm>
                     }
                     .into_any()
@@ -100,9 +101,9 @@ pub fn DecisionPage() -> impl IntoView {
         |(id, _)| decision_with_contributions(id),
     );
     view! {
-        <Title text="Decision"/>
+        <Title text=staff!(common.decision)/>
         <StaffFrame>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
                         Ok((decision, contributions)) => {
@@ -159,44 +160,44 @@ fn DecisionDetail(
     view! {
         <h1>{decision.title.clone()}</h1>
         <dl class="facts">
-            <dt>"Priority"</dt><dd>{decision.priority.clone()}</dd>
-            <dt>"Forum"</dt><dd>{format!("{}, {}", decision.forum, decision.decided_on)}</dd>
-            <dt>"Status"</dt><dd>{decision.status.label()}</dd>
-            {decision.reason.clone().map(|reason| view! { <dt>"Why not"</dt><dd>{reason}</dd> })}
-            <dt>"What was decided"</dt><dd>{decision.decided.clone()}</dd>
-            <dt>"Who decided"</dt><dd>{decision.decision_maker.clone()}</dd>
-            <dt>"Commissioning stage"</dt><dd>{decision.stage.label()}</dd>
-            <dt>"Outcome level"</dt><dd>{decision.outcome_level.label()}</dd>
+            <dt>{staff!(common.priority)}</dt><dd>{decision.priority.clone()}</dd>
+            <dt>{staff!(common.forum)}</dt><dd>{format!("{}, {}", decision.forum, decision.decided_on)}</dd>
+            <dt>{staff!(decision.status)}</dt><dd>{decision.status.label()}</dd>
+            {decision.reason.clone().map(|reason| view! { <dt>{staff!(decision.why_not)}</dt><dd>{reason}</dd> })}
+            <dt>{staff!(decision.what_decided)}</dt><dd>{decision.decided.clone()}</dd>
+            <dt>{staff!(decision.who_decided)}</dt><dd>{decision.decision_maker.clone()}</dd>
+            <dt>{staff!(decision.commissioning_stage)}</dt><dd>{decision.stage.label()}</dd>
+            <dt>{staff!(common.outcome_level)}</dt><dd>{decision.outcome_level.label()}</dd>
         </dl>
 
-        <h2>"What has happened since"</h2>
+        <h2>{staff!(decision.what_has_happened_since)}</h2>
         <ActionForm action=status attr:class="staff-form">
             <input type="hidden" name="decision" value=status_id/>
-            <label for="new-status">"Status"</label>
+            <label for="new-status">{staff!(decision.status)}</label>
             <select id="new-status" name="status">
                 {DecisionStatus::ALL.iter().map(|s| view! {
                     <option value=s.as_str() selected=*s == current>{s.label()}</option>
                 }).collect_view()}
             </select>
-            <label for="status-reason">"If not taken forward: why (the children will be told)"</label>
+            <label for="status-reason">{staff!(decision.not_taken_forward_why)}</label>
             <textarea id="status-reason" name="reason" rows="2"></textarea>
             <ActionProblem action=status/>
-            <button type="submit" class="button secondary">"Change the status"</button>
+            <button type="submit" class="button secondary">{staff!(decision.change_status)}</button>
         </ActionForm>
         <ActionForm action=outcome attr:class="staff-form">
             <input type="hidden" name="decision" value=outcome_id/>
-            <label for="outcome-text">"An update on the outcome"</label>
+            <label for="outcome-text">{staff!(decision.update_outcome)}</label>
             <textarea id="outcome-text" name="text" rows="2"></textarea>
             <ActionProblem action=outcome/>
-            <button type="submit" class="button secondary">"Add the update"</button>
+            <button type="submit" class="button secondary">{staff!(decision.add_update)}</button>
         </ActionForm>
         <table class="timeline">
-            <caption>"History"</caption>
-            <thead><tr><th scope="col">"When"</th><th scope="col">"What"</th><th scope="col">"Details"</th><th scope="col">"Who"</th></tr></thead>
+            <caption>{staff!(decision.history)}</caption>
+            <thead><tr><th scope="col">{staff!(common.when)}</th><th scope="col">{staff!(common.what)}</th><th scope="col">{staff!(common.details)}</th><th scope="col">{staff!(common.who)}</th></tr></thead>
             <tbody>{timeline}</tbody>
         </table>
 
-        <h2>{format!("Children's views behind it ({})", decision.links.len())}</h2>
+        <h2>{staff!(decision.views_behind_it, count = decision.links.len())}</h2>
         <ul class="cards">
             {decision.links.iter().map(|l| view! {
                 <li>
@@ -206,10 +207,10 @@ fn DecisionDetail(
             }).collect_view()}
         </ul>
 
-        <h2>"Link what a child said"</h2>
+        <h2>{staff!(decision.link_what_child_said)}</h2>
         <ActionForm action=link attr:class="staff-form">
             <input type="hidden" name="decision" value=link_id.clone()/>
-            <label for="contribution">"Contribution"</label>
+            <label for="contribution">{staff!(decision.contribution)}</label>
             <select id="contribution" name="contribution">
                 {unlinked.into_iter().map(|c| view! {
                     <option value=c.id>
@@ -217,25 +218,25 @@ fn DecisionDetail(
                     </option>
                 }).collect_view()}
             </select>
-            <label for="rationale">"How it shaped the decision"</label>
-            <textarea id="rationale" name="rationale" rows="3" placeholder="Because you told us…"></textarea>
+            <label for="rationale">{staff!(decision.how_shaped_decision)}</label>
+            <textarea id="rationale" name="rationale" rows="3" placeholder=staff!(decision.because_told_us)></textarea>
             <ActionProblem action=link/>
-            <button type="submit">"Link"</button>
+            <button type="submit">{staff!(decision.link)}</button>
         </ActionForm>
 
-        <h2>"You said, we did"</h2>
+        <h2>{staff!(decision.said_did)}</h2>
         {decision.feedback.as_ref().map(|f| view! {
             <p class="published">{format!("Published on {}", f.published_on)}</p>
         })}
         <ActionForm action=publish attr:class="staff-form">
             <input type="hidden" name="decision" value=publish_id.clone()/>
-            <label for="plain_text">"Message"</label>
+            <label for="plain_text">{staff!(decision.message)}</label>
             <textarea id="plain_text" name="plain_text" rows="3">{plain}</textarea>
-            <label for="easy_read">"Easy-read message"</label>
+            <label for="easy_read">{staff!(decision.easy_read_message)}</label>
             <textarea id="easy_read" name="easy_read" rows="3">{easy}</textarea>
-            <SymbolChoice id="feedback-symbol".to_owned() name="symbol" label="A picture to go with it".to_owned() current=symbol/>
+            <SymbolChoice id="feedback-symbol".to_owned() name="symbol" label=staff!(decision.picture_go).to_owned() current=symbol/>
             <ActionProblem action=publish/>
-            <button type="submit">"Publish to the children"</button>
+            <button type="submit">{staff!(decision.publish_children)}</button>
         </ActionForm>
         {translations}
     }
@@ -243,11 +244,11 @@ fn DecisionDetail(
 
 fn event_kind(event: &DecisionEvent) -> &'static str {
     match event {
-        DecisionEvent::Recorded { .. } => "Recorded",
-        DecisionEvent::StatusChanged { .. } => "Status",
-        DecisionEvent::Outcome { .. } => "Outcome update",
-        DecisionEvent::Linked { .. } => "Child's view linked",
-        DecisionEvent::Published { .. } => "Fed back",
+        DecisionEvent::Recorded { .. } => staff!(decision.event.recorded),
+        DecisionEvent::StatusChanged { .. } => staff!(decision.event.status),
+        DecisionEvent::Outcome { .. } => staff!(decision.event.outcome),
+        DecisionEvent::Linked { .. } => staff!(decision.event.linked),
+        DecisionEvent::Published { .. } => staff!(decision.event.published),
     }
 }
 
@@ -257,7 +258,7 @@ pub(super) fn event_words(event: &DecisionEvent) -> String {
         DecisionEvent::Recorded {
             status: Some(status),
             title,
-        } => format!("Recorded as {}: {title}", status.label().to_lowercase()),
+        } => staff!(decision.event.recorded_as, status = status.label(), title),
         DecisionEvent::Recorded {
             status: None,
             title,
@@ -265,15 +266,19 @@ pub(super) fn event_words(event: &DecisionEvent) -> String {
         DecisionEvent::StatusChanged {
             status,
             reason: Some(reason),
-        } => format!("{}: {reason}", status.label()),
+        } => staff!(
+            decision.event.status_because,
+            status = status.label(),
+            reason
+        ),
         DecisionEvent::StatusChanged {
             status,
             reason: None,
         } => status.label().to_owned(),
         DecisionEvent::Outcome { text } => text.clone(),
-        DecisionEvent::Linked { rationale } => format!("Linked a contribution: {rationale}"),
+        DecisionEvent::Linked { rationale } => staff!(decision.event.linked_because, rationale),
         DecisionEvent::Published { message } => {
-            format!("\"You said, we did\" published: {message}")
+            staff!(decision.event.published_message, message)
         }
     }
 }

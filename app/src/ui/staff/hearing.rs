@@ -7,6 +7,7 @@ use crate::api::audience::{
     CreateHearing, PresentHearing, RemoveForumMember, RemoveFromHearing, SetHearingSummary,
 };
 use crate::domain::{Answer, Contribution, HearingSummary, HearingWork, MediaConsent};
+use crate::staff;
 use crate::ui::components::{ActionProblem, Problem};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -18,11 +19,11 @@ pub fn HearingsPage() -> impl IntoView {
     let create = ServerAction::<CreateHearing>::new();
     let list = page_data(|| (), |_| hearings());
     view! {
-        <Title text="Hearings"/>
+        <Title text=staff!(hearing.hearings)/>
         <StaffFrame>
-            <h1>"Hearings"</h1>
-            <p>"A hearing takes what children said to the people who decide: a pack for one meeting of a forum."</p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{staff!(hearing.hearings)}</h1>
+            <p>{staff!(hearing.hearing_takes_what_children)}</p>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     let list = match list.await {
                         Ok(list) => list,
@@ -30,31 +31,31 @@ pub fn HearingsPage() -> impl IntoView {
                     };
                     let waiting = (!list.to_acknowledge.is_empty()).then(|| view! {
                         <section class="card" aria-labelledby="waiting-heading">
-                            <h2 id="waiting-heading">"For you to acknowledge"</h2>
+                            <h2 id="waiting-heading">{staff!(hearing.acknowledge)}</h2>
                             <HearingLinks hearings=list.to_acknowledge/>
                         </section>
                     });
                     let build = list.can_build.then(|| view! {
                         <details class="card">
-                            <summary>"Build a new hearing pack"</summary>
+                            <summary>{staff!(hearing.build_new_hearing_pack)}</summary>
                             <ActionForm action=create attr:class="staff-form">
-                                <label for="hearing-forum">"Forum"</label>
+                                <label for="hearing-forum">{staff!(common.forum)}</label>
                                 <select id="hearing-forum" name="forum">
                                     {list.forums.into_iter().map(|f| view! { <option value=f.id>{f.name}</option> }).collect_view()}
                                 </select>
-                                <label for="hearing-title">"Title"</label>
-                                <input id="hearing-title" name="title" placeholder="e.g. Short breaks: what children told us this autumn"/>
-                                <label for="hearing-date">"Date of the meeting"</label>
+                                <label for="hearing-title">{staff!(common.title)}</label>
+                                <input id="hearing-title" name="title" placeholder=staff!(hearing.e_g_short_breaks)/>
+                                <label for="hearing-date">{staff!(hearing.date_meeting)}</label>
                                 <input id="hearing-date" name="held_on" type="date"/>
                                 <ActionProblem action=create/>
-                                <button type="submit">"Start the pack"</button>
+                                <button type="submit">{staff!(hearing.start_pack)}</button>
                             </ActionForm>
                         </details>
                     });
                     view! {
                         {waiting}
                         {build}
-                        <h2>"All hearings"</h2>
+                        <h2>{staff!(hearing.all_hearings)}</h2>
                         <HearingLinks hearings=list.hearings/>
                     }
                     .into_any()
@@ -67,7 +68,7 @@ pub fn HearingsPage() -> impl IntoView {
 #[component]
 fn HearingLinks(hearings: Vec<HearingSummary>) -> impl IntoView {
     if hearings.is_empty() {
-        return view! { <p>"None yet."</p> }.into_any();
+        return view! { <p>{staff!(common.none_yet)}</p> }.into_any();
     }
     view! {
         <ul class="cards">
@@ -76,12 +77,16 @@ fn HearingLinks(hearings: Vec<HearingSummary>) -> impl IntoView {
                 .map(|h| view! {
                     <li>
                         <a href=format!("/staff/hearings/{}", h.id)>{h.title}</a>
-                        {format!(
-                            " · {} · {} · {} contributions · {}",
-                            h.forum,
-                            h.held_on,
-                            h.items,
-                            if h.presented { format!("presented, {} said they heard it", h.acknowledged) } else { "being built".to_owned() },
+                        {staff!(
+                            hearing.list_line,
+                            forum = h.forum,
+                            on = h.held_on,
+                            count = h.items,
+                            state = if h.presented {
+                                staff!(hearing.presented_heard, count = h.acknowledged)
+                            } else {
+                                staff!(hearing.being_built).to_owned()
+                            },
                         )}
                     </li>
                 })
@@ -113,12 +118,12 @@ pub fn HearingPage() -> impl IntoView {
         |(id, _)| load_hearing(id),
     );
     view! {
-        <Title text="Hearing"/>
+        <Title text=staff!(hearing.hearing)/>
         <StaffFrame>
             <ActionProblem action=add/>
             <ActionProblem action=remove/>
             <ActionProblem action=present/>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match work.await {
                         Ok(work) => view! { <Hearing work add remove present summary acknowledge/> }.into_any(),
@@ -149,32 +154,30 @@ fn Hearing(
     let id = head.id.clone();
     let (id_summary, id_present, id_heard) = (id.clone(), id.clone(), id.clone());
     let state = if head.presented {
-        format!(
-            "Presented to {} for the meeting on {}.",
-            head.forum, head.held_on
-        )
+        staff!(hearing.presented_to, forum = head.forum, on = head.held_on)
     } else {
-        format!(
-            "Being built for {}, meeting on {}.",
-            head.forum, head.held_on
+        staff!(
+            hearing.being_built_for,
+            forum = head.forum,
+            on = head.held_on
         )
     };
     let themes = (!hearing.themes.is_empty()).then(|| {
         let names: Vec<String> = hearing
             .themes
             .iter()
-            .map(|(name, n)| format!("{name} ({n})"))
+            .map(|(name, n)| staff!(common.counted_in_brackets, what = name, count = n))
             .collect();
-        view! { <p>{format!("Themes: {}", names.join(", "))}</p> }
+        view! { <p>{staff!(hearing.themes, themes = names.join(", "))}</p> }
     });
     let summary_part = if can_build {
         view! {
             <ActionForm action=summary attr:class="staff-form">
                 <input type="hidden" name="hearing" value=id_summary/>
-                <label for="hearing-summary">"Summary for the forum"</label>
+                <label for="hearing-summary">{staff!(hearing.summary_forum)}</label>
                 <textarea id="hearing-summary" name="summary" rows="4">{hearing.text.clone()}</textarea>
                 <ActionProblem action=summary/>
-                <button type="submit" class="button secondary">"Save the summary"</button>
+                <button type="submit" class="button secondary">{staff!(hearing.save_summary)}</button>
             </ActionForm>
         }
         .into_any()
@@ -195,7 +198,7 @@ fn Hearing(
                     <ActionForm action=remove attr:class="inline-form">
                         <input type="hidden" name="hearing" value=hearing_id/>
                         <input type="hidden" name="contribution" value=contribution_id/>
-                        <button type="submit" class="button secondary">"Take it out"</button>
+                        <button type="submit" class="button secondary">{staff!(hearing.take_out)}</button>
                     </ActionForm>
                 }
             });
@@ -211,7 +214,7 @@ fn Hearing(
                     <ActionForm action=add attr:class="inline-form">
                         <input type="hidden" name="hearing" value=hearing_id/>
                         <input type="hidden" name="contribution" value=contribution_id/>
-                        <button type="submit" class="button secondary">"Add to the pack"</button>
+                        <button type="submit" class="button secondary">{staff!(hearing.add_pack)}</button>
                     </ActionForm>
                 };
                 view! { <li class="contribution"><PackItem c/>{add_it}</li> }
@@ -219,8 +222,8 @@ fn Hearing(
             .collect_view();
         view! {
             <section aria-labelledby="candidates-heading">
-                <h2 id="candidates-heading">"What could go in"</h2>
-                <p>"Only what decision makers may see: nothing held back for safeguarding or hidden, and pictures or recordings only where the child said decision makers may see them."</p>
+                <h2 id="candidates-heading">{staff!(hearing.what_could_go)}</h2>
+                <p>{staff!(hearing.only_what_decision_makers)}</p>
                 <ol class="contributions">{choices}</ol>
             </section>
         }
@@ -229,7 +232,7 @@ fn Hearing(
         view! {
             <ActionForm action=present attr:class="inline-form">
                 <input type="hidden" name="hearing" value=id_present/>
-                <button type="submit">"Mark the pack as presented"</button>
+                <button type="submit">{staff!(hearing.mark_pack_presented)}</button>
             </ActionForm>
         }
     });
@@ -238,7 +241,7 @@ fn Hearing(
             <h2 id="ack-heading">{if already_heard { "You said you heard it" } else { "Did you hear it?" }}</h2>
             <ActionForm action=acknowledge attr:class="staff-form">
                 <input type="hidden" name="hearing" value=id_heard/>
-                <label for="ack-response">"Your response to the children's views (optional)"</label>
+                <label for="ack-response">{staff!(hearing.response_childrens_views_optional)}</label>
                 <textarea id="ack-response" name="response" rows="3"></textarea>
                 <ActionProblem action=acknowledge/>
                 <button type="submit">{if already_heard { "Update my response" } else { "I heard what the children said" }}</button>
@@ -251,12 +254,12 @@ fn Hearing(
         {summary_part}
         {themes}
         {heard_it}
-        <h2>{format!("In the pack ({})", head.items)}</h2>
+        <h2>{staff!(hearing.in_pack, count = head.items)}</h2>
         <ol class="contributions">{items}</ol>
         {present_it}
-        <h2>"Who heard it"</h2>
+        <h2>{staff!(hearing.who_heard)}</h2>
         <table class="members">
-            <thead><tr><th scope="col">"Member"</th><th scope="col">"Heard it"</th><th scope="col">"Response"</th></tr></thead>
+            <thead><tr><th scope="col">{staff!(hearing.member)}</th><th scope="col">{staff!(hearing.heard)}</th><th scope="col">{staff!(hearing.response)}</th></tr></thead>
             <tbody>
                 {hearing
                     .members
@@ -264,7 +267,7 @@ fn Hearing(
                     .map(|m| view! {
                         <tr>
                             <td>{m.member}</td>
-                            <td>{m.heard_on.map_or_else(|| "Not yet".to_owned(), |day| day.to_string())}</td>
+                            <td>{m.heard_on.map_or_else(|| staff!(common.not_yet).to_owned(), |day| day.to_string())}</td>
                             <td>{m.response}</td>
                         </tr>
                     })
@@ -285,20 +288,20 @@ fn PackItem(c: Contribution) -> impl IntoView {
         // took it back after the pack was made.
         if media.consent == MediaConsent::Team {
             return view! {
-                <p class="hidden-note">"This was in the pack; the child has since asked that only the team sees it."</p>
+                <p class="hidden-note">{staff!(hearing.pack_child_has_since)}</p>
             }
             .into_any();
         }
         match c.answer {
             Answer::Audio(_) => view! {
-                <audio controls preload="none" src=source aria-label=format!("Recording a child sent for: {}", c.prompt)></audio>
+                <audio controls preload="none" src=source aria-label=staff!(hearing.recording_for, question = c.prompt)></audio>
             }
             .into_any(),
             _ => view! {
                 <img
                     class="thumbnail"
                     src=format!("{source}/thumb")
-                    alt=c.description.clone().unwrap_or_else(|| format!("A picture a child sent for: {}", c.prompt))
+                    alt=c.description.clone().unwrap_or_else(|| staff!(hearing.picture_for, question = c.prompt))
                 />
             }
             .into_any(),
@@ -324,12 +327,12 @@ pub fn ForumsPage() -> impl IntoView {
         |_| forum_members(),
     );
     view! {
-        <Title text="Forums"/>
+        <Title text=staff!(hearing.forums)/>
         <StaffFrame>
-            <h1>"Forums and their members"</h1>
+            <h1>{staff!(common.forums_their_members)}</h1>
             <ActionProblem action=add/>
             <ActionProblem action=remove/>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     let (forums, accounts) = match forums.await {
                         Ok(found) => found,
@@ -352,14 +355,14 @@ pub fn ForumsPage() -> impl IntoView {
                                             .into_iter()
                                             .map(|m| {
                                                 let forum_id = forum_id.clone();
-                                                let label = format!("Remove {} from the forum", m.email);
+                                                let label = staff!(hearing.remove_member, email = m.email);
                                                 view! {
                                                     <li>
                                                         {m.email.clone()}
                                                         <ActionForm action=remove attr:class="inline-form">
                                                             <input type="hidden" name="forum" value=forum_id.clone()/>
                                                             <input type="hidden" name="account" value=m.id/>
-                                                            <button type="submit" class="link-button" aria-label=label>"Remove"</button>
+                                                            <button type="submit" class="link-button" aria-label=label>{staff!(common.remove)}</button>
                                                         </ActionForm>
                                                     </li>
                                                 }
@@ -368,9 +371,9 @@ pub fn ForumsPage() -> impl IntoView {
                                     </ul>
                                     <ActionForm action=add attr:class="staff-form">
                                         <input type="hidden" name="forum" value=forum.id.clone()/>
-                                        <label for=field.clone()>"Add a member"</label>
+                                        <label for=field.clone()>{staff!(hearing.add_member)}</label>
                                         <select id=field name="account">{options}</select>
-                                        <button type="submit" class="button secondary">"Add"</button>
+                                        <button type="submit" class="button secondary">{staff!(hearing.add)}</button>
                                     </ActionForm>
                                 </section>
                             }

@@ -32,6 +32,7 @@ pub use sign_in::{InvitePage, SecondFactorPage, SignInPage};
 pub use strategy::{PriorityPage, StrategiesPage};
 
 use crate::api::staff::SignOut;
+use crate::staff;
 use leptos::prelude::*;
 
 /// The frame of every staff page.
@@ -40,9 +41,9 @@ fn StaffFrame(children: Children) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     view! {
         <header class="staff-header">
-            <a href="/staff" class="brand">"Heard · staff"</a>
+            <a href="/staff" class="brand">{staff!(frame.heard_staff)}</a>
             <ActionForm action=sign_out attr:class="inline-form">
-                <button type="submit" class="link-button">"Sign out"</button>
+                <button type="submit" class="link-button">{staff!(frame.sign_out)}</button>
             </ActionForm>
         </header>
         <main class="staff page">{children()}</main>

@@ -3,6 +3,7 @@ use crate::api::staff::{
     retention_months, staff_accounts, DisableStaff, InviteStaff, SetRetentionMonths, SetStaffRole,
 };
 use crate::domain::{Role, StaffAccount};
+use crate::staff;
 use crate::ui::components::{ActionProblem, Problem};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -25,25 +26,25 @@ pub fn PeoplePage() -> impl IntoView {
         |_| staff_accounts(),
     );
     view! {
-        <Title text="People"/>
+        <Title text=staff!(people.people)/>
         <StaffFrame>
-            <h1>"People"</h1>
+            <h1>{staff!(people.people)}</h1>
             <section aria-labelledby="invite-heading">
-                <h2 id="invite-heading">"Invite someone"</h2>
+                <h2 id="invite-heading">{staff!(people.invite_someone)}</h2>
                 <ActionForm action=invite attr:class="staff-form">
-                    <label for="invite-email">"Their work email"</label>
+                    <label for="invite-email">{staff!(people.their_work_email)}</label>
                     <input id="invite-email" name="email" type="email"/>
                     <RoleSelect id="invite-role".into() current=Role::Facilitator/>
                     <ActionProblem action=invite/>
-                    <button type="submit">"Make an invitation link"</button>
+                    <button type="submit">{staff!(people.make_invitation_link)}</button>
                 </ActionForm>
                 {move || invite.value().get().and_then(Result::ok).map(|link| view! {
-                    <p role="status">"Send this link to them; it works once, for 7 days: " <code class="invite-link">{link}</code></p>
+                    <p role="status">{staff!(people.send_link_them_works)} <code class="invite-link">{link}</code></p>
                 })}
             </section>
             <ActionProblem action=set_role/>
             <ActionProblem action=disable/>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match accounts.await {
                         Ok(accounts) => view! { <Accounts accounts set_role disable/> }.into_any(),
@@ -63,17 +64,17 @@ fn Retention() -> impl IntoView {
     let months = page_data(move || save.version().get(), |_| retention_months());
     view! {
         <section aria-labelledby="retention-heading">
-            <h2 id="retention-heading">"Keeping children's contributions"</h2>
-            <p>"After this many months from the end of their session, what children said and sent is erased; the counts stay. Anything held by an open safeguarding concern is kept until the safeguarding lead clears it."</p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h2 id="retention-heading">{staff!(people.keeping_childrens_contributions)}</h2>
+            <p>{staff!(people.after_many_months_from)}</p>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match months.await {
                         Ok(months) => view! {
                             <ActionForm action=save attr:class="staff-form">
-                                <label for="retention-months">"Months to keep them"</label>
+                                <label for="retention-months">{staff!(people.months_keep_them)}</label>
                                 <input id="retention-months" name="months" type="number" min="1" max="120" value=months.to_string()/>
                                 <ActionProblem action=save/>
-                                <button type="submit">"Save"</button>
+                                <button type="submit">{staff!(common.save)}</button>
                             </ActionForm>
                         }
                         .into_any(),
@@ -93,9 +94,9 @@ fn Accounts(
 ) -> impl IntoView {
     view! {
         <table class="people">
-            <caption>"Accounts"</caption>
+            <caption>{staff!(people.accounts)}</caption>
             <thead>
-                <tr><th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Authenticator app"</th><th scope="col">"Account"</th></tr>
+                <tr><th scope="col">{staff!(common.email)}</th><th scope="col">{staff!(people.role)}</th><th scope="col">{staff!(people.authenticator_app)}</th><th scope="col">{staff!(people.account)}</th></tr>
             </thead>
             <tbody>
                 {accounts.into_iter().map(|account| {
@@ -109,19 +110,19 @@ fn Accounts(
                                 <ActionForm action=set_role attr:class="inline-form">
                                     <input type="hidden" name="account" value=id.clone()/>
                                     <RoleSelect id=role_id current=account.member.role/>
-                                    <button type="submit" class="button secondary">"Save role"</button>
+                                    <button type="submit" class="button secondary">{staff!(people.save_role)}</button>
                                 </ActionForm>
                             </td>
-                            <td>{if account.second_factor { "Set up" } else { "Not yet" }}</td>
+                            <td>{if account.second_factor { staff!(people.set_up) } else { staff!(common.not_yet) }}</td>
                             <td>
                                 {if account.disabled {
-                                    view! { "Turned off" }.into_any()
+                                    view! { {staff!(people.turned_off)} }.into_any()
                                 } else {
                                     view! {
                                         <ActionForm action=disable attr:class="inline-form">
                                             <input type="hidden" name="account" value=to_disable/>
                                             <button type="submit" class="button secondary">
-                                                {format!("Turn off {}", account.member.email)}
+                                                {staff!(people.turn_off, email = account.member.email)}
                                             </button>
                                         </ActionForm>
                                     }
@@ -139,7 +140,7 @@ fn Accounts(
 #[component]
 fn RoleSelect(id: String, current: Role) -> impl IntoView {
     view! {
-        <label for=id.clone()>"Role"</label>
+        <label for=id.clone()>{staff!(people.role)}</label>
         <select id=id name="role">
             {Role::ALL.into_iter().map(|role| view! {
                 <option value=role.as_str() selected=role == current>{role.label()}</option>

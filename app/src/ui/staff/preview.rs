@@ -6,6 +6,7 @@ use super::StaffFrame;
 use crate::api::activity::preview_prompt;
 use crate::api::child::SubmitAnswer;
 use crate::domain::{AnswerMode, Language, PreviewLanguage, PromptPage};
+use crate::staff;
 use crate::ui::child::Question;
 use crate::ui::components::Problem;
 use crate::ui::page_data;
@@ -35,7 +36,7 @@ pub fn PreviewPage() -> impl IntoView {
     );
     view! {
         <StaffFrame>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || {
                     let way = query.with(|q| q.get("way").and_then(|w| AnswerMode::parse(&w)));
                     let activity = params.read().get("activity").unwrap_or_default();
@@ -95,19 +96,19 @@ fn Preview(
     // The child's own page, in the language chosen here.
     provide_context(PreviewLanguage(language));
     view! {
-        <nav class="actions" aria-label="Preview">
+        <nav class="actions" aria-label=staff!(common.preview)>
             <a class="button secondary" href=format!("/staff/activities/{activity}#prompt-{}", page.prompt.id)>
-                "Back to the activity"
+                {staff!(preview.back_activity)}
             </a>
-            {step(position - 1, "Previous question")}
-            {step(position + 1, "Next question")}
+            {step(position - 1, staff!(preview.previous))}
+            {step(position + 1, staff!(preview.next))}
         </nav>
-        <nav class="actions" aria-label="Language of the preview">{languages}</nav>
-        <p class="preview-note">"As a child sees it on the tablet. Answering is switched off in the preview."</p>
+        <nav class="actions" aria-label=staff!(preview.language_preview)>{languages}</nav>
+        <p class="preview-note">{staff!(preview.child_sees_tablet_answering)}</p>
         {untranslated}
         <div class="child tablet-preview" lang=language.tag() dir=language.dir()>
             <fieldset disabled class="preview-frame">
-                <legend class="visually-hidden">"Preview of the question"</legend>
+                <legend class="visually-hidden">{staff!(preview.preview_question)}</legend>
                 <Question page submit way problem=None preview=true/>
             </fieldset>
         </div>

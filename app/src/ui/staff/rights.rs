@@ -9,6 +9,7 @@ use crate::api::rights::{
 };
 use crate::api::staff::who_am_i;
 use crate::domain::{MediaConsent, Receipt, RequestState, RightsKind, RightsRequest};
+use crate::staff;
 use crate::ui::components::{ActionProblem, PageForm, Problem};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -21,24 +22,24 @@ pub fn RightsPage() -> impl IntoView {
     let code = move || query.read().get("code").unwrap_or_default();
     let done = query.read_untracked().get("done").and_then(|done| {
         Some(match done.as_str() {
-            "erased" => "Erased. The answer and any picture or recording are gone.",
-            "held" => "An open safeguarding concern holds this turn: nothing is erased until the safeguarding lead decides.",
-            "limited" => "Fewer people may see it now.",
-            "decided" => "Your decision is recorded.",
+            "erased" => staff!(rights.done.erased),
+            "held" => staff!(rights.done.held),
+            "limited" => staff!(rights.done.limited),
+            "decided" => staff!(rights.done.decided),
             _ => return None,
         })
     });
     let me = page_data(|| (), |_| who_am_i());
     view! {
-        <Title text="Children's rights requests"/>
+        <Title text=staff!(rights.childrens_rights_requests)/>
         <StaffFrame>
-            <h1>"Children's rights requests"</h1>
+            <h1>{staff!(rights.childrens_rights_requests)}</h1>
             {done.map(|message| view! { <p class="done" role="status">{message}</p> })}
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     let role = match me.await {
                         Ok(Some(member)) => member.role,
-                        Ok(None) => return view! { <p><a href="/staff/sign-in">"Please sign in."</a></p> }.into_any(),
+                        Ok(None) => return view! { <p><a href="/staff/sign-in">{staff!(rights.please_sign)}</a></p> }.into_any(),
                         Err(error) => return view! { <Problem error/> }.into_any(),
                     };
                     view! {
@@ -68,14 +69,14 @@ fn ActForChild(code: String) -> impl IntoView {
     );
     view! {
         <section aria-labelledby="act-heading">
-            <h2 id="act-heading">"A request by phone or letter"</h2>
-            <p>"Ask for the receipt code and check it back with the person. What you do here is logged with your name."</p>
+            <h2 id="act-heading">{staff!(rights.request_phone_letter)}</h2>
+            <p>{staff!(rights.ask_receipt_code_check)}</p>
             <form method="get" action="/staff/rights" class="staff-form">
-                <label for="rights-code">"Receipt code"</label>
+                <label for="rights-code">{staff!(rights.receipt_code)}</label>
                 <input id="rights-code" name="code" value=typed autocomplete="off" spellcheck="false"/>
-                <button type="submit">"Find"</button>
+                <button type="submit">{staff!(rights.find)}</button>
             </form>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match turn.await {
                         Ok(Some(receipt)) => view! { <Turn receipt/> }.into_any(),
@@ -93,11 +94,11 @@ fn Turn(receipt: Receipt) -> impl IntoView {
     let code = receipt.code.clone();
     let erase_all = ServerAction::<StaffErase>::new();
     view! {
-        <h3>{format!("Receipt {code}")}</h3>
+        <h3>{staff!(rights.receipt, code)}</h3>
         <p><a class="button secondary" href=format!("/staff/rights/{code}/copy.zip") rel="external" download>
-            "Download a copy for them (ZIP)"
+            {staff!(rights.download_copy_them_zip)}
         </a></p>
-        {receipt.contributions.is_empty().then(|| view! { <p>"Nothing is left: every answer has been erased."</p> })}
+        {receipt.contributions.is_empty().then(|| view! { <p>{staff!(rights.nothing_left_every_answer)}</p> })}
         <ol class="contributions">
             {receipt
                 .contributions
@@ -115,13 +116,13 @@ fn Turn(receipt: Receipt) -> impl IntoView {
                 .collect_view()}
         </ol>
         <details class="moderate">
-            <summary>"Erase the whole turn"</summary>
+            <summary>{staff!(rights.erase_whole_turn)}</summary>
             <PageForm action=erase_all class="staff-form">
                 <input type="hidden" name="code" value=code.clone()/>
                 <input type="hidden" name="answer" value="all"/>
-                <p>"Every answer, picture and recording of this turn goes at once and cannot be brought back; the counts stay."</p>
+                <p>{staff!(rights.every_answer_picture_recording)}</p>
                 <ActionProblem action=erase_all/>
-                <button type="submit" class="worried-button">"Erase the whole turn"</button>
+                <button type="submit" class="worried-button">{staff!(rights.erase_whole_turn)}</button>
             </PageForm>
         </details>
     }
@@ -139,12 +140,12 @@ fn AnswerActions(code: String, id: String, consent: Option<MediaConsent>) -> imp
             .filter(|consent| *consent < current)
             .collect();
         view! {
-            <p>{format!("Who may see it: {}", current.staff_label())}</p>
+            <p>{staff!(common.who_may_see, who = current.staff_label())}</p>
             {(!narrower.is_empty()).then(|| view! {
                 <PageForm action=limit class="inline-form">
                     <input type="hidden" name="code" value=limit_code/>
                     <input type="hidden" name="contribution" value=limit_id/>
-                    <label for=field.clone()>"Fewer people may see it"</label>
+                    <label for=field.clone()>{staff!(rights.fewer_people_may_see)}</label>
                     <select id=field.clone() name="consent">
                         {narrower
                             .into_iter()
@@ -152,7 +153,7 @@ fn AnswerActions(code: String, id: String, consent: Option<MediaConsent>) -> imp
                             .collect_view()}
                     </select>
                     <ActionProblem action=limit/>
-                    <button type="submit" class="button secondary">"Change"</button>
+                    <button type="submit" class="button secondary">{staff!(rights.change)}</button>
                 </PageForm>
             })}
         }
@@ -160,13 +161,13 @@ fn AnswerActions(code: String, id: String, consent: Option<MediaConsent>) -> imp
     view! {
         {narrowing}
         <details class="moderate">
-            <summary>"Erase this answer"</summary>
+            <summary>{staff!(rights.erase_answer)}</summary>
             <PageForm action=erase class="staff-form">
                 <input type="hidden" name="code" value=code/>
                 <input type="hidden" name="answer" value=id/>
-                <p>"The answer and any picture or recording go at once and cannot be brought back."</p>
+                <p>{staff!(rights.answer_any_picture_recording)}</p>
                 <ActionProblem action=erase/>
-                <button type="submit" class="worried-button">"Erase it"</button>
+                <button type="submit" class="worried-button">{staff!(rights.erase)}</button>
             </PageForm>
         </details>
     }
@@ -178,22 +179,22 @@ fn RequestLog(lead: bool) -> impl IntoView {
     let log = page_data(|| (), |_| rights_requests());
     view! {
         <section aria-labelledby="log-heading">
-            <h2 id="log-heading">"Log of requests"</h2>
-            <p>"What was asked and when it was answered, never what the child said. Requests must be answered within a month."</p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h2 id="log-heading">{staff!(rights.log_requests)}</h2>
+            <p>{staff!(rights.what_asked_when_answered)}</p>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match log.await {
-                        Ok(requests) if requests.is_empty() => view! { <p>"No requests yet."</p> }.into_any(),
+                        Ok(requests) if requests.is_empty() => view! { <p>{staff!(rights.no_requests_yet)}</p> }.into_any(),
                         Ok(requests) => view! {
                             <table class="exports rights-log">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Asked"</th>
-                                        <th scope="col">"What"</th>
-                                        <th scope="col">"Asked by"</th>
-                                        <th scope="col">"State"</th>
-                                        <th scope="col">"Answered"</th>
-                                        <th scope="col">"Days"</th>
+                                        <th scope="col">{staff!(rights.asked_2)}</th>
+                                        <th scope="col">{staff!(common.what)}</th>
+                                        <th scope="col">{staff!(rights.asked)}</th>
+                                        <th scope="col">{staff!(rights.state)}</th>
+                                        <th scope="col">{staff!(rights.answered)}</th>
+                                        <th scope="col">{staff!(rights.days)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -213,22 +214,21 @@ fn RequestLog(lead: bool) -> impl IntoView {
 #[component]
 fn LogRow(request: RightsRequest, lead: bool) -> impl IntoView {
     let decide = ServerAction::<DecideRightsRequest>::new();
-    let what = format!(
-        "{}{}",
-        request.kind.label(),
-        match (request.kind, request.one_answer) {
-            (RightsKind::Copy, _) => "",
-            (_, true) => ": one answer",
-            (_, false) => ": the whole turn",
-        }
-    );
+    let kind = request.kind.label();
+    let what = match (request.kind, request.one_answer) {
+        (RightsKind::Copy, _) => kind.to_owned(),
+        (_, true) => staff!(rights.one_answer, kind),
+        (_, false) => staff!(rights.whole_turn, kind),
+    };
     let answered = match (&request.done_on, &request.decided_by) {
-        (Some(on), Some(by)) => format!(
-            "{on} by {by}: {}",
-            request.decision_reason.clone().unwrap_or_default()
+        (Some(on), Some(by)) => staff!(
+            rights.decided_by,
+            on,
+            by,
+            reason = request.decision_reason.clone().unwrap_or_default()
         ),
         (Some(on), None) => on.to_string(),
-        (None, _) => "Not yet".to_owned(),
+        (None, _) => staff!(common.not_yet).to_owned(),
     };
     let reason = format!("why-{}", request.id);
     let held = request.state == RequestState::Held;
@@ -236,21 +236,21 @@ fn LogRow(request: RightsRequest, lead: bool) -> impl IntoView {
         <tr>
             <td>{request.asked_on.to_string()}</td>
             <td>{what}</td>
-            <td>{request.by_staff.unwrap_or_else(|| "The child, with the receipt".to_owned())}</td>
+            <td>{request.by_staff.unwrap_or_else(|| staff!(rights.by_child).to_owned())}</td>
             <td>
                 {request.state.label()}
                 {(held && lead).then(|| view! {
                     <PageForm action=decide class="staff-form">
                         <input type="hidden" name="request" value=request.id.clone()/>
                         <fieldset>
-                            <legend>"Your decision"</legend>
-                            <label class="choice"><input type="radio" name="decision" value="erase" required/>"Erase as asked"</label>
-                            <label class="choice"><input type="radio" name="decision" value="keep"/>"Keep for now"</label>
+                            <legend>{staff!(rights.decision)}</legend>
+                            <label class="choice"><input type="radio" name="decision" value="erase" required/>{staff!(rights.erase_asked)}</label>
+                            <label class="choice"><input type="radio" name="decision" value="keep"/>{staff!(rights.keep_now)}</label>
                         </fieldset>
-                        <label for=reason.clone()>"Why"</label>
+                        <label for=reason.clone()>{staff!(common.why)}</label>
                         <input id=reason.clone() name="reason" required/>
                         <ActionProblem action=decide/>
-                        <button type="submit">"Record the decision"</button>
+                        <button type="submit">{staff!(common.record_decision)}</button>
                     </PageForm>
                 })}
             </td>

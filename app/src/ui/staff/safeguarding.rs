@@ -4,6 +4,7 @@ use crate::api::safeguarding::{
     SavePhraseList,
 };
 use crate::domain::{ConcernCase, ConcernSummary, Language};
+use crate::staff;
 use crate::ui::components::{on_live_change, ActionProblem, Problem};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -12,9 +13,9 @@ use leptos_router::hooks::use_params_map;
 
 fn source_label(source: &str) -> &'static str {
     match source {
-        "child" => "The child pressed \"I'm worried\"",
-        "facilitator" => "A facilitator raised it",
-        _ => "Flagged by triage",
+        "child" => staff!(safeguarding.source.child),
+        "facilitator" => staff!(safeguarding.source.facilitator),
+        _ => staff!(safeguarding.source.triage),
     }
 }
 
@@ -32,18 +33,18 @@ pub fn SafeguardingPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Safeguarding"/>
+        <Title text=staff!(safeguarding.safeguarding)/>
         <StaffFrame>
-            <h1>"Safeguarding concerns"</h1>
+            <h1>{staff!(safeguarding.safeguarding_concerns)}</h1>
             <div role="alert" class="live-alert">
                 {move || arrived.get().then(|| view! {
-                    <p class="alert">"A new concern has just arrived: it is marked New below."</p>
+                    <p class="alert">{staff!(safeguarding.new_concern_has_just)}</p>
                 })}
             </div>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match queue.await {
-                        Ok(queue) if queue.is_empty() => view! { <p>"No concerns have been raised."</p> }.into_any(),
+                        Ok(queue) if queue.is_empty() => view! { <p>{staff!(safeguarding.no_concerns_have_been)}</p> }.into_any(),
                         Ok(queue) => view! {
                             <ul class="cards concern-queue">
                                 {queue.into_iter().map(|concern| view! { <QueueItem concern/> }).collect_view()}
@@ -66,23 +67,23 @@ fn PhraseList() -> impl IntoView {
     let list = page_data(move || save.version().get(), |_| load_phrase_list());
     view! {
         <section aria-labelledby="phrases-heading">
-            <h2 id="phrases-heading">"Phrase list for triage"</h2>
-            <p>"Heard flags children's written answers that may speak of physical or sexual harm, neglect, fear, domestic abuse, self-harm, exploitation or secrets, and says which kind and which words. On top of that, answers close to one of these phrases are flagged too. Misspellings, text-speak and stretched letters are matched too; end a word with * for its other endings (hit* finds hits, hitting). A flag only asks a person to look."</p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h2 id="phrases-heading">{staff!(safeguarding.phrase_list_triage)}</h2>
+            <p>{staff!(safeguarding.heard_flags_childrens_written)}</p>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok((version, lists)) => view! {
                             <ActionForm action=save attr:class="staff-form">
-                                <p>{format!("Version {version}. The kinds of harm are found in English only; in the other languages only these phrases are looked for, so a translation of an answer is still worth making. The starting phrases in other languages await review by a native speaker.")}</p>
+                                <p>{staff!(safeguarding.phrase_list_version, version)}</p>
                                 {lists.into_iter().map(|(language, lines)| {
                                     let field = format!("phrases-{}", language.as_str());
                                     view! {
-                                        <label for=field.clone()>{format!("{} phrases, one per line", language.label())}</label>
+                                        <label for=field.clone()>{staff!(safeguarding.phrases_in, language = language.label())}</label>
                                         <textarea id=field name=format!("phrases[{}]", language.as_str()) lang=language.tag() dir="auto" rows=if language == Language::English { "12" } else { "5" }>{lines}</textarea>
                                     }
                                 }).collect_view()}
                                 <ActionProblem action=save/>
-                                <button type="submit">"Save as a new version"</button>
+                                <button type="submit">{staff!(safeguarding.save_new_version)}</button>
                             </ActionForm>
                         }
                         .into_any(),
@@ -97,19 +98,19 @@ fn PhraseList() -> impl IntoView {
 #[component]
 fn QueueItem(concern: ConcernSummary) -> impl IntoView {
     let state = if concern.cleared {
-        "cleared"
+        staff!(safeguarding.state.cleared)
     } else if concern.new {
-        "new, not opened yet"
+        staff!(safeguarding.state.new)
     } else {
-        "open"
+        staff!(safeguarding.state.open)
     };
     view! {
         <li class=if concern.new { "concern new" } else { "concern" }>
             <a href=format!("/staff/safeguarding/{}", concern.id)>
-                {format!("{}: {}, {}", concern.raised_at, concern.activity, concern.place)}
+                {staff!(safeguarding.raised_in, on = concern.raised_at, activity = concern.activity, place = concern.place)}
             </a>
-            {format!(" · {} · {state}", source_label(&concern.source))}
-            {concern.receipt_code.map(|code| format!(" · receipt {code}"))}
+            {staff!(safeguarding.source_state, source = source_label(&concern.source), state)}
+            {concern.receipt_code.map(|code| staff!(safeguarding.receipt, code))}
         </li>
     }
 }
@@ -131,9 +132,9 @@ pub fn ConcernPage() -> impl IntoView {
         |(concern, _, _)| load_concern(concern),
     );
     view! {
-        <Title text="A concern"/>
+        <Title text=staff!(safeguarding.concern)/>
         <StaffFrame>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
                         Ok(case) => view! { <Case case record clear/> }.into_any(),
@@ -159,27 +160,27 @@ fn Case(
     let id = summary.id.clone();
     let to_clear = summary.id.clone();
     view! {
-        <h1>{format!("Concern raised {}", summary.raised_at)}</h1>
-        <p>{format!("{} · {}, {}", source_label(&summary.source), summary.activity, summary.place)}
-            {summary.receipt_code.clone().map(|code| format!(" · receipt {code}"))}</p>
+        <h1>{staff!(safeguarding.concern_raised, on = summary.raised_at)}</h1>
+        <p>{staff!(safeguarding.source_in, source = source_label(&summary.source), activity = summary.activity, place = summary.place)}
+            {summary.receipt_code.clone().map(|code| staff!(safeguarding.receipt, code))}</p>
         <p>{if summary.cleared {
-            "Cleared: what the child said can be seen by decision makers."
+            staff!(safeguarding.cleared_seen)
         } else {
-            "Open: what the child said in this turn is held back from decision makers until you clear it."
+            staff!(safeguarding.open_held_back)
         }}</p>
         <section aria-labelledby="said-heading">
-            <h2 id="said-heading">"What the child said in this turn"</h2>
+            <h2 id="said-heading">{staff!(safeguarding.what_child_said_turn)}</h2>
             <ul class="cards">
                 {contributions.into_iter().map(|c| view! {
-                    <li>{format!("{}: {}", c.prompt, c.answer.describe())}</li>
+                    <li>{staff!(common.question_answer, question = c.prompt, answer = c.answer.describe())}</li>
                 }).collect_view()}
             </ul>
         </section>
         <section aria-labelledby="chronology-heading">
-            <h2 id="chronology-heading">"Chronology"</h2>
-            <p>"Entries are added, never changed or removed."</p>
+            <h2 id="chronology-heading">{staff!(safeguarding.chronology)}</h2>
+            <p>{staff!(safeguarding.entries_added_never_changed)}</p>
             <table class="chronology">
-                <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Details"</th></tr></thead>
+                <thead><tr><th scope="col">{staff!(common.when)}</th><th scope="col">{staff!(common.who)}</th><th scope="col">{staff!(common.what)}</th><th scope="col">{staff!(common.details)}</th></tr></thead>
                 <tbody>
                     {chronology.into_iter().map(|entry| view! {
                         <tr><td>{entry.at}</td><td>{entry.by}</td><td>{entry.kind}</td><td>{entry.text}</td></tr>
@@ -188,28 +189,28 @@ fn Case(
             </table>
         </section>
         <section aria-labelledby="add-heading">
-            <h2 id="add-heading">"Add to the chronology"</h2>
+            <h2 id="add-heading">{staff!(safeguarding.add_chronology)}</h2>
             <ActionForm action=record attr:class="staff-form">
                 <input type="hidden" name="concern" value=id.clone()/>
-                <label for="entry-kind">"What kind of entry"</label>
+                <label for="entry-kind">{staff!(safeguarding.what_kind_entry)}</label>
                 <select id="entry-kind" name="kind">
-                    <option value="decision">"Decision"</option>
-                    <option value="action">"Action"</option>
-                    <option value="outcome">"Outcome"</option>
-                    <option value="note">"Note"</option>
+                    <option value="decision">{staff!(common.decision)}</option>
+                    <option value="action">{staff!(safeguarding.action)}</option>
+                    <option value="outcome">{staff!(safeguarding.outcome)}</option>
+                    <option value="note">{staff!(safeguarding.note)}</option>
                 </select>
-                <label for="entry-text">"What was decided or done, and why"</label>
+                <label for="entry-text">{staff!(safeguarding.what_decided_done_why)}</label>
                 <textarea id="entry-text" name="text" rows="3"></textarea>
                 <ActionProblem action=record/>
-                <button type="submit">"Add entry"</button>
+                <button type="submit">{staff!(safeguarding.add_entry)}</button>
             </ActionForm>
             {(!summary.cleared).then(|| view! {
                 <ActionForm action=clear attr:class="staff-form">
                     <input type="hidden" name="concern" value=to_clear/>
-                    <label for="clear-reason">"Why it can be cleared"</label>
+                    <label for="clear-reason">{staff!(safeguarding.why_can_cleared)}</label>
                     <textarea id="clear-reason" name="reason" rows="2"></textarea>
                     <ActionProblem action=clear/>
-                    <button type="submit" class="button secondary">"Clear the concern"</button>
+                    <button type="submit" class="button secondary">{staff!(safeguarding.clear_concern)}</button>
                 </ActionForm>
             })}
         </section>

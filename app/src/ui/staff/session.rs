@@ -10,6 +10,7 @@ use crate::domain::{
     Answer, Communicated, Contribution, EmojiScale, Language, SessionTally, SessionView, Theme,
     TodaySummary,
 };
+use crate::staff;
 use crate::ui::components::{on_live_change, ActionProblem, Icon, Problem, TrailView};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -40,9 +41,9 @@ pub fn SessionPage() -> impl IntoView {
         move || session.refetch(),
     );
     view! {
-        <Title text="Session"/>
+        <Title text=staff!(common.session)/>
         <StaffFrame>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match session.await {
                         Ok(view) => view! { <Session view close record save_space/> }.into_any(),
@@ -75,7 +76,7 @@ fn Session(
     let concerns = (!concerns.is_empty()).then(|| view! {
         <section class="concerns" aria-labelledby="concerns-heading">
             <h2 id="concerns-heading">{format!("Concerns raised ({})", concerns.len())}</h2>
-            <p>"Go to the child now, then tell the safeguarding lead."</p>
+            <p>{staff!(session.go_child_now_then)}</p>
             <ul>
                 {concerns
                     .into_iter()
@@ -94,24 +95,24 @@ fn Session(
         {concerns}
         {if let (true, Some(join_qr)) = (summary.open, join_qr_svg) {
             view! {
-                <p class="join-code-label">"Join code"</p>
+                <p class="join-code-label">{staff!(session.join_code)}</p>
                 <p class="join-code" data-testid="join-code">{summary.join_code.clone()}</p>
-                <p>"Children open this site on the tablet and type the code, or scan this to open it with the code filled in:"</p>
-                <div class="join-qr" role="img" aria-label="QR code that opens the join page with this session's code" inner_html=join_qr></div>
+                <p>{staff!(session.children_open_site_tablet)}</p>
+                <div class="join-qr" role="img" aria-label=staff!(session.qr_code_opens_join) inner_html=join_qr></div>
                 <ActionForm action=close attr:class="inline-form">
                     <input type="hidden" name="session" value=summary.id.clone()/>
                     <ActionProblem action=close/>
-                    <button type="submit">"Close the session"</button>
+                    <button type="submit">{staff!(session.close_session)}</button>
                 </ActionForm>
             }
             .into_any()
         } else {
-            view! { <p>"This session is closed."</p> }.into_any()
+            view! { <p>{staff!(session.session_closed)}</p> }.into_any()
         }}
         <TallyView tally closed=!summary.open/>
         <SpaceRecordForm session=id.clone() record=space closed=!summary.open save=save_space/>
         <h2>{format!("What children said ({})", contributions.len())}</h2>
-        <p><a href=format!("/staff/sessions/{id}")>"Refresh"</a></p>
+        <p><a href=format!("/staff/sessions/{id}")>{staff!(session.refresh)}</a></p>
         <ol class="contributions">
             {contributions
                 .into_iter()
@@ -136,7 +137,7 @@ fn ContributionItem(
         <ActionForm action=record attr:class="inline-form communicated">
             <input type="hidden" name="session" value=session/>
             <input type="hidden" name="contribution" value=c.id.clone()/>
-            <label for=field.clone()>"How the child answered"</label>
+            <label for=field.clone()>{staff!(session.how_child_answered)}</label>
             <select id=field name="communicated">
                 {[Communicated::OwnWords, Communicated::Supported, Communicated::Interpreted]
                     .into_iter()
@@ -147,7 +148,7 @@ fn ContributionItem(
                     })
                     .collect_view()}
             </select>
-            <button type="submit" class="button secondary">"Save"</button>
+            <button type="submit" class="button secondary">{staff!(common.save)}</button>
         </ActionForm>
     };
     let media = c.answer.media().map(|media| {
@@ -202,7 +203,7 @@ fn ContributionItem(
                 <input type="hidden" name="session" value=moderated_session/>
                 <input type="hidden" name="contribution" value=moderated/>
                 <input type="hidden" name="hide" value=hidden.is_none().to_string()/>
-                <label for=reason_field.clone()>"Why"</label>
+                <label for=reason_field.clone()>{staff!(common.why)}</label>
                 <input id=reason_field name="reason"/>
                 <ActionProblem action=moderate/>
                 <button type="submit" class="button secondary">
@@ -220,7 +221,7 @@ fn ContributionItem(
             let from = c.translated_from.or(Some(c.page_language));
             Some(view! {
                 {unchecked.then(|| view! {
-                    <p class="hidden-note">"This may be in another language. In other languages triage only looks for the lead's phrases: add a translation so it is checked fully."</p>
+                    <p class="hidden-note">{staff!(session.may_another_language_other)}</p>
                 })}
                 <TranslateForm session=session.clone() contribution=contribution_id.clone() shown=translation current=c.description.clone() from/>
             }.into_any())
@@ -245,14 +246,14 @@ fn ContributionItem(
     let note_field = format!("concern-{worry_contribution}");
     let worry = view! {
         <details class="raise-concern">
-            <summary>"Raise a safeguarding concern about this"</summary>
+            <summary>{staff!(session.raise_safeguarding_concern_about)}</summary>
             <ActionForm action=raise attr:class="staff-form">
                 <input type="hidden" name="session" value=worry_session/>
                 <input type="hidden" name="contribution" value=worry_contribution/>
-                <label for=note_field.clone()>"What worries you"</label>
+                <label for=note_field.clone()>{staff!(session.what_worries)}</label>
                 <textarea id=note_field name="note" rows="2"></textarea>
                 <ActionProblem action=raise/>
-                <button type="submit">"Raise the concern"</button>
+                <button type="submit">{staff!(session.raise_concern)}</button>
             </ActionForm>
         </details>
     };
@@ -292,8 +293,8 @@ fn TodayView(today: TodaySummary) -> impl IntoView {
         <h2>{format!("How was today? ({} children answered)", today.answers())}</h2>
         <table class="today">
             <tbody>
-                <tr><th scope="row">"Felt listened to"</th>{rows(today.listened)}</tr>
-                <tr><th scope="row">"Could say what they wanted"</th>{rows(today.could_say)}</tr>
+                <tr><th scope="row">{staff!(session.felt_listened)}</th>{rows(today.listened)}</tr>
+                <tr><th scope="row">{staff!(session.could_say_what_they)}</th>{rows(today.could_say)}</tr>
             </tbody>
         </table>
     }
@@ -311,11 +312,11 @@ fn DescribeForm(session: String, contribution: String, current: Option<String>) 
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
-                <label for=field.clone()>"Description"</label>
-                <p class="hint">"What the picture shows, for people who cannot see it."</p>
+                <label for=field.clone()>{staff!(session.description)}</label>
+                <p class="hint">{staff!(session.what_picture_shows_people)}</p>
                 <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
                 <ActionProblem action=save/>
-                <button type="submit" class="button secondary">"Save the description"</button>
+                <button type="submit" class="button secondary">{staff!(session.save_description)}</button>
             </ActionForm>
         </details>
     }
@@ -341,15 +342,15 @@ fn TranscribeForm(
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
-                <label for=language_field.clone()>"Spoken in"</label>
+                <label for=language_field.clone()>{staff!(session.spoken)}</label>
                 <select id=language_field name="translated_from">
                     {language_options(Language::ALL.iter().copied(), Some(spoken_in))}
                 </select>
-                <label for=field.clone()>"What the child said"</label>
-                <p class="hint">"Word for word if they spoke English; in English if they spoke another language."</p>
+                <label for=field.clone()>{staff!(common.what_child_said)}</label>
+                <p class="hint">{staff!(session.word_word_they_spoke)}</p>
                 <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
                 <ActionProblem action=save/>
-                <button type="submit" class="button secondary">"Save what the child said"</button>
+                <button type="submit" class="button secondary">{staff!(session.save_what_child_said)}</button>
             </ActionForm>
         </details>
     }
@@ -379,13 +380,13 @@ fn TranslateForm(
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
-                <label for=language_field.clone()>"Written in"</label>
+                <label for=language_field.clone()>{staff!(session.written)}</label>
                 <select id=language_field name="translated_from">{language_options(others, from)}</select>
-                <label for=field.clone()>"In English"</label>
-                <p class="hint">"What the child wrote, in English. Their own words stay as they are."</p>
+                <label for=field.clone()>{staff!(session.english)}</label>
+                <p class="hint">{staff!(session.what_child_wrote_english)}</p>
                 <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
                 <ActionProblem action=save/>
-                <button type="submit" class="button secondary">"Save the translation"</button>
+                <button type="submit" class="button secondary">{staff!(session.save_translation)}</button>
             </ActionForm>
         </details>
     }
@@ -437,16 +438,16 @@ fn ThemeTags(
     view! {
         {shown}
         <details class="tag">
-            <summary>"Themes"</summary>
+            <summary>{staff!(common.themes)}</summary>
             <ActionForm action=tag attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
                 <fieldset class="choices">
-                    <legend>"Which themes it is about"</legend>
+                    <legend>{staff!(session.which_themes_about)}</legend>
                     {boxes}
                 </fieldset>
                 <ActionProblem action=tag/>
-                <button type="submit" class="button secondary">"Save the themes"</button>
+                <button type="submit" class="button secondary">{staff!(session.save_themes)}</button>
             </ActionForm>
         </details>
     }
@@ -466,7 +467,7 @@ fn TallyView(tally: SessionTally, closed: bool) -> impl IntoView {
         (!counts.is_empty()).then(|| view! {
             <table class="tally">
                 <caption>{caption}</caption>
-                <thead><tr><th scope="col">{what}</th><th scope="col">"Answers"</th></tr></thead>
+                <thead><tr><th scope="col">{what}</th><th scope="col">{staff!(session.answers)}</th></tr></thead>
                 <tbody>{rows(counts)}</tbody>
             </table>
         })

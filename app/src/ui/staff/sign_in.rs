@@ -1,5 +1,6 @@
 use crate::api::staff::{load_second_factor, AcceptInvite, SignIn, SignInCode};
 use crate::domain::SecondFactor;
+use crate::staff;
 use crate::ui::components::{ActionProblem, Problem};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -11,19 +12,19 @@ pub fn SignInPage() -> impl IntoView {
     let sign_in = ServerAction::<SignIn>::new();
     let invited = use_query_map().read_untracked().get("invited").is_some();
     view! {
-        <Title text="Staff sign in"/>
+        <Title text=staff!(sign_in.staff_sign)/>
         <main class="staff page narrow">
-            <h1>"Staff sign in"</h1>
+            <h1>{staff!(sign_in.staff_sign)}</h1>
             {invited.then(|| view! {
-                <p role="status">"Your account is ready. Sign in to set up your authenticator app."</p>
+                <p role="status">{staff!(sign_in.account_ready_sign_set)}</p>
             })}
             <ActionForm action=sign_in attr:class="staff-form">
-                <label for="email">"Email"</label>
+                <label for="email">{staff!(common.email)}</label>
                 <input id="email" name="email" type="email" autocomplete="username"/>
-                <label for="password">"Password"</label>
+                <label for="password">{staff!(sign_in.password)}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password"/>
                 <ActionProblem action=sign_in/>
-                <button type="submit">"Next"</button>
+                <button type="submit">{staff!(sign_in.next)}</button>
             </ActionForm>
         </main>
     }
@@ -35,16 +36,16 @@ pub fn SecondFactorPage() -> impl IntoView {
     let step = page_data(|| (), |_| load_second_factor());
     let submit = ServerAction::<SignInCode>::new();
     view! {
-        <Title text="Sign in: your code"/>
+        <Title text=staff!(sign_in.sign_code)/>
         <main class="staff page narrow">
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match step.await {
                         Ok(step) => view! { <CodeStep step submit/> }.into_any(),
                         Err(error) => view! {
-                            <h1>"Sign in"</h1>
+                            <h1>{staff!(sign_in.sign)}</h1>
                             <Problem error/>
-                            <p><a href="/staff/sign-in">"Start again"</a></p>
+                            <p><a href="/staff/sign-in">{staff!(sign_in.start_again)}</a></p>
                         }
                         .into_any(),
                     }
@@ -65,31 +66,31 @@ fn CodeStep(step: SecondFactor, submit: ServerAction<SignInCode>) -> impl IntoVi
     };
     let enrol = move |(secret, qr): (String, String)| {
         view! {
-            <h2>"Set up your authenticator app"</h2>
-            <p>"Every sign-in to Heard needs a code from an app on your phone, such as Microsoft Authenticator or Google Authenticator. Scan this with the app:"</p>
-            <div class="enrol-qr" role="img" aria-label="QR code for your authenticator app" inner_html=qr></div>
-            <p>"Or type this key into the app: " <code class="secret">{secret}</code></p>
+            <h2>{staff!(sign_in.set_up_authenticator_app)}</h2>
+            <p>{staff!(sign_in.every_sign_heard_needs)}</p>
+            <div class="enrol-qr" role="img" aria-label=staff!(sign_in.qr_code_authenticator_app) inner_html=qr></div>
+            <p>{staff!(sign_in.type_key_into_app)} <code class="secret">{secret}</code></p>
         }
     };
     view! {
-        <h1>"Sign in: your code"</h1>
+        <h1>{staff!(sign_in.sign_code)}</h1>
         {move || match recovery_codes() {
             Some(codes) => view! {
-                <h2>"Your recovery codes"</h2>
-                <p>"If you lose your phone, each of these signs you in once instead of a code. Keep them somewhere safe, away from your phone. You will not see them again."</p>
+                <h2>{staff!(sign_in.recovery_codes)}</h2>
+                <p>{staff!(sign_in.lose_phone_each_these)}</p>
                 <ul class="recovery-codes">
                     {codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
                 </ul>
-                <p><a class="button" href="/staff">"I have kept them: continue"</a></p>
+                <p><a class="button" href="/staff">{staff!(sign_in.i_have_kept_them)}</a></p>
             }
             .into_any(),
             None => view! {
                 {step.enrol.clone().map(enrol)}
                 <ActionForm action=submit attr:class="staff-form">
-                    <label for="code">"The 6-digit code your app shows, or a recovery code"</label>
+                    <label for="code">{staff!(sign_in.n_6_digit_code_app)}</label>
                     <input id="code" name="code" autocomplete="one-time-code" spellcheck="false"/>
                     <ActionProblem action=submit/>
-                    <button type="submit">"Sign in"</button>
+                    <button type="submit">{staff!(sign_in.sign)}</button>
                 </ActionForm>
             }
             .into_any(),
@@ -106,16 +107,16 @@ pub fn InvitePage() -> impl IntoView {
         .get("token")
         .unwrap_or_default();
     view! {
-        <Title text="Join Heard"/>
+        <Title text=staff!(sign_in.join_heard)/>
         <main class="staff page narrow">
-            <h1>"Join Heard"</h1>
-            <p>"Choose a password of at least 10 characters. A few words together work well. Then you will set up an authenticator app."</p>
+            <h1>{staff!(sign_in.join_heard)}</h1>
+            <p>{staff!(sign_in.choose_password_least_10)}</p>
             <ActionForm action=accept attr:class="staff-form">
                 <input type="hidden" name="token" value=token/>
-                <label for="new-password">"Password"</label>
+                <label for="new-password">{staff!(sign_in.password)}</label>
                 <input id="new-password" name="password" type="password" autocomplete="new-password"/>
                 <ActionProblem action=accept/>
-                <button type="submit">"Create my account"</button>
+                <button type="submit">{staff!(sign_in.create_my_account)}</button>
             </ActionForm>
         </main>
     }

@@ -1,5 +1,6 @@
 use crate::api::facilitation::SaveSpaceRecord;
 use crate::domain::{SpaceRecord, ADJUSTMENTS, CHECKS};
+use crate::staff;
 use crate::ui::components::ActionProblem;
 use leptos::prelude::*;
 
@@ -35,12 +36,12 @@ pub fn SpaceRecordForm(
         };
     view! {
         <section aria-labelledby="space-heading">
-            <h2 id="space-heading">"Space record"</h2>
+            <h2 id="space-heading">{staff!(common.space_record)}</h2>
             {if gaps.is_empty() {
-                view! { <p role="status">"The Space record is complete."</p> }.into_any()
+                view! { <p role="status">{staff!(space.space_record_complete)}</p> }.into_any()
             } else {
                 view! {
-                    <p>"Still missing:"</p>
+                    <p>{staff!(space.still_missing)}</p>
                     <ul class="space-gaps">{gaps.into_iter().map(|gap| view! { <li>{gap}</li> }).collect_view()}</ul>
                 }
                 .into_any()
@@ -52,19 +53,19 @@ pub fn SpaceRecordForm(
                 {text("space-invited", "invited", "Who was invited", record.invited)}
                 {text("space-missing", "missing", "Who could not take part, and why", record.missing)}
                 <fieldset class="choices">
-                    <legend>"Adjustments made"</legend>
+                    <legend>{staff!(space.adjustments_made)}</legend>
                     {boxes("adjustments[]", ADJUSTMENTS.to_vec(), record.adjustments)}
                 </fieldset>
                 <fieldset class="choices">
-                    <legend>"Checklist when the session opened (tick each answered yes)"</legend>
+                    <legend>{staff!(space.checklist_when_session_opened)}</legend>
                     {boxes("opening[]", CHECKS.to_vec(), record.opening)}
                 </fieldset>
                 <fieldset class="choices">
-                    <legend>"Checklist when the session closed"</legend>
+                    <legend>{staff!(space.checklist_when_session_closed)}</legend>
                     {boxes("closing[]", CHECKS.to_vec(), record.closing)}
                 </fieldset>
                 <ActionProblem action=save/>
-                <button type="submit">"Save the Space record"</button>
+                <button type="submit">{staff!(space.save_space_record)}</button>
             </ActionForm>
         </section>
     }

@@ -7,6 +7,7 @@ use crate::api::strategy::{
     load_priority, load_strategies, CreateAmbition, CreateStrategy, SavePriority, UpdateStrategy,
 };
 use crate::domain::{Ambition, Priority, PriorityPage, StrategiesPage, Strategy};
+use crate::staff;
 use crate::ui::components::{ActionProblem, Problem};
 use crate::ui::page_data;
 use leptos::prelude::*;
@@ -28,11 +29,11 @@ pub fn StrategiesPage() -> impl IntoView {
         |_| load_strategies(),
     );
     view! {
-        <Title text="Strategies and priorities"/>
+        <Title text=staff!(common.strategies_priorities)/>
         <StaffFrame>
-            <h1>"Strategies and priorities"</h1>
-            <p>"What the partnership has set out to do. Activities ask children about priorities; decisions answer them."</p>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{staff!(common.strategies_priorities)}</h1>
+            <p>{staff!(strategy.what_partnership_has_set)}</p>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(page) => view! { <Strategies page create_strategy update_strategy create_priority create_ambition/> }.into_any(),
@@ -74,7 +75,7 @@ fn Strategies(
                         <input type="hidden" name="strategy" value=strategy.id.clone()/>
                         <PriorityFields key=format!("new-{}", strategy.id) priority=None ambitions/>
                         <ActionProblem action=create_priority/>
-                        <button type="submit">"Add the priority"</button>
+                        <button type="submit">{staff!(strategy.add_priority)}</button>
                     </ActionForm>
                 </details>
             })}
@@ -85,29 +86,29 @@ fn Strategies(
         {cards}
         {can_edit.then(|| view! {
             <details class="card">
-                <summary>"Add a strategy"</summary>
+                <summary>{staff!(strategy.add_strategy_2)}</summary>
                 <ActionForm action=create_strategy attr:class="staff-form">
                     <StrategyFields key="new".into() strategy=None/>
                     <ActionProblem action=create_strategy/>
-                    <button type="submit">"Add the strategy"</button>
+                    <button type="submit">{staff!(strategy.add_strategy)}</button>
                 </ActionForm>
             </details>
         })}
         <section aria-labelledby="ambitions-heading">
-            <h2 id="ambitions-heading">"Our ambitions"</h2>
+            <h2 id="ambitions-heading">{staff!(strategy.our_ambitions)}</h2>
             <ol class="ambitions">
                 {ambitions.into_iter().map(|a| view! { <li><strong>{a.title}</strong>" "{a.summary}</li> }).collect_view()}
             </ol>
             {can_edit.then(|| view! {
                 <details class="card">
-                    <summary>"Add an ambition"</summary>
+                    <summary>{staff!(strategy.add_ambition_2)}</summary>
                     <ActionForm action=create_ambition attr:class="staff-form">
-                        <label for="ambition-title">"The ambition"</label>
-                        <input id="ambition-title" name="title" placeholder="e.g. Children and young people feel included"/>
-                        <label for="ambition-summary">"What it means (optional)"</label>
+                        <label for="ambition-title">{staff!(strategy.ambition)}</label>
+                        <input id="ambition-title" name="title" placeholder=staff!(strategy.e_g_children_young)/>
+                        <label for="ambition-summary">{staff!(strategy.what_means_optional)}</label>
                         <textarea id="ambition-summary" name="summary" rows="2"></textarea>
                         <ActionProblem action=create_ambition/>
-                        <button type="submit">"Add the ambition"</button>
+                        <button type="submit">{staff!(strategy.add_ambition)}</button>
                     </ActionForm>
                 </details>
             })}
@@ -150,12 +151,12 @@ fn StrategyCard(
             </ol>
             {can_edit.then(move || view! {
                 <details>
-                    <summary>"Change this strategy"</summary>
+                    <summary>{staff!(strategy.change_strategy)}</summary>
                     <ActionForm action=update attr:class="staff-form">
                         <input type="hidden" name="strategy" value=strategy.id.clone()/>
                         <StrategyFields key=strategy.id.clone() strategy=Some(strategy.clone())/>
                         <ActionProblem action=update/>
-                        <button type="submit">"Save"</button>
+                        <button type="submit">{staff!(common.save)}</button>
                     </ActionForm>
                 </details>
             })}
@@ -170,12 +171,12 @@ fn StrategyFields(key: String, strategy: Option<Strategy>) -> impl IntoView {
         .map(|s| (s.title, s.period, s.owner))
         .unwrap_or_default();
     view! {
-        <label for=id("title")>"Title"</label>
-        <input id=id("title") name="title" value=title placeholder="e.g. Joint Commissioning 2025-2028"/>
-        <label for=id("period")>"Period it covers"</label>
-        <input id=id("period") name="period" value=period placeholder="e.g. 2025-2028"/>
-        <label for=id("owner")>"Who owns it (a role, not a name)"</label>
-        <input id=id("owner") name="owner" value=owner placeholder="e.g. Integrated commissioning team"/>
+        <label for=id("title")>{staff!(common.title)}</label>
+        <input id=id("title") name="title" value=title placeholder=staff!(strategy.e_g_joint_commissioning)/>
+        <label for=id("period")>{staff!(strategy.period_covers)}</label>
+        <input id=id("period") name="period" value=period placeholder=staff!(strategy.e_g_2025_2028)/>
+        <label for=id("owner")>{staff!(strategy.who_owns_role_not)}</label>
+        <input id=id("owner") name="owner" value=owner placeholder=staff!(strategy.e_g_integrated_commissioning)/>
     }
 }
 
@@ -203,20 +204,20 @@ fn PriorityFields(
         ambition_ids: Vec::new(),
     });
     view! {
-        <label for=id("title")>"Title"</label>
+        <label for=id("title")>{staff!(common.title)}</label>
         <input id=id("title") name="title" value=priority.title/>
-        <label for=id("why")>"Why it matters"</label>
+        <label for=id("why")>{staff!(strategy.why_matters)}</label>
         <textarea id=id("why") name="why" rows="3">{priority.why}</textarea>
-        <label for=id("what")>"What we want to achieve"</label>
+        <label for=id("what")>{staff!(strategy.what_want_achieve)}</label>
         <textarea id=id("what") name="what" rows="3">{priority.what}</textarea>
-        <label for=id("how")>"How we will do it"</label>
+        <label for=id("how")>{staff!(strategy.how_will_do)}</label>
         <textarea id=id("how") name="how" rows="3">{priority.how}</textarea>
-        <label for=id("owner")>"Who owns it (a role, not a name)"</label>
+        <label for=id("owner")>{staff!(strategy.who_owns_role_not)}</label>
         <input id=id("owner") name="owner" value=priority.owner/>
-        <label for=id("period")>"Period"</label>
-        <input id=id("period") name="period" value=priority.period placeholder="e.g. 2025-2028"/>
+        <label for=id("period")>{staff!(strategy.period)}</label>
+        <input id=id("period") name="period" value=priority.period placeholder=staff!(strategy.e_g_2025_2028)/>
         <fieldset>
-            <legend>"Ambitions it serves"</legend>
+            <legend>{staff!(strategy.ambitions_serves)}</legend>
             {ambitions.into_iter().map(|a| {
                 let checked = priority.ambition_ids.contains(&a.id);
                 let box_id = format!("priority-ambition-{}-{key}", a.id);
@@ -245,9 +246,9 @@ pub fn PriorityPage() -> impl IntoView {
         |(id, _)| load_priority(id),
     );
     view! {
-        <Title text="Priority"/>
+        <Title text=staff!(common.priority)/>
         <StaffFrame>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(page) => view! { <PriorityView page update/> }.into_any(),
@@ -289,24 +290,24 @@ fn PriorityView(page: PriorityPage, update: ServerAction<SavePriority>) -> impl 
         <dl class="facts">
             {details.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
         </dl>
-        <h2>"Why"</h2>
+        <h2>{staff!(common.why)}</h2>
         <p>{priority.why.clone()}</p>
-        <h2>"What"</h2>
+        <h2>{staff!(common.what)}</h2>
         <p>{priority.what.clone()}</p>
-        <h2>"How"</h2>
+        <h2>{staff!(strategy.how)}</h2>
         <p>{priority.how.clone()}</p>
         <section aria-labelledby="priority-funnel">
-            <h2 id="priority-funnel">"How far children's views on it got"</h2>
+            <h2 id="priority-funnel">{staff!(strategy.how_far_childrens_views)}</h2>
             <FunnelTable funnel/>
             <p class="actions">
-                <a href=evidence>"The whole dashboard for this priority"</a>
-                <a href=search>"Every contribution about it"</a>
+                <a href=evidence>{staff!(strategy.whole_dashboard_priority)}</a>
+                <a href=search>{staff!(strategy.every_contribution_about)}</a>
             </p>
         </section>
         <section aria-labelledby="priority-said">
-            <h2 id="priority-said">"What children said"</h2>
+            <h2 id="priority-said">{staff!(common.what_children_said)}</h2>
             {if activities.is_empty() {
-                view! { <p>"No activity has asked children about this priority yet."</p> }.into_any()
+                view! { <p>{staff!(strategy.no_activity_has_asked)}</p> }.into_any()
             } else {
                 view! { <p>{format!("Asked in: {}", activities.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(", "))}</p> }.into_any()
             }}
@@ -317,9 +318,9 @@ fn PriorityView(page: PriorityPage, update: ServerAction<SavePriority>) -> impl 
             </ul>
         </section>
         <section aria-labelledby="priority-decisions">
-            <h2 id="priority-decisions">"Decisions under it"</h2>
+            <h2 id="priority-decisions">{staff!(strategy.decisions_under)}</h2>
             {if decisions.is_empty() {
-                view! { <p>"None yet."</p> }.into_any()
+                view! { <p>{staff!(common.none_yet)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="cards">
@@ -335,12 +336,12 @@ fn PriorityView(page: PriorityPage, update: ServerAction<SavePriority>) -> impl 
         </section>
         {can_edit.then(|| view! {
             <details class="card">
-                <summary>"Change this priority"</summary>
+                <summary>{staff!(strategy.change_priority)}</summary>
                 <ActionForm action=update attr:class="staff-form">
                     <input type="hidden" name="priority" value=priority.id.clone()/>
                     <PriorityFields key=priority.id.clone() priority=Some(priority.clone()) ambitions/>
                     <ActionProblem action=update/>
-                    <button type="submit">"Save"</button>
+                    <button type="submit">{staff!(common.save)}</button>
                 </ActionForm>
             </details>
         })}

@@ -6,6 +6,7 @@
 use crate::api::activity::{SaveActivityTranslation, SavePromptTranslation};
 use crate::api::influence::SaveFeedbackTranslation;
 use crate::domain::{ActivitySummary, Decision, Language, Prompt, Translations};
+use crate::staff;
 use crate::ui::components::ActionProblem;
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn ActivityTranslations(
         .collect();
     view! {
         <section class="card" id="translations" aria-labelledby="translations-heading">
-            <h2 id="translations-heading">"Other languages"</h2>
+            <h2 id="translations-heading">{staff!(translations.other_languages_2)}</h2>
             <p>
                 "Children can choose Welsh, Polish, Romanian, Urdu or Arabic. They see what you write here "
                 "in their language where you have translated it, and in English where you have not."
@@ -52,7 +53,7 @@ pub fn ActivityTranslations(
                                 <input id=field("title") name="title" value=title lang=language.tag() dir="auto" maxlength="120"/>
                                 <label for=field("intro")>{format!("What it is about, in {}", language.label())}</label>
                                 <textarea id=field("intro") name="intro" rows="3" lang=language.tag() dir="auto" maxlength="300">{intro}</textarea>
-                                <p class="hint">"Leave both empty to show the English again."</p>
+                                <p class="hint">{staff!(translations.leave_both_empty_show)}</p>
                                 <ActionProblem action=save/>
                                 <button type="submit">{format!("Save the {} words", language.label())}</button>
                             </ActionForm>
@@ -128,7 +129,7 @@ pub fn PromptTranslations(
                                 <label for=field("easy-read")>{format!("Easy-read words in {}", language.label())}</label>
                                 <textarea id=field("easy-read") name="easy_read" rows="2" lang=language.tag() dir="auto" maxlength="300">{easy_read}</textarea>
                                 {options}
-                                <p class="hint">"Leave everything empty to show the English again."</p>
+                                <p class="hint">{staff!(translations.leave_everything_empty_show)}</p>
                                 <ActionProblem action=save/>
                                 <button type="submit">{format!("Save the {} words", language.label())}</button>
                                 " "
@@ -158,7 +159,7 @@ pub fn FeedbackTranslations(decision: Decision, saved: RwSignal<u32>) -> impl In
         .collect();
     view! {
         <section id="feedback-translations" aria-labelledby="feedback-translations-heading">
-            <h3 id="feedback-translations-heading">"In other languages"</h3>
+            <h3 id="feedback-translations-heading">{staff!(translations.other_languages)}</h3>
             <p class="hint">{missing_line(&missing, "The message")}</p>
             {others()
                 .map(|language| {
@@ -178,7 +179,7 @@ pub fn FeedbackTranslations(decision: Decision, saved: RwSignal<u32>) -> impl In
                                 <textarea id=field("plain") name="plain_text" rows="3" lang=language.tag() dir="auto" maxlength="1000">{plain}</textarea>
                                 <label for=field("easy")>{format!("Easy-read message in {}", language.label())}</label>
                                 <textarea id=field("easy") name="easy_read" rows="3" lang=language.tag() dir="auto" maxlength="1000">{easy}</textarea>
-                                <p class="hint">"Leave both empty to show the English again."</p>
+                                <p class="hint">{staff!(translations.leave_both_empty_show)}</p>
                                 <ActionProblem action=save/>
                                 <button type="submit">{format!("Save the {} message", language.label())}</button>
                             </ActionForm>
