@@ -1,5 +1,6 @@
 use crate::domain::Language;
 use crate::error::AppError;
+use crate::staff;
 use crate::ui::words;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -23,7 +24,7 @@ pub fn Problem(error: AppError) -> impl IntoView {
         <p class="problem" role="alert" lang=english_on_another_page dir=english_on_another_page.map(|_| "ltr")>
             {words}
             {(error == AppError::NotSignedIn)
-                .then(|| view! { " " <a href="/staff/sign-in" rel="external">"Sign in"</a> })}
+                .then(|| view! { " " <a href="/staff/sign-in" rel="external">{staff!(components.sign_in)}</a> })}
         </p>
     }
 }

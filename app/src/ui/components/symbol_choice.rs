@@ -1,6 +1,7 @@
 //! Choosing a picture from the symbols Heard ships, with the chosen one shown.
 
 use crate::domain::{Symbol, SYMBOLS};
+use crate::staff;
 use leptos::prelude::*;
 
 /// Provided by a form that empties itself after saving: counts its resets, so the pictures
@@ -35,7 +36,7 @@ pub fn SymbolChoice(
         <div class="symbol-choice">
             <label for=id.clone()>{label}</label>
             <select id=id name=name on:change=move |event| chosen.set(event_target_value(&event))>
-                <option value="" selected=move || chosen.get().is_empty()>"No picture"</option>
+                <option value="" selected=move || chosen.get().is_empty()>{staff!(components.no_picture)}</option>
                 {SYMBOLS
                     .iter()
                     .map(|symbol| {

@@ -1,4 +1,5 @@
 use crate::domain::{mode_label, LundyTrail};
+use crate::staff;
 use leptos::prelude::*;
 
 /// The four Lundy steps of one contribution, each backed by a record.
@@ -11,16 +12,16 @@ pub fn TrailView(trail: LundyTrail) -> impl IntoView {
         influence,
     } = trail;
     let heard = if audience.is_empty() {
-        "Not heard by a decision-making forum yet.".to_owned()
+        staff!(trail.not_heard).to_owned()
     } else {
         audience
             .iter()
-            .map(|step| format!("Heard by {} on {}", step.forum, step.heard_on))
+            .map(|step| staff!(trail.heard_by, forum = step.forum, on = step.heard_on))
             .collect::<Vec<_>>()
             .join("; ")
     };
     let influenced = if influence.is_empty() {
-        "Not linked to a decision yet.".to_owned()
+        staff!(trail.not_linked).to_owned()
     } else {
         influence
             .iter()
@@ -28,9 +29,14 @@ pub fn TrailView(trail: LundyTrail) -> impl IntoView {
                 let fed_back = step
                     .feedback
                     .as_ref()
-                    .map(|f| format!("fed back on {}", f.published_on))
-                    .unwrap_or_else(|| "feedback not published yet".into());
-                format!("{} ({}; {})", step.decision, step.status.label(), fed_back)
+                    .map(|f| staff!(trail.fed_back_on, on = f.published_on))
+                    .unwrap_or_else(|| staff!(trail.not_fed_back).into());
+                staff!(
+                    trail.decision,
+                    decision = step.decision,
+                    status = step.status.label(),
+                    fed_back
+                )
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -38,19 +44,19 @@ pub fn TrailView(trail: LundyTrail) -> impl IntoView {
     view! {
         <dl class="trail">
             <div>
-                <dt>"Space"</dt>
+                <dt>{staff!(components.space)}</dt>
                 <dd>{format!("{} at {}, {}", space.activity, space.place, space.said_on)}</dd>
             </div>
             <div>
-                <dt>"Voice"</dt>
+                <dt>{staff!(components.voice)}</dt>
                 <dd>{format!("{}, {}", mode_label(voice.mode), voice.communicated.label().to_lowercase())}</dd>
             </div>
             <div>
-                <dt>"Audience"</dt>
+                <dt>{staff!(components.audience)}</dt>
                 <dd>{heard}</dd>
             </div>
             <div>
-                <dt>"Influence"</dt>
+                <dt>{staff!(components.influence)}</dt>
                 <dd>{influenced}</dd>
             </div>
         </dl>

@@ -394,7 +394,7 @@ fn PromptEditor(
                 {(answered && multiple).then(|| view! { <input type="hidden" name="multiple" value="true"/> })}
             </fieldset>
             <ActionProblem action=save/>
-            <button type="submit">{if is_new { "Add the question" } else { "Save the question" }}</button>
+            <button type="submit">{if is_new { staff!(activity.add_the_question) } else { staff!(activity.save_question) }}</button>
         </ActionForm>
     }
 }

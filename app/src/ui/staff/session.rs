@@ -75,15 +75,19 @@ fn Session(
     let id = summary.id.clone();
     let concerns = (!concerns.is_empty()).then(|| view! {
         <section class="concerns" aria-labelledby="concerns-heading">
-            <h2 id="concerns-heading">{format!("Concerns raised ({})", concerns.len())}</h2>
+            <h2 id="concerns-heading">{staff!(session.concerns_raised, count = concerns.len())}</h2>
             <p>{staff!(session.go_child_now_then)}</p>
             <ul>
                 {concerns
                     .into_iter()
                     .map(|c| {
-                        let who = if c.source == "child" { "A child pressed \"I'm worried\"" } else { "Raised by staff" };
-                        let turn = c.receipt_code.map(|code| format!(" (receipt {code})")).unwrap_or_default();
-                        view! { <li>{format!("{who}, {}{turn}", c.raised_at)}</li> }
+                        let who = if c.source == "child" { staff!(session.worried_child) } else { staff!(session.worried_staff) };
+                        let raised = staff!(session.worry_raised, who, on = c.raised_at);
+                        let line = match c.receipt_code {
+                            Some(code) => staff!(session.worry_with_receipt, raised, code),
+                            None => raised,
+                        };
+                        view! { <li>{line}</li> }
                     })
                     .collect_view()}
             </ul>
@@ -91,7 +95,7 @@ fn Session(
     });
     view! {
         <h1>{summary.activity_title.clone()}</h1>
-        <p>{format!("{}, {} · run by {}", summary.place, summary.held_on, summary.facilitator)}</p>
+        <p>{staff!(session.where_when_who, place = summary.place, on = summary.held_on, facilitator = summary.facilitator)}</p>
         {concerns}
         {if let (true, Some(join_qr)) = (summary.open, join_qr_svg) {
             view! {
@@ -111,7 +115,7 @@ fn Session(
         }}
         <TallyView tally closed=!summary.open/>
         <SpaceRecordForm session=id.clone() record=space closed=!summary.open save=save_space/>
-        <h2>{format!("What children said ({})", contributions.len())}</h2>
+        <h2>{staff!(session.what_children_said, count = contributions.len())}</h2>
         <p><a href=format!("/staff/sessions/{id}")>{staff!(session.refresh)}</a></p>
         <ol class="contributions">
             {contributions
@@ -159,22 +163,22 @@ fn ContributionItem(
                     controls
                     preload="none"
                     src=source
-                    aria-label=format!("Voice recording a child sent for: {}", c.prompt)
+                    aria-label=staff!(session.recording_for, question = c.prompt)
                 ></audio>
             }
             .into_any(),
             _ => {
-                let what = if matches!(c.answer, Answer::Drawing(_)) {
-                    "Drawing"
+                let alt = if matches!(c.answer, Answer::Drawing(_)) {
+                    staff!(session.drawing_for, question = c.prompt)
                 } else {
-                    "Photo"
+                    staff!(session.photo_for, question = c.prompt)
                 };
                 view! {
                     <a href=source.clone()>
                         <img
                             class="thumbnail"
                             src=format!("{source}/thumb")
-                            alt=format!("{what} a child sent for: {}", c.prompt)
+                            alt=alt
                         />
                     </a>
                 }
@@ -185,7 +189,7 @@ fn ContributionItem(
             <p>
                 {shown}
                 <br/>
-                {format!("Who may see it: {}", media.consent.staff_label())}
+                {staff!(common.who_may_see, who = media.consent.staff_label())}
             </p>
         }
     });
@@ -195,10 +199,10 @@ fn ContributionItem(
     let (moderated_session, moderated) = (worry_session.clone(), worry_contribution.clone());
     let moderation = view! {
         {hidden.clone().map(|reason| view! {
-            <p class="hidden-note">{format!("Hidden from decision makers: {reason}")}</p>
+            <p class="hidden-note">{staff!(session.hidden_because, reason)}</p>
         })}
         <details class="moderate">
-            <summary>{if hidden.is_some() { "Show it to decision makers again" } else { "Hide it from decision makers" }}</summary>
+            <summary>{if hidden.is_some() { staff!(session.show_again_summary) } else { staff!(session.hide_summary) }}</summary>
             <ActionForm action=moderate attr:class="staff-form">
                 <input type="hidden" name="session" value=moderated_session/>
                 <input type="hidden" name="contribution" value=moderated/>
@@ -207,7 +211,7 @@ fn ContributionItem(
                 <input id=reason_field name="reason"/>
                 <ActionProblem action=moderate/>
                 <button type="submit" class="button secondary">
-                    {if hidden.is_some() { "Show again" } else { "Hide it" }}
+                    {if hidden.is_some() { staff!(session.show_again) } else { staff!(session.hide) }}
                 </button>
             </ActionForm>
         </details>
@@ -230,7 +234,7 @@ fn ContributionItem(
             <TranscribeForm
                 session=session.clone()
                 contribution=contribution_id.clone()
-                shown=translation.or_else(|| c.description.as_ref().map(|text| format!("Transcript: {text}")))
+                shown=translation.or_else(|| c.description.as_ref().map(|text| staff!(session.transcript, text)))
                 current=c.description.clone()
                 spoken_in=c.translated_from.unwrap_or(c.page_language)
             />
@@ -258,7 +262,7 @@ fn ContributionItem(
         </details>
     };
     let pages_in = (c.page_language != Language::English)
-        .then(|| format!("The child's pages were in {}.", c.page_language.label()));
+        .then(|| staff!(session.pages_were_in, language = c.page_language.label()));
     view! {
         <li class="contribution">
             <p class="prompt">{c.prompt}</p>
@@ -284,13 +288,13 @@ fn TodayView(today: TodaySummary) -> impl IntoView {
             .zip(counts)
             .map(|((_, face, word), count)| {
                 view! {
-                    <td><Icon symbol=*face/>" "{format!("{word}: {count}")}</td>
+                    <td><Icon symbol=*face/>" "{staff!(evidence.counted, what = word, count)}</td>
                 }
             })
             .collect_view()
     };
     view! {
-        <h2>{format!("How was today? ({} children answered)", today.answers())}</h2>
+        <h2>{staff!(session.how_was_today, count = today.answers())}</h2>
         <table class="today">
             <tbody>
                 <tr><th scope="row">{staff!(session.felt_listened)}</th>{rows(today.listened)}</tr>
@@ -306,9 +310,9 @@ fn DescribeForm(session: String, contribution: String, current: Option<String>) 
     let save = ServerAction::<DescribeContribution>::new();
     let field = format!("describe-{contribution}");
     view! {
-        {current.clone().map(|text| view! { <p class="description">{format!("Description: {text}")}</p> })}
+        {current.clone().map(|text| view! { <p class="description">{staff!(session.description_is, text)}</p> })}
         <details class="describe">
-            <summary>{if current.is_some() { "Change the description" } else { "Add a description" }}</summary>
+            <summary>{if current.is_some() { staff!(session.change_description) } else { staff!(session.add_description) }}</summary>
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
@@ -338,7 +342,7 @@ fn TranscribeForm(
     view! {
         {shown.map(|text| view! { <p class="description">{text}</p> })}
         <details class="describe">
-            <summary>{if current.is_some() { "Change what the child said" } else { "Add what the child said" }}</summary>
+            <summary>{if current.is_some() { staff!(session.change_transcript) } else { staff!(session.add_transcript) }}</summary>
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
@@ -376,7 +380,7 @@ fn TranslateForm(
     view! {
         {shown.map(|text| view! { <p class="description">{text}</p> })}
         <details class="describe">
-            <summary>{if current.is_some() { "Change the translation" } else { "Written in another language? Add a translation" }}</summary>
+            <summary>{if current.is_some() { staff!(session.change_translation) } else { staff!(session.add_translation) }}</summary>
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
@@ -418,8 +422,9 @@ fn ThemeTags(
 ) -> impl IntoView {
     let tag = ServerAction::<TagContribution>::new();
     let names: Vec<String> = tagged.iter().map(|t| t.name.clone()).collect();
-    let shown = (!names.is_empty())
-        .then(|| view! { <p class="themes">{format!("Themes: {}", names.join(", "))}</p> });
+    let shown = (!names.is_empty()).then(
+        || view! { <p class="themes">{staff!(hearing.themes, themes = names.join(", "))}</p> },
+    );
     if themes.is_empty() {
         return shown.into_any();
     }
@@ -474,14 +479,14 @@ fn TallyView(tally: SessionTally, closed: bool) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="tally-heading">
-            <h2 id="tally-heading">{if closed { "Closing summary" } else { "So far" }}</h2>
+            <h2 id="tally-heading">{if closed { staff!(session.closing_summary) } else { staff!(session.so_far) }}</h2>
             <p>{match tally.children {
-                1 => "1 child took part.".to_owned(),
-                n => format!("{n} children took part."),
+                1 => staff!(session.one_child).to_owned(),
+                count => staff!(session.children_took_part, count),
             }}</p>
-            {table("By way of answering", "Way", tally.by_mode)}
-            {table("By question", "Question", tally.by_prompt)}
-            {table("By theme", "Theme", tally.by_theme)}
+            {table(staff!(session.by_way), staff!(session.way), tally.by_mode)}
+            {table(staff!(session.by_question), staff!(common.question), tally.by_prompt)}
+            {table(staff!(session.by_theme), staff!(session.theme), tally.by_theme)}
         </section>
     }
 }

@@ -48,10 +48,10 @@ pub fn SpaceRecordForm(
             }}
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
-                {text("space-setting", "setting", "Setting", record.setting)}
-                {text("space-group", "expected_group", "The group expected (e.g. Year 9 at a special school)", record.expected_group)}
-                {text("space-invited", "invited", "Who was invited", record.invited)}
-                {text("space-missing", "missing", "Who could not take part, and why", record.missing)}
+                {text("space-setting", "setting", staff!(space.setting), record.setting)}
+                {text("space-group", "expected_group", staff!(space.group_expected), record.expected_group)}
+                {text("space-invited", "invited", staff!(space.invited), record.invited)}
+                {text("space-missing", "missing", staff!(space.missing), record.missing)}
                 <fieldset class="choices">
                     <legend>{staff!(space.adjustments_made)}</legend>
                     {boxes("adjustments[]", ADJUSTMENTS.to_vec(), record.adjustments)}

@@ -70,7 +70,7 @@ fn Strategies(
             <StrategyCard strategy=strategy.clone() titles=titles.clone() can_edit update=update_strategy/>
             {can_edit.then(move || view! {
                 <details class="card">
-                    <summary>{format!("Add a priority to {}", strategy.title)}</summary>
+                    <summary>{staff!(strategy.add_priority_to, strategy = strategy.title)}</summary>
                     <ActionForm action=create_priority attr:class="staff-form">
                         <input type="hidden" name="strategy" value=strategy.id.clone()/>
                         <PriorityFields key=format!("new-{}", strategy.id) priority=None ambitions/>
@@ -130,21 +130,29 @@ fn StrategyCard(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let owner = (!strategy.owner.is_empty()).then(|| format!(" · owned by {}", strategy.owner));
+    let period_and_owner = if strategy.owner.is_empty() {
+        strategy.period.clone()
+    } else {
+        staff!(
+            strategy.owned_by,
+            period = strategy.period,
+            owner = strategy.owner
+        )
+    };
     let heading = format!("strategy-{}", strategy.id);
     let labelled_by = heading.clone();
     view! {
         <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading>{strategy.title.clone()}</h2>
-            <p>{format!("{}{}", strategy.period, owner.unwrap_or_default())}</p>
+            <p>{period_and_owner}</p>
             <ol class="priorities">
                 {strategy.priorities.iter().map(|p| {
                     let serves = serves(p);
                     view! {
                         <li>
                             <a href=format!("/staff/priorities/{}", p.id)>{p.title.clone()}</a>
-                            {(!p.owner.is_empty()).then(|| format!(" · {}", p.owner))}
-                            {(!serves.is_empty()).then(|| view! { <p class="small">{format!("Serves: {serves}")}</p> })}
+                            {(!p.owner.is_empty()).then(|| staff!(strategy.priority_owner, owner = p.owner))}
+                            {(!serves.is_empty()).then(|| view! { <p class="small">{staff!(strategy.serves, serves)}</p> })}
                         </li>
                     }
                 }).collect_view()}
@@ -278,10 +286,10 @@ fn PriorityView(page: PriorityPage, update: ServerAction<SavePriority>) -> impl 
         .map(|a| a.title.clone())
         .collect();
     let details = [
-        ("Strategy", strategy),
-        ("Owner", priority.owner.clone()),
-        ("Period", priority.period.clone()),
-        ("Ambitions it serves", serves.join("; ")),
+        (staff!(strategy.fact.strategy), strategy),
+        (staff!(strategy.fact.owner), priority.owner.clone()),
+        (staff!(strategy.fact.period), priority.period.clone()),
+        (staff!(strategy.fact.serves), serves.join("; ")),
     ];
     let evidence = format!("/staff/evidence?priority={}", priority.id);
     let search = format!("/staff/contributions?priority={}", priority.id);
@@ -309,7 +317,7 @@ fn PriorityView(page: PriorityPage, update: ServerAction<SavePriority>) -> impl 
             {if activities.is_empty() {
                 view! { <p>{staff!(strategy.no_activity_has_asked)}</p> }.into_any()
             } else {
-                view! { <p>{format!("Asked in: {}", activities.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(", "))}</p> }.into_any()
+                view! { <p>{staff!(strategy.asked_in, activities = activities.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(", "))}</p> }.into_any()
             }}
             <ul class="quotes">
                 {quotes.into_iter().map(|(question, words, on)| view! {
@@ -327,7 +335,7 @@ fn PriorityView(page: PriorityPage, update: ServerAction<SavePriority>) -> impl 
                         {decisions.into_iter().map(|d| view! {
                             <li>
                                 <a href=format!("/staff/decisions/{}", d.id)>{d.title}</a>
-                                {format!(" · {} · {} · {}", d.decided_on, d.status.label(), if d.published { "fed back" } else { "not fed back yet" })}
+                                {staff!(strategy.decision_line, on = d.decided_on, status = d.status.label(), fed_back = if d.published { staff!(home.fed_back) } else { staff!(home.not_fed_back) })}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -31,11 +31,8 @@ pub fn ActivityTranslations(
     view! {
         <section class="card" id="translations" aria-labelledby="translations-heading">
             <h2 id="translations-heading">{staff!(translations.other_languages_2)}</h2>
-            <p>
-                "Children can choose Welsh, Polish, Romanian, Urdu or Arabic. They see what you write here "
-                "in their language where you have translated it, and in English where you have not."
-            </p>
-            <p class="hint">{missing_line(&missing, "The title and intro")}</p>
+            <p>{staff!(translations.children_can_choose)}</p>
+            <p class="hint">{missing_line(&missing, staff!(translations.title_and_intro))}</p>
             {others()
                 .map(|language| {
                     let words = translations.of_activity(language).cloned();
@@ -49,13 +46,13 @@ pub fn ActivityTranslations(
                             <ActionForm action=save attr:class="staff-form">
                                 <input type="hidden" name="activity" value=activity_id/>
                                 <input type="hidden" name="language" value=language.as_str()/>
-                                <label for=field("title")>{format!("Title in {}", language.label())}</label>
+                                <label for=field("title")>{staff!(translations.title_in, language = language.label())}</label>
                                 <input id=field("title") name="title" value=title lang=language.tag() dir="auto" maxlength="120"/>
-                                <label for=field("intro")>{format!("What it is about, in {}", language.label())}</label>
+                                <label for=field("intro")>{staff!(translations.intro_in, language = language.label())}</label>
                                 <textarea id=field("intro") name="intro" rows="3" lang=language.tag() dir="auto" maxlength="300">{intro}</textarea>
                                 <p class="hint">{staff!(translations.leave_both_empty_show)}</p>
                                 <ActionProblem action=save/>
-                                <button type="submit">{format!("Save the {} words", language.label())}</button>
+                                <button type="submit">{staff!(translations.save_words, language = language.label())}</button>
                             </ActionForm>
                         </details>
                     }
@@ -83,7 +80,7 @@ pub fn PromptTranslations(
         .collect();
     view! {
         <details>
-            <summary>{format!("In other languages: {}", missing_line(&missing, "this question"))}</summary>
+            <summary>{staff!(translations.in_other_languages, state = missing_line(&missing, staff!(translations.this_question)))}</summary>
             {others()
                 .map(|language| {
                     let words = translations.of_prompt(&prompt.id, language).cloned();
@@ -109,7 +106,7 @@ pub fn PromptTranslations(
                             let id = field(&format!("option-{n}"));
                             let value = labels.get(n).cloned().unwrap_or_default();
                             view! {
-                                <label for=id.clone()>{format!("Option {}: \u{201c}{}\u{201d} in {}", n + 1, option.label, language.label())}</label>
+                                <label for=id.clone()>{staff!(translations.option_in, number = n + 1, option = option.label, language = language.label())}</label>
                                 <input id=id name="options[]" value=value lang=language.tag() dir="auto" maxlength="60"/>
                             }
                         })
@@ -118,20 +115,20 @@ pub fn PromptTranslations(
                         <details>
                             <summary>
                                 {status(language, translated)}
-                                {out_of_date.then_some(" (the options have changed since: please check them)")}
+                                {out_of_date.then_some(staff!(translations.options_changed))}
                             </summary>
                             <ActionForm action=save attr:class="staff-form">
                                 <input type="hidden" name="activity" value=activity/>
                                 <input type="hidden" name="prompt" value=prompt_id/>
                                 <input type="hidden" name="language" value=language.as_str()/>
-                                <label for=field("text")>{format!("The question in {}", language.label())}</label>
+                                <label for=field("text")>{staff!(translations.question_in, language = language.label())}</label>
                                 <textarea id=field("text") name="text" rows="2" lang=language.tag() dir="auto" maxlength="300">{text}</textarea>
-                                <label for=field("easy-read")>{format!("Easy-read words in {}", language.label())}</label>
+                                <label for=field("easy-read")>{staff!(translations.easy_read_in, language = language.label())}</label>
                                 <textarea id=field("easy-read") name="easy_read" rows="2" lang=language.tag() dir="auto" maxlength="300">{easy_read}</textarea>
                                 {options}
                                 <p class="hint">{staff!(translations.leave_everything_empty_show)}</p>
                                 <ActionProblem action=save/>
-                                <button type="submit">{format!("Save the {} words", language.label())}</button>
+                                <button type="submit">{staff!(translations.save_words, language = language.label())}</button>
                                 " "
                                 <a class="button secondary" href=preview>{format!("Preview in {}", language.label())}</a>
                             </ActionForm>
@@ -160,7 +157,7 @@ pub fn FeedbackTranslations(decision: Decision, saved: RwSignal<u32>) -> impl In
     view! {
         <section id="feedback-translations" aria-labelledby="feedback-translations-heading">
             <h3 id="feedback-translations-heading">{staff!(translations.other_languages)}</h3>
-            <p class="hint">{missing_line(&missing, "The message")}</p>
+            <p class="hint">{missing_line(&missing, staff!(translations.the_message))}</p>
             {others()
                 .map(|language| {
                     let (plain, easy) = translated(language)
@@ -175,13 +172,13 @@ pub fn FeedbackTranslations(decision: Decision, saved: RwSignal<u32>) -> impl In
                             <ActionForm action=save attr:class="staff-form">
                                 <input type="hidden" name="decision" value=decision_id/>
                                 <input type="hidden" name="language" value=language.as_str()/>
-                                <label for=field("plain")>{format!("Message in {}", language.label())}</label>
+                                <label for=field("plain")>{staff!(translations.message_in, language = language.label())}</label>
                                 <textarea id=field("plain") name="plain_text" rows="3" lang=language.tag() dir="auto" maxlength="1000">{plain}</textarea>
-                                <label for=field("easy")>{format!("Easy-read message in {}", language.label())}</label>
+                                <label for=field("easy")>{staff!(translations.easy_read_message_in, language = language.label())}</label>
                                 <textarea id=field("easy") name="easy_read" rows="3" lang=language.tag() dir="auto" maxlength="1000">{easy}</textarea>
                                 <p class="hint">{staff!(translations.leave_both_empty_show)}</p>
                                 <ActionProblem action=save/>
-                                <button type="submit">{format!("Save the {} message", language.label())}</button>
+                                <button type="submit">{staff!(translations.save_message, language = language.label())}</button>
                             </ActionForm>
                         </details>
                     }
@@ -193,16 +190,25 @@ pub fn FeedbackTranslations(decision: Decision, saved: RwSignal<u32>) -> impl In
 
 fn status(language: Language, translated: bool) -> String {
     let state = if translated {
-        "translated"
+        staff!(translations.translated)
     } else {
-        "not translated: children see English"
+        staff!(translations.not_translated)
     };
-    format!("{} ({}): {state}", language.label(), language.own_name())
+    staff!(
+        translations.status,
+        language = language.label(),
+        own_name = language.own_name(),
+        state
+    )
 }
 
 fn missing_line(missing: &[&str], what: &str) -> String {
     match missing {
-        [] => format!("{what} is in every language."),
-        missing => format!("{what} is missing in {}.", missing.join(", ")),
+        [] => staff!(translations.in_every_language, what),
+        missing => staff!(
+            translations.missing_in,
+            what,
+            languages = missing.join(", ")
+        ),
     }
 }
