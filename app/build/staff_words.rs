@@ -23,7 +23,7 @@ fn group(phrases: &Map<String, Value>, path: &str, code: &mut String) {
         let key = format!("{path}{name}");
         assert!(
             is_rust_name(name),
-            "staff.json: `{key}`: `{name}` must be lower-case letters, digits and `_`, starting with a letter"
+            "staff.json: `{key}`: `{name}` must be lower-case letters, digits and `_`, starting with a letter, and not a Rust keyword"
         );
         match value {
             Value::Object(inner) => {

@@ -40,12 +40,12 @@ impl AnswerMode {
 
     pub fn label(self) -> &'static str {
         match self {
-            AnswerMode::EmojiScale => "Emoji scale",
-            AnswerMode::Choice => "Choice",
-            AnswerMode::Text => "Text",
-            AnswerMode::Photo => "Photo",
-            AnswerMode::Drawing => "Drawing",
-            AnswerMode::Audio => "Voice recording",
+            AnswerMode::EmojiScale => crate::staff!(label.answer_mode.emoji_scale),
+            AnswerMode::Choice => crate::staff!(label.answer_mode.choice),
+            AnswerMode::Text => crate::staff!(label.answer_mode.text),
+            AnswerMode::Photo => crate::staff!(label.answer_mode.photo),
+            AnswerMode::Drawing => crate::staff!(label.answer_mode.drawing),
+            AnswerMode::Audio => crate::staff!(label.answer_mode.audio),
         }
     }
 
@@ -74,11 +74,11 @@ impl EmojiScale {
     }
 
     pub const POINTS: [(i64, Symbol, &'static str); 5] = [
-        (1, icon::VERY_SAD, "Very sad"),
-        (2, icon::SAD, "Sad"),
-        (3, icon::OKAY, "Okay"),
-        (4, icon::HAPPY, "Happy"),
-        (5, icon::VERY_HAPPY, "Very happy"),
+        (1, icon::VERY_SAD, crate::staff!(label.face.very_sad)),
+        (2, icon::SAD, crate::staff!(label.face.sad)),
+        (3, icon::OKAY, crate::staff!(label.face.okay)),
+        (4, icon::HAPPY, crate::staff!(label.face.happy)),
+        (5, icon::VERY_HAPPY, crate::staff!(label.face.very_happy)),
     ];
 
     pub fn label(value: i64) -> Option<&'static str> {
@@ -154,9 +154,9 @@ impl MediaConsent {
 
     pub fn staff_label(self) -> &'static str {
         match self {
-            Self::Team => "Team only",
-            Self::DecisionMakers => "Decision makers",
-            Self::Public => "Public board",
+            Self::Team => crate::staff!(label.media_consent.team),
+            Self::DecisionMakers => crate::staff!(label.media_consent.decision_makers),
+            Self::Public => crate::staff!(label.media_consent.public),
         }
     }
 }
@@ -290,7 +290,7 @@ pub const DECLINED: &str = "declined";
 
 /// How the Voice step names the way a child answered.
 pub fn mode_label(mode: Option<AnswerMode>) -> &'static str {
-    mode.map_or("Chose not to say", AnswerMode::label)
+    mode.map_or(crate::staff!(label.answer_mode.declined), AnswerMode::label)
 }
 
 /// How the child communicated (Lundy's Voice): recorded beside the content.
@@ -322,9 +322,9 @@ impl Communicated {
 
     pub fn label(self) -> &'static str {
         match self {
-            Communicated::OwnWords => "Own words",
-            Communicated::Supported => "Supported by an adult",
-            Communicated::Interpreted => "Adult's interpretation",
+            Communicated::OwnWords => crate::staff!(label.communicated.own_words),
+            Communicated::Supported => crate::staff!(label.communicated.supported),
+            Communicated::Interpreted => crate::staff!(label.communicated.interpreted),
         }
     }
 }

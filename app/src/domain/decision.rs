@@ -15,11 +15,11 @@ pub enum DecisionStatus {
 }
 
 coded!(DecisionStatus {
-    Proposed => ("proposed", "Proposed"),
-    Agreed => ("agreed", "Agreed"),
-    InProgress => ("in_progress", "In progress"),
-    Done => ("done", "Done"),
-    NotTakenForward => ("not_taken_forward", "Not taken forward"),
+    Proposed => ("proposed", label.decision_status.proposed),
+    Agreed => ("agreed", label.decision_status.agreed),
+    InProgress => ("in_progress", label.decision_status.in_progress),
+    Done => ("done", label.decision_status.done),
+    NotTakenForward => ("not_taken_forward", label.decision_status.not_taken_forward),
 });
 
 /// Where a decision sits in the commissioning cycle.
@@ -33,10 +33,10 @@ pub enum CommissioningStage {
 }
 
 coded!(CommissioningStage {
-    Assess => ("assess", "Assess"),
-    Plan => ("plan", "Plan"),
-    Do => ("do", "Do"),
-    Review => ("review", "Review"),
+    Assess => ("assess", label.commissioning_stage.assess),
+    Plan => ("plan", label.commissioning_stage.plan),
+    Do => ("do", label.commissioning_stage.do_it),
+    Review => ("review", label.commissioning_stage.review),
 });
 
 /// Whom a decision's outcome reaches.
@@ -49,9 +49,9 @@ pub enum OutcomeLevel {
 }
 
 coded!(OutcomeLevel {
-    Individual => ("individual", "Individual"),
-    Service => ("service", "Service"),
-    Strategic => ("strategic", "Strategic"),
+    Individual => ("individual", label.outcome_level.individual),
+    Service => ("service", label.outcome_level.service),
+    Strategic => ("strategic", label.outcome_level.strategic),
 });
 
 /// One step of a decision's history as it is stored: what happened, the status it was recorded

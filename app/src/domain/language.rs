@@ -15,13 +15,13 @@ pub enum Language {
 }
 
 coded!(Language {
-    English => ("en", "English"),
-    Welsh => ("cy", "Welsh"),
-    Polish => ("pl", "Polish"),
-    Romanian => ("ro", "Romanian"),
-    Urdu => ("ur", "Urdu"),
-    Arabic => ("ar", "Arabic"),
-    Other => ("other", "another language"),
+    English => ("en", label.language.english),
+    Welsh => ("cy", label.language.welsh),
+    Polish => ("pl", label.language.polish),
+    Romanian => ("ro", label.language.romanian),
+    Urdu => ("ur", label.language.urdu),
+    Arabic => ("ar", label.language.arabic),
+    Other => ("other", label.language.other),
 });
 
 impl Language {

@@ -1,8 +1,9 @@
 //! Types both sides share: the Lundy vocabulary of the brief.
 
-/// Generates `ALL`, `as_str`, `parse` and `label` for an enum of stored codes.
+/// Generates `ALL`, `as_str`, `parse` and `label` for an enum of stored codes; the label is a
+/// key of the staff pages' words.
 macro_rules! coded {
-    ($name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
+    ($name:ident { $($variant:ident => ($code:literal, $($label:ident).+)),+ $(,)? }) => {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
@@ -15,7 +16,7 @@ macro_rules! coded {
             }
 
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+                match self { $($name::$variant => crate::staff!($($label).+)),+ }
             }
         }
     };

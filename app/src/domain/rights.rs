@@ -30,9 +30,9 @@ impl RightsKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Copy => "A copy",
-            Self::Limit => "Fewer people may see a picture or recording",
-            Self::Erase => "Erase",
+            Self::Copy => crate::staff!(label.rights_kind.copy),
+            Self::Limit => crate::staff!(label.rights_kind.limit),
+            Self::Erase => crate::staff!(label.rights_kind.erase),
         }
     }
 }
@@ -64,9 +64,9 @@ impl RequestState {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Done => "Done",
-            Self::Held => "Waiting for the safeguarding lead",
-            Self::Kept => "Kept by the safeguarding lead",
+            Self::Done => crate::staff!(label.request_state.done),
+            Self::Held => crate::staff!(label.request_state.held),
+            Self::Kept => crate::staff!(label.request_state.kept),
         }
     }
 }

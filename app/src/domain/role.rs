@@ -39,11 +39,11 @@ impl Role {
 
     pub fn label(self) -> &'static str {
         match self {
-            Role::Admin => "Admin",
-            Role::Facilitator => "Facilitator",
-            Role::Commissioner => "Commissioner",
-            Role::SafeguardingLead => "Safeguarding lead",
-            Role::Viewer => "Viewer (read only)",
+            Role::Admin => crate::staff!(label.role.admin),
+            Role::Facilitator => crate::staff!(label.role.facilitator),
+            Role::Commissioner => crate::staff!(label.role.commissioner),
+            Role::SafeguardingLead => crate::staff!(label.role.safeguarding_lead),
+            Role::Viewer => crate::staff!(label.role.viewer),
         }
     }
 

@@ -14,11 +14,11 @@ pub enum AgeBand {
 }
 
 coded!(AgeBand {
-    UnderFive => ("0-4", "0 to 4"),
-    FiveToTen => ("5-10", "5 to 10"),
-    ElevenToFifteen => ("11-15", "11 to 15"),
-    SixteenToNineteen => ("16-19", "16 to 19"),
-    TwentyToTwentyFive => ("20-25", "20 to 25"),
+    UnderFive => ("0-4", label.age_band.under_five),
+    FiveToTen => ("5-10", label.age_band.five_to_ten),
+    ElevenToFifteen => ("11-15", label.age_band.eleven_to_fifteen),
+    SixteenToNineteen => ("16-19", label.age_band.sixteen_to_nineteen),
+    TwentyToTwentyFive => ("20-25", label.age_band.twenty_to_twenty_five),
 });
 
 /// How far along the Lundy chain a contribution has got: the furthest step it reached.
@@ -33,10 +33,10 @@ pub enum LundyStage {
 }
 
 coded!(LundyStage {
-    Said => ("said", "Said, not heard yet"),
-    Heard => ("heard", "Heard, no decision yet"),
-    Linked => ("linked", "Linked to a decision, not fed back yet"),
-    FedBack => ("fed_back", "Fed back to the child"),
+    Said => ("said", label.lundy_stage.said),
+    Heard => ("heard", label.lundy_stage.heard),
+    Linked => ("linked", label.lundy_stage.linked),
+    FedBack => ("fed_back", label.lundy_stage.fed_back),
 });
 
 /// Contributions per search page.

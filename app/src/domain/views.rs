@@ -203,9 +203,9 @@ pub struct TodaySummary {
 }
 
 impl TodaySummary {
-    /// The two questions, as the child reads them.
-    pub const LISTENED: &'static str = "Did you feel listened to today?";
-    pub const COULD_SAY: &'static str = "Could you say what you wanted to?";
+    /// The two questions, as the child reads them in English.
+    pub const LISTENED: &'static str = crate::staff!(label.today.listened);
+    pub const COULD_SAY: &'static str = crate::staff!(label.today.could_say);
 
     pub fn add(&mut self, listened: Option<i64>, could_say: Option<i64>) {
         for (tally, value) in [
