@@ -186,10 +186,10 @@ fn NotFound() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found"/>
+        <Title text=say!(not_found.title)/>
         <main class="page">
-            <h1>"We could not find that page"</h1>
-            <p><a href="/">"Go to the start"</a></p>
+            <h1>{say!(not_found.heading)}</h1>
+            <p><a href="/">{say!(go_to_start)}</a></p>
         </main>
     }
 }

@@ -12,6 +12,7 @@ use app::data::{
 };
 use app::domain::{
     Answer, Erased, EvidenceFilter, MediaConsent, ProblemCode, RequestState, RightsKind,
+    StaffProblem,
 };
 use app::media::MediaStore;
 
@@ -232,7 +233,7 @@ async fn an_open_concern_holds_an_erasure_until_the_safeguarding_lead_decides() 
     assert!(
         matches!(
             rights::decide(&db, &*store, &kept.id, &lead.id, true, "Changed my mind").await,
-            Err(DataError::NotFound(_))
+            Err(DataError::Invalid(StaffProblem::RequestNotWaiting))
         ),
         "a decided request is not decided again"
     );

@@ -6,15 +6,23 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 /// A message a person can act on, announced to screen readers as it appears. What a child or
-/// their carer can meet comes as a code and is worded in the page's language; the staff's
-/// messages are English, and on a page in another language they say so (`lang="en"`), so a
-/// screen reader reads them with an English voice.
+/// their carer can meet (a `ProblemCode`, or a call that failed) is worded in the page's
+/// language; the staff's problems are English, and on a page in another language they say so
+/// (`lang="en"`), so a screen reader reads them with an English voice.
 #[component]
 pub fn Problem(error: AppError) -> impl IntoView {
     let (words, english_on_another_page) = match error {
         AppError::Coded(code) | AppError::Throttled { problem: code, .. } => {
             (words::problem(code), None)
         }
+        AppError::Internal => (
+            words::call_failed_in(Language::of_child_pages(), None).to_owned(),
+            None,
+        ),
+        AppError::Transport(failure) => (
+            words::call_failed_in(Language::of_child_pages(), Some(failure)).to_owned(),
+            None,
+        ),
         _ => (
             error.to_string(),
             (Language::of_child_pages() != Language::English).then_some("en"),

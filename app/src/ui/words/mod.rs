@@ -3,7 +3,7 @@
 //! language compiled in with checked keys, the browser only English and the page's own language
 //! (see `phrases`).
 
-// Generated from `app/locales` by leptos_i18n (see `app/build.rs`).
+// Generated from `app/locales` by leptos_i18n (see `app/build/main.rs`).
 #[cfg(feature = "ssr")]
 #[allow(clippy::all, unused_imports, dead_code)]
 #[rustfmt::skip]
@@ -23,6 +23,7 @@ use crate::domain::{
     AnswerError, AnswerMode, Day, DecisionStatus, Language, MediaConsent, ProblemCode,
     UploadProblem, MAX_RECORDING_SECS, MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
+use crate::error::Transport;
 use leptos::prelude::IntoView;
 #[cfg(not(feature = "ssr"))]
 pub use phrases::phrase;
@@ -152,6 +153,16 @@ pub fn upload_problem(problem: UploadProblem) -> String {
 /// What went wrong, in the page's language.
 pub fn problem(code: ProblemCode) -> String {
     problem_in(Language::of_child_pages(), code)
+}
+
+/// A call that did not get through or failed on our side, in `language`: a child can meet these
+/// on any page, so they are the child's phrases.
+pub fn call_failed_in(language: Language, failure: Option<Transport>) -> &'static str {
+    match failure {
+        Some(Transport::Unreachable) => crate::say_in!(language, problem.unreachable),
+        Some(Transport::NotUnderstood) => crate::say_in!(language, problem.not_understood),
+        Some(Transport::Failed) | None => crate::say_in!(language, problem.our_side),
+    }
 }
 
 /// The words of each problem a form of the turn can be refused with, for the offline bar: the

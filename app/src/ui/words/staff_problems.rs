@@ -1,8 +1,8 @@
 //! The errors of the staff pages in words (English for now, from `app/locales/en/staff.json`).
 //! Their `Display` is what a staff page, a test or the server's log shows.
 
-use crate::domain::{Choice, Field, Missing, StaffProblem};
-use crate::error::{AppError, Transport};
+use crate::domain::{Choice, Field, Language, Missing, StaffProblem};
+use crate::error::AppError;
 use crate::staff;
 use std::borrow::Cow;
 use std::fmt;
@@ -15,12 +15,9 @@ impl fmt::Display for AppError {
             AppError::Invalid(problem) => problem.fmt(f),
             AppError::NotFound(missing) => missing.fmt(f),
             AppError::Coded(problem) | AppError::Throttled { problem, .. } => problem.fmt(f),
-            AppError::Internal | AppError::Transport(Transport::Failed) => {
-                f.write_str(staff!(problem.our_side))
-            }
-            AppError::Transport(Transport::Unreachable) => f.write_str(staff!(problem.unreachable)),
-            AppError::Transport(Transport::NotUnderstood) => {
-                f.write_str(staff!(problem.not_understood))
+            AppError::Internal => f.write_str(super::call_failed_in(Language::English, None)),
+            AppError::Transport(failure) => {
+                f.write_str(super::call_failed_in(Language::English, Some(*failure)))
             }
         }
     }
@@ -174,5 +171,55 @@ impl fmt::Display for Missing {
             Missing::Account => staff!(missing.account),
             Missing::PhraseList => staff!(missing.phrase_list),
         })
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_reads_as_a_sentence_with_its_values_in_place() {
+        assert_eq!(
+            StaffProblem::FillIn(Field::Option(2)).to_string(),
+            "Please fill in option 2."
+        );
+        assert_eq!(
+            StaffProblem::Shorten {
+                field: Field::Title,
+                max: 120
+            }
+            .to_string(),
+            "Please shorten the title to 120 characters or fewer."
+        );
+        assert_eq!(
+            StaffProblem::AlreadyOnList("Swimming".into()).to_string(),
+            "\"Swimming\" is already on the list."
+        );
+        assert_eq!(
+            AppError::NotFound(Missing::Hearing).to_string(),
+            "That hearing does not exist."
+        );
+        assert_eq!(
+            AppError::Internal.to_string(),
+            "Something went wrong on our side. Please try again in a moment."
+        );
+    }
+
+    #[test]
+    fn a_staff_phrase_fills_each_placeholder_by_name_wherever_it_stands() {
+        assert_eq!(
+            staff!(
+                hearing.presented_to,
+                on = "3 December 2026",
+                forum = "the SEND forum"
+            ),
+            "Presented to the SEND forum for the meeting on 3 December 2026."
+        );
+        let count = 4;
+        assert_eq!(
+            staff!(session.children_took_part, count),
+            "4 children took part."
+        );
     }
 }
