@@ -19,9 +19,9 @@ pub fn NewDecisionPage() -> impl IntoView {
     let choices = page_data(|| (), |_| decision_choices());
     let record = ServerAction::<RecordDecision>::new();
     view! {
-        <Title text=staff!(common.record_decision_2)/>
+        <Title text=staff!(common.record_a_decision)/>
         <StaffFrame>
-            <h1>{staff!(common.record_decision_2)}</h1>
+            <h1>{staff!(common.record_a_decision)}</h1>
             <Suspense fallback=|| view! { <p>{staff!(common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     let (priorities, forums) = match choices.await {
@@ -69,7 +69,7 @@ pub fn NewDecisionPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                             <ActionProblem action=record/>
-                            <button type="submit">{staff!(common.record_decision)}</button>
+                            <button type="submit">{staff!(common.record_the_decision)}</button>
                         </ActionForm>
                     }
                     .into_any()

@@ -56,7 +56,7 @@ fn Evidence(page: EvidencePage, fields: EvidenceFields) -> impl IntoView {
                 choices=page.ambitions.into_iter().map(|a| (a.id, format!("{}. {}", a.position, a.title))).collect()/>
             <FilterSelect id="filter-activity" name="activity" label=staff!(common.activity) any=staff!(common.all_activities)
                 chosen=fields.activity.clone() choices=page.activities/>
-            <FilterSelect id="filter-stage" name="stage" label=staff!(evidence.decisions_stage_commissioning_cycle_2)
+            <FilterSelect id="filter-stage" name="stage" label=staff!(evidence.decisions_at_stage)
                 any=staff!(evidence.any_stage_no_decision) chosen=fields.stage.clone()
                 choices=coded(CommissioningStage::ALL, CommissioningStage::as_str, CommissioningStage::label)/>
             <FilterSelect id="filter-level" name="level" label=staff!(evidence.decisions_outcomes_level)
@@ -176,7 +176,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             <p>{staff!(evidence.space_records, complete = sessions_with_space, sessions)}</p>
         </section>
         <section aria-labelledby="cuts-heading">
-            <h2 id="cuts-heading">{staff!(evidence.decisions_stage_commissioning_cycle)}</h2>
+            <h2 id="cuts-heading">{staff!(evidence.decisions_by_stage_and_level)}</h2>
             {if decision_cuts.is_empty() {
                 view! { <p>{staff!(evidence.no_decisions_answer_these)}</p> }.into_any()
             } else {
@@ -195,7 +195,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         <section aria-labelledby="overdue-heading">
             <h2 id="overdue-heading">{format!("Loops still open after {overdue_weeks} weeks ({overdue_total})")}</h2>
             <table class="overdue">
-                <thead><tr><th scope="col">{staff!(common.said)}</th><th scope="col">{staff!(evidence.weeks)}</th><th scope="col">{staff!(common.activity)}</th><th scope="col">{staff!(common.question)}</th><th scope="col">{staff!(evidence.owner)}</th></tr></thead>
+                <thead><tr><th scope="col">{staff!(common.said_on)}</th><th scope="col">{staff!(evidence.weeks)}</th><th scope="col">{staff!(common.activity)}</th><th scope="col">{staff!(common.question)}</th><th scope="col">{staff!(evidence.owner)}</th></tr></thead>
                 <tbody>
                     {overdue.into_iter().map(|l| view! {
                         <tr><td>{l.said_on.to_string()}</td><td>{l.weeks}</td><td>{l.activity}</td><td>{l.prompt}</td><td>{l.owner}</td></tr>

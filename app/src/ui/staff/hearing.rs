@@ -31,7 +31,7 @@ pub fn HearingsPage() -> impl IntoView {
                     };
                     let waiting = (!list.to_acknowledge.is_empty()).then(|| view! {
                         <section class="card" aria-labelledby="waiting-heading">
-                            <h2 id="waiting-heading">{staff!(hearing.acknowledge)}</h2>
+                            <h2 id="waiting-heading">{staff!(hearing.for_you_to_acknowledge)}</h2>
                             <HearingLinks hearings=list.to_acknowledge/>
                         </section>
                     });
@@ -214,7 +214,7 @@ fn Hearing(
                     <ActionForm action=add attr:class="inline-form">
                         <input type="hidden" name="hearing" value=hearing_id/>
                         <input type="hidden" name="contribution" value=contribution_id/>
-                        <button type="submit" class="button secondary">{staff!(hearing.add_pack)}</button>
+                        <button type="submit" class="button secondary">{staff!(hearing.add_to_pack)}</button>
                     </ActionForm>
                 };
                 view! { <li class="contribution"><PackItem c/>{add_it}</li> }
@@ -259,7 +259,7 @@ fn Hearing(
         {present_it}
         <h2>{staff!(hearing.who_heard)}</h2>
         <table class="members">
-            <thead><tr><th scope="col">{staff!(hearing.member)}</th><th scope="col">{staff!(hearing.heard)}</th><th scope="col">{staff!(hearing.response)}</th></tr></thead>
+            <thead><tr><th scope="col">{staff!(hearing.member)}</th><th scope="col">{staff!(hearing.heard_it)}</th><th scope="col">{staff!(hearing.response)}</th></tr></thead>
             <tbody>
                 {hearing
                     .members

@@ -97,7 +97,7 @@ fn Home(home: StaffHome) -> impl IntoView {
         {commissions.then(|| view! {
             <section>
                 <h2>{staff!(common.decisions)}</h2>
-                <p><a class="button" href="/staff/decisions/new">{staff!(common.record_decision_2)}</a></p>
+                <p><a class="button" href="/staff/decisions/new">{staff!(common.record_a_decision)}</a></p>
                 <ul class="cards">
                     {decisions
                         .into_iter()
@@ -149,7 +149,7 @@ fn ActivityCard(
                 {activity.prompts.iter().map(|p| view! { <li>{staff!(home.question_ways, question = p.text, ways = ways(p))}</li> }).collect_view()}
             </ol>
             <details>
-                <summary>{staff!(home.open_session_2)}</summary>
+                <summary>{staff!(home.open_a_session)}</summary>
                 <ActionForm action=open attr:class="staff-form">
                     <input type="hidden" name="activity" value=activity.id.clone()/>
                     <label for=field("place")>{staff!(home.where_session)}</label>
@@ -169,7 +169,7 @@ fn ActivityCard(
                             .collect_view()}
                     </select>
                     <ActionProblem action=open/>
-                    <button type="submit">{staff!(home.open_session)}</button>
+                    <button type="submit">{staff!(home.open_the_session)}</button>
                 </ActionForm>
             </details>
         </article>

@@ -189,9 +189,9 @@ fn RequestLog(lead: bool) -> impl IntoView {
                             <table class="exports rights-log">
                                 <thead>
                                     <tr>
-                                        <th scope="col">{staff!(rights.asked_2)}</th>
-                                        <th scope="col">{staff!(common.what)}</th>
                                         <th scope="col">{staff!(rights.asked)}</th>
+                                        <th scope="col">{staff!(common.what)}</th>
+                                        <th scope="col">{staff!(rights.asked_by)}</th>
                                         <th scope="col">{staff!(rights.state)}</th>
                                         <th scope="col">{staff!(rights.answered)}</th>
                                         <th scope="col">{staff!(rights.days)}</th>
@@ -250,7 +250,7 @@ fn LogRow(request: RightsRequest, lead: bool) -> impl IntoView {
                         <label for=reason.clone()>{staff!(common.why)}</label>
                         <input id=reason.clone() name="reason" required/>
                         <ActionProblem action=decide/>
-                        <button type="submit">{staff!(common.record_decision)}</button>
+                        <button type="submit">{staff!(common.record_the_decision)}</button>
                     </PageForm>
                 })}
             </td>

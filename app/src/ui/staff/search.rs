@@ -95,7 +95,7 @@ fn Search(page: SearchPage, fields: SearchFields) -> impl IntoView {
         <table class="contributions">
             <thead>
                 <tr>
-                    <th scope="col">{staff!(common.said)}</th><th scope="col">{staff!(search.activity_session)}</th><th scope="col">{staff!(common.question)}</th>
+                    <th scope="col">{staff!(common.said_on)}</th><th scope="col">{staff!(search.activity_session)}</th><th scope="col">{staff!(common.question)}</th>
                     <th scope="col">{staff!(search.way)}</th><th scope="col">{staff!(common.what_child_said)}</th><th scope="col">{staff!(common.themes)}</th>
                     <th scope="col">{staff!(search.age_band)}</th><th scope="col">{staff!(search.how_far_got)}</th>
                 </tr>

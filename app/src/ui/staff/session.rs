@@ -346,7 +346,7 @@ fn TranscribeForm(
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
-                <label for=language_field.clone()>{staff!(session.spoken)}</label>
+                <label for=language_field.clone()>{staff!(session.spoken_in)}</label>
                 <select id=language_field name="translated_from">
                     {language_options(Language::ALL.iter().copied(), Some(spoken_in))}
                 </select>
@@ -384,9 +384,9 @@ fn TranslateForm(
             <ActionForm action=save attr:class="staff-form">
                 <input type="hidden" name="session" value=session/>
                 <input type="hidden" name="contribution" value=contribution/>
-                <label for=language_field.clone()>{staff!(session.written)}</label>
+                <label for=language_field.clone()>{staff!(session.written_in)}</label>
                 <select id=language_field name="translated_from">{language_options(others, from)}</select>
-                <label for=field.clone()>{staff!(session.english)}</label>
+                <label for=field.clone()>{staff!(session.in_english)}</label>
                 <p class="hint">{staff!(session.what_child_wrote_english)}</p>
                 <textarea id=field name="text" rows="3">{current.unwrap_or_default()}</textarea>
                 <ActionProblem action=save/>

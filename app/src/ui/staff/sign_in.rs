@@ -43,7 +43,7 @@ pub fn SecondFactorPage() -> impl IntoView {
                     match step.await {
                         Ok(step) => view! { <CodeStep step submit/> }.into_any(),
                         Err(error) => view! {
-                            <h1>{staff!(sign_in.sign)}</h1>
+                            <h1>{staff!(sign_in.sign_in)}</h1>
                             <Problem error/>
                             <p><a href="/staff/sign-in">{staff!(sign_in.start_again)}</a></p>
                         }
@@ -90,7 +90,7 @@ fn CodeStep(step: SecondFactor, submit: ServerAction<SignInCode>) -> impl IntoVi
                     <label for="code">{staff!(sign_in.n_6_digit_code_app)}</label>
                     <input id="code" name="code" autocomplete="one-time-code" spellcheck="false"/>
                     <ActionProblem action=submit/>
-                    <button type="submit">{staff!(sign_in.sign)}</button>
+                    <button type="submit">{staff!(sign_in.sign_in)}</button>
                 </ActionForm>
             }
             .into_any(),

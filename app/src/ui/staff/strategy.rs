@@ -86,11 +86,11 @@ fn Strategies(
         {cards}
         {can_edit.then(|| view! {
             <details class="card">
-                <summary>{staff!(strategy.add_strategy_2)}</summary>
+                <summary>{staff!(strategy.add_a_strategy)}</summary>
                 <ActionForm action=create_strategy attr:class="staff-form">
                     <StrategyFields key="new".into() strategy=None/>
                     <ActionProblem action=create_strategy/>
-                    <button type="submit">{staff!(strategy.add_strategy)}</button>
+                    <button type="submit">{staff!(strategy.add_the_strategy)}</button>
                 </ActionForm>
             </details>
         })}
@@ -101,14 +101,14 @@ fn Strategies(
             </ol>
             {can_edit.then(|| view! {
                 <details class="card">
-                    <summary>{staff!(strategy.add_ambition_2)}</summary>
+                    <summary>{staff!(strategy.add_an_ambition)}</summary>
                     <ActionForm action=create_ambition attr:class="staff-form">
                         <label for="ambition-title">{staff!(strategy.ambition)}</label>
                         <input id="ambition-title" name="title" placeholder=staff!(strategy.e_g_children_young)/>
                         <label for="ambition-summary">{staff!(strategy.what_means_optional)}</label>
                         <textarea id="ambition-summary" name="summary" rows="2"></textarea>
                         <ActionProblem action=create_ambition/>
-                        <button type="submit">{staff!(strategy.add_ambition)}</button>
+                        <button type="submit">{staff!(strategy.add_the_ambition)}</button>
                     </ActionForm>
                 </details>
             })}

@@ -30,7 +30,7 @@ pub fn ActivityTranslations(
         .collect();
     view! {
         <section class="card" id="translations" aria-labelledby="translations-heading">
-            <h2 id="translations-heading">{staff!(translations.other_languages_2)}</h2>
+            <h2 id="translations-heading">{staff!(translations.other_languages)}</h2>
             <p>{staff!(translations.children_can_choose)}</p>
             <p class="hint">{missing_line(&missing, staff!(translations.title_and_intro))}</p>
             {others()
@@ -156,7 +156,7 @@ pub fn FeedbackTranslations(decision: Decision, saved: RwSignal<u32>) -> impl In
         .collect();
     view! {
         <section id="feedback-translations" aria-labelledby="feedback-translations-heading">
-            <h3 id="feedback-translations-heading">{staff!(translations.other_languages)}</h3>
+            <h3 id="feedback-translations-heading">{staff!(translations.in_other_languages_heading)}</h3>
             <p class="hint">{missing_line(&missing, staff!(translations.the_message))}</p>
             {others()
                 .map(|language| {
