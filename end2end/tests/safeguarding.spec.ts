@@ -67,7 +67,7 @@ test('a worried child reaches the safeguarding lead at once; the chronology grow
   await expect(lead.getByText('Nobody listens to me at home')).toBeVisible();
   const chronology = lead.locator('table.chronology');
   await expect(chronology).toContainText('Said quietly, looked upset.');
-  await expect(chronology).toContainText('viewed');
+  await expect(chronology).toContainText('Opened');
   await expect(chronology).toContainText('safeguarding@heard.example');
   await expect(lead.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
   await lead.getByLabel('What kind of entry').selectOption('decision');

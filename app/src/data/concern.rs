@@ -264,8 +264,7 @@ pub async fn chronology(db: &Db, concern_id: &str) -> DataResult<Vec<ChronologyE
     .map(|row| {
         Ok(ChronologyEntry {
             at: format_time(get(row, "at")?),
-            by: get::<Option<String>>(row, "email")?
-                .unwrap_or_else(|| "The child, on the tablet".into()),
+            by: get(row, "email")?,
             kind: get(row, "kind")?,
             text: get(row, "text")?,
         })

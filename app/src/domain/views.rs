@@ -180,8 +180,11 @@ pub struct ConcernSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChronologyEntry {
     pub at: String,
-    /// Who, or "The child, on the tablet".
-    pub by: String,
+    /// The member of staff who wrote it; `None` when the child raised it on the tablet or Heard
+    /// itself wrote it (triage, a rights request).
+    pub by: Option<String>,
+    /// `raised`, `viewed`, `note`, `cleared`, or what the lead chose: `decision`, `action`,
+    /// `outcome`.
     pub kind: String,
     pub text: String,
 }

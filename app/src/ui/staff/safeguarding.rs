@@ -95,6 +95,19 @@ fn PhraseList() -> impl IntoView {
     }
 }
 
+fn entry_kind(kind: &str) -> &str {
+    match kind {
+        "raised" => staff!(safeguarding.entry.raised),
+        "viewed" => staff!(safeguarding.entry.viewed),
+        "note" => staff!(safeguarding.entry.note),
+        "cleared" => staff!(safeguarding.entry.cleared),
+        "decision" => staff!(safeguarding.entry.decision),
+        "action" => staff!(safeguarding.entry.action),
+        "outcome" => staff!(safeguarding.entry.outcome),
+        other => other,
+    }
+}
+
 #[component]
 fn QueueItem(concern: ConcernSummary) -> impl IntoView {
     let state = if concern.cleared {
@@ -183,7 +196,12 @@ fn Case(
                 <thead><tr><th scope="col">{staff!(common.when)}</th><th scope="col">{staff!(common.who)}</th><th scope="col">{staff!(common.what)}</th><th scope="col">{staff!(common.details)}</th></tr></thead>
                 <tbody>
                     {chronology.into_iter().map(|entry| view! {
-                        <tr><td>{entry.at}</td><td>{entry.by}</td><td>{entry.kind}</td><td>{entry.text}</td></tr>
+                        <tr>
+                            <td>{entry.at}</td>
+                            <td>{entry.by.unwrap_or_else(|| staff!(safeguarding.by_no_staff).to_owned())}</td>
+                            <td>{entry_kind(&entry.kind)}</td>
+                            <td>{entry.text}</td>
+                        </tr>
                     }).collect_view()}
                 </tbody>
             </table>
