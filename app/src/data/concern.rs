@@ -4,7 +4,7 @@
 //! append-only: the application has no way to change an entry, and the database refuses to.
 //! While a concern is open, what the child said in that turn is held back from decision makers.
 
-use super::{audit, format_time, get, new_id, now, trail, DataError, DataResult, Db};
+use super::{audit, get, moment_of, new_id, now, trail, DataError, DataResult, Db};
 use crate::domain::{ChronologyEntry, ConcernCase, ConcernNote, ConcernSummary, ProblemCode};
 use crate::domain::{Missing, StaffProblem};
 
@@ -179,7 +179,7 @@ pub async fn for_session(db: &Db, session_id: &str) -> DataResult<Vec<ConcernNot
     .map(|row| {
         Ok(ConcernNote {
             source: get(row, "source")?,
-            raised_at: format_time(get(row, "raised_at")?),
+            raised_at: moment_of(get(row, "raised_at")?),
             receipt_code: get(row, "receipt_code")?,
         })
     })
@@ -198,7 +198,7 @@ fn summary_from(row: &sqlx::any::AnyRow) -> DataResult<ConcernSummary> {
     Ok(ConcernSummary {
         id: get(row, "id")?,
         source: get(row, "source")?,
-        raised_at: format_time(get(row, "raised_at")?),
+        raised_at: moment_of(get(row, "raised_at")?),
         activity: get(row, "activity")?,
         place: get(row, "place")?,
         receipt_code: get(row, "receipt_code")?,
@@ -263,7 +263,7 @@ pub async fn chronology(db: &Db, concern_id: &str) -> DataResult<Vec<ChronologyE
     .iter()
     .map(|row| {
         Ok(ChronologyEntry {
-            at: format_time(get(row, "at")?),
+            at: moment_of(get(row, "at")?),
             by: get(row, "email")?,
             kind: get(row, "kind")?,
             text: get(row, "text")?,

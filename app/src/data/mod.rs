@@ -290,15 +290,16 @@ pub fn day_of(unix: i64) -> crate::domain::Day {
     }
 }
 
-/// Formats a stored time with the hour, e.g. "22 November 2026, 14:05 UTC".
-pub fn format_time(unix: i64) -> String {
-    let format = time::macros::format_description!(
-        "[day padding:none] [month repr:long] [year], [hour]:[minute] UTC"
-    );
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
+/// The minute a stored time falls on (UTC), worded where it is shown.
+pub fn moment_of(unix: i64) -> crate::domain::Moment {
+    let time = time::OffsetDateTime::from_unix_timestamp(unix)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .time();
+    crate::domain::Moment {
+        day: day_of(unix),
+        hour: time.hour(),
+        minute: time.minute(),
+    }
 }
 
 /// Parses a date from an HTML date input (YYYY-MM-DD) as midnight UTC.

@@ -48,7 +48,7 @@ pub use answer::{
     mode_label, Answer, AnswerError, AnswerMode, Chosen, Communicated, EmojiScale, MediaConsent,
     MediaRef, DECLINED, MAX_TEXT_CHARS,
 };
-pub use day::Day;
+pub use day::{Day, Moment};
 pub use decision::{CommissioningStage, DecisionEvent, DecisionStatus, OutcomeLevel};
 pub use display::Display;
 pub use evidence::{

@@ -2,7 +2,7 @@
 
 use super::{
     Answer, AnswerMode, CommissioningStage, Communicated, Day, DecisionEvent, DecisionStatus,
-    FeedbackWords, Language, OutcomeLevel, Priority, Role, SpaceRecord,
+    FeedbackWords, Language, Moment, OutcomeLevel, Priority, Role, SpaceRecord,
 };
 use serde::{Deserialize, Serialize};
 
@@ -155,7 +155,7 @@ pub struct SessionTally {
 pub struct ConcernNote {
     /// `child` when the child pressed "I'm worried".
     pub source: String,
-    pub raised_at: String,
+    pub raised_at: Moment,
     /// The turn it came from, so the safeguarding lead can find what the child said.
     pub receipt_code: Option<String>,
 }
@@ -166,7 +166,7 @@ pub struct ConcernSummary {
     pub id: String,
     /// `child`, `facilitator` or `triage`.
     pub source: String,
-    pub raised_at: String,
+    pub raised_at: Moment,
     pub activity: String,
     pub place: String,
     pub receipt_code: Option<String>,
@@ -179,7 +179,7 @@ pub struct ConcernSummary {
 /// One entry of a concern's chronology: it can be added to, never changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChronologyEntry {
-    pub at: String,
+    pub at: Moment,
     /// The member of staff who wrote it; `None` when the child raised it on the tablet or Heard
     /// itself wrote it (triage, a rights request).
     pub by: Option<String>,

@@ -197,7 +197,7 @@ fn Case(
                 <tbody>
                     {chronology.into_iter().map(|entry| view! {
                         <tr>
-                            <td>{entry.at}</td>
+                            <td>{entry.at.to_string()}</td>
                             <td>{entry.by.unwrap_or_else(|| staff!(safeguarding.by_no_staff).to_owned())}</td>
                             <td>{entry_kind(&entry.kind)}</td>
                             <td>{entry.text}</td>

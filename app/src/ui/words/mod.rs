@@ -20,7 +20,7 @@ pub mod staff {
 }
 
 use crate::domain::{
-    AnswerError, AnswerMode, Day, DecisionStatus, Language, MediaConsent, ProblemCode,
+    AnswerError, AnswerMode, Day, DecisionStatus, Language, MediaConsent, Moment, ProblemCode,
     UploadProblem, MAX_RECORDING_SECS, MAX_TEXT_CHARS, PHOTO_MAX_MB,
 };
 use crate::error::Transport;
@@ -249,6 +249,14 @@ impl std::fmt::Display for Day {
     }
 }
 
+/// In English, for the staff pages: "3 December 2026, 14:05 UTC".
+impl std::fmt::Display for Moment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let time = format!("{:02}:{:02}", self.hour, self.minute);
+        f.write_str(&crate::staff!(label.moment, day = self.day, time))
+    }
+}
+
 /// Day, month, year: the order all six languages use. Western digits, which every one of
 /// them reads.
 fn day_in(language: Language, day: Day) -> String {
@@ -359,6 +367,12 @@ mod tests {
             day: 3,
         };
         assert_eq!(day.to_string(), "3 December 2026");
+        let moment = Moment {
+            day,
+            hour: 9,
+            minute: 5,
+        };
+        assert_eq!(moment.to_string(), "3 December 2026, 09:05 UTC");
         assert_eq!(day_in(Language::Polish, day), "3 grudnia 2026");
         assert_eq!(day_in(Language::Welsh, day), "3 Rhagfyr 2026");
         assert_eq!(day_in(Language::Arabic, day), "3 ديسمبر 2026");
