@@ -12,8 +12,20 @@ pub enum AppError {
     NotSignedIn,
     Forbidden,
     /// A staff form's mistake or a refusal.
-    Invalid(StaffProblem),
-    NotFound(Missing),
+    Invalid(
+        #[cfg_attr(
+            not(feature = "staff-pages"),
+            serde(deserialize_with = "not_on_this_page")
+        )]
+        StaffProblem,
+    ),
+    NotFound(
+        #[cfg_attr(
+            not(feature = "staff-pages"),
+            serde(deserialize_with = "not_on_this_page")
+        )]
+        Missing,
+    ),
     /// What went wrong for a child or their carer, worded in the page's language.
     Coded(ProblemCode),
     /// Too many tries; the answer carries `Retry-After`.
@@ -27,6 +39,21 @@ pub enum AppError {
 }
 
 impl std::error::Error for AppError {}
+
+/// The child's and the receipt pages' bundles carry none of the staff's words, nor the code that
+/// reads their problems: a staff problem reaching one is not read, and the call counts as failed
+/// (`Transport::Failed`), which the page words in its own language. Their pages' server functions
+/// answer with `ProblemCode`s; this keeps several kilobytes out of every child's download.
+#[cfg(not(feature = "staff-pages"))]
+fn not_on_this_page<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    serde::de::IgnoredAny::deserialize(deserializer)?;
+    Err(serde::de::Error::custom(
+        "a staff problem on a page without the staff's words",
+    ))
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Transport {

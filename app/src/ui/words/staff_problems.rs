@@ -12,8 +12,15 @@ impl fmt::Display for AppError {
         match self {
             AppError::NotSignedIn => f.write_str(staff!(problem.not_signed_in)),
             AppError::Forbidden => f.write_str(staff!(problem.forbidden)),
+            #[cfg(feature = "staff-pages")]
             AppError::Invalid(problem) => problem.fmt(f),
+            #[cfg(feature = "staff-pages")]
             AppError::NotFound(missing) => missing.fmt(f),
+            // Never read on a page without the staff's words (see `error.rs`).
+            #[cfg(not(feature = "staff-pages"))]
+            AppError::Invalid(_) | AppError::NotFound(_) => {
+                f.write_str(super::call_failed_in(Language::English, None))
+            }
             AppError::Coded(problem) | AppError::Throttled { problem, .. } => problem.fmt(f),
             AppError::Internal => f.write_str(super::call_failed_in(Language::English, None)),
             AppError::Transport(failure) => {
