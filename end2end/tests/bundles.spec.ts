@@ -42,6 +42,11 @@ test("a child's turn brings only its own code; the receipt and staff pages bring
   expect(staffCode.includes(staffOnly)).toBe(true);
   expect(childCode.includes(staffOnly)).toBe(false);
   expect(receiptCode.includes(staffOnly)).toBe(false);
+  // Nor the staff's problems in words: a child's pages are answered with codes of their own.
+  const staffProblem = Buffer.from('Add at least one contribution before presenting the pack.');
+  expect(staffCode.includes(staffProblem)).toBe(true);
+  expect(childCode.includes(staffProblem)).toBe(false);
+  expect(receiptCode.includes(staffProblem)).toBe(false);
   // The server function only the receipt pages call (its URL is in the code that calls it).
   const receiptOnly = Buffer.from('load_receipt');
   expect(receiptCode.includes(receiptOnly)).toBe(true);
