@@ -86,15 +86,18 @@ pub async fn load_report(
     let dashboard = evidence::dashboard(&db, &filter).await?;
     let funnel = &dashboard.funnel;
     let funnel_chart = charts::bars(
-        "How far children's contributions got",
+        crate::staff!(evidence.chart.funnel),
         &[
-            ("Said".into(), funnel.said),
-            ("Heard".into(), funnel.heard),
-            ("Linked to a decision".into(), funnel.linked),
-            ("Fed back".into(), funnel.fed_back),
+            (crate::staff!(evidence.chart.said).into(), funnel.said),
+            (crate::staff!(evidence.chart.heard).into(), funnel.heard),
+            (crate::staff!(evidence.chart.linked).into(), funnel.linked),
+            (
+                crate::staff!(evidence.chart.fed_back).into(),
+                funnel.fed_back,
+            ),
         ],
     );
-    let modes_chart = charts::bars("How children answered", &dashboard.modes);
+    let modes_chart = charts::bars(crate::staff!(evidence.chart.ways), &dashboard.modes);
     let public_only = !reader.role.can_see_media(MediaConsent::DecisionMakers);
     let decisions = decision::outcomes(&db, &evidence::decision_ids(&db, &filter).await?).await?;
     let quotes = evidence::quotes(&db, &filter, 20).await?;
@@ -180,7 +183,12 @@ pub async fn search_contributions(
             .map(|s| {
                 (
                     s.id,
-                    format!("{} at {}, {}", s.activity_title, s.place, s.held_on),
+                    crate::staff!(
+                        home.session_at,
+                        activity = s.activity_title,
+                        place = s.place,
+                        on = s.held_on
+                    ),
                 )
             })
             .collect(),
